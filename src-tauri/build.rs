@@ -1,0 +1,12 @@
+// The manifest lists the app's own commands so that tauri generates one permission per command
+// (`allow-list-products`, …) and a window may call only those its capability grants.
+const COMMANDS: &[&str] = &["app_info", "list_products", "get_product"];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        panic!("tauri build script failed: {error:#}");
+    }
+}

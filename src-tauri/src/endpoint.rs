@@ -1,0 +1,69 @@
+//! Which store addresses the app will talk to: `https` anywhere, plain `http` only to this
+//! machine (the demo store and test doubles), so a typo can never send a token in clear text.
+
+use std::net::IpAddr;
+
+use url::{Host, Url};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EndpointError {
+    #[error("not a valid address: {0}")]
+    Unparsable(String),
+    #[error("only https addresses are allowed (http only for this computer, e.g. 127.0.0.1): {0}")]
+    InsecureScheme(String),
+    #[error("an address may not carry a user name, password, query or fragment: {0}")]
+    UnexpectedParts(String),
+}
+
+/// Parses and checks a store base URL. The result always ends in `/`, so that joining a relative
+/// path keeps the base's own path (`…/api/` + `products`).
+pub fn parse_base_url(text: &str) -> Result<Url, EndpointError> {
+    let trimmed = text.trim();
+    let mut url = Url::parse(trimmed).map_err(|_| EndpointError::Unparsable(trimmed.to_owned()))?;
+    let host = url.host().ok_or_else(|| EndpointError::Unparsable(trimmed.to_owned()))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&host) => {}
+        _ => return Err(EndpointError::InsecureScheme(trimmed.to_owned())),
+    }
+    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() || url.fragment().is_some() {
+        return Err(EndpointError::UnexpectedParts(trimmed.to_owned()));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
+fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
+        Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_and_loopback_http_are_accepted_with_a_trailing_slash() {
+        assert_eq!(parse_base_url("https://getgmailstore.com/api").unwrap().as_str(), "https://getgmailstore.com/api/");
+        assert_eq!(parse_base_url(" http://127.0.0.1:4000/api/ ").unwrap().as_str(), "http://127.0.0.1:4000/api/");
+        assert_eq!(parse_base_url("http://localhost:9/api").unwrap().as_str(), "http://localhost:9/api/");
+        assert_eq!(parse_base_url("http://[::1]:9/api").unwrap().as_str(), "http://[::1]:9/api/");
+    }
+
+    #[test]
+    fn remote_http_other_schemes_and_extra_parts_are_refused() {
+        assert!(matches!(parse_base_url("http://getgmailstore.com/api"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(parse_base_url("http://127.0.0.1.evil.com/api"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(parse_base_url("ftp://127.0.0.1/api"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(parse_base_url("getgmailstore.com"), Err(EndpointError::Unparsable(_))));
+        assert!(matches!(parse_base_url("https://u:p@getgmailstore.com/api"), Err(EndpointError::UnexpectedParts(_))));
+        assert!(matches!(parse_base_url("https://getgmailstore.com/api?x=1"), Err(EndpointError::UnexpectedParts(_))));
+    }
+}

@@ -1,0 +1,103 @@
+//! Money is `rust_decimal::Decimal` from the store's JSON text to the screen. A JSON number such as
+//! `12.345` is read from its literal digits (through `RawValue`), never through `f64`, so no price
+//! or amount to pay can drift by a rounding step.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{Deserializer, Error as _};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Reads a decimal from the text of a JSON value: a number (`0.5`, `25`, `1e-3`) or a string holding
+/// one (`"0.5"`), as stores differ on which they send.
+pub fn decimal_from_json_text(raw: &str) -> Result<Decimal, String> {
+    let raw = raw.trim();
+    let digits = if raw.starts_with('"') {
+        serde_json::from_str::<String>(raw).map_err(|e| format!("not a string: {e}"))?
+    } else {
+        raw.to_owned()
+    };
+    let digits = digits.trim();
+    if digits.contains(['e', 'E']) {
+        Decimal::from_scientific(digits).map_err(|e| format!("not a decimal amount ({digits}): {e}"))
+    } else {
+        Decimal::from_str(digits).map_err(|e| format!("not a decimal amount ({digits}): {e}"))
+    }
+}
+
+/// `#[serde(deserialize_with = "money::lenient_decimal")]` for an amount sent as a number or string.
+pub fn lenient_decimal<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    decimal_from_json_text(raw.get()).map_err(D::Error::custom)
+}
+
+/// As [`lenient_decimal`], refusing a negative amount: no price or total can be below zero.
+pub fn lenient_non_negative_decimal<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    let value = lenient_decimal(deserializer)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(D::Error::custom(format!("amount may not be negative: {value}")));
+    }
+    Ok(value)
+}
+
+/// A count (stock, quantity) sent as a JSON integer or a string holding one.
+pub fn lenient_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    let text = raw.get().trim();
+    let digits = if text.starts_with('"') {
+        serde_json::from_str::<String>(text).map_err(D::Error::custom)?
+    } else {
+        text.to_owned()
+    };
+    digits
+        .trim()
+        .parse::<u32>()
+        .map_err(|_| D::Error::custom(format!("not a whole non-negative number: {}", digits.trim())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_text_keeps_every_digit() {
+        assert_eq!(decimal_from_json_text("0.5").unwrap().to_string(), "0.5");
+        assert_eq!(decimal_from_json_text("12.345").unwrap().to_string(), "12.345");
+        // f64 cannot hold this: it would come back as 0.30000000000000004 or 0.3.
+        assert_eq!(decimal_from_json_text("0.1000000000000000055511151231").unwrap().to_string(), "0.1000000000000000055511151231");
+        assert_eq!(decimal_from_json_text("19.990").unwrap().to_string(), "19.990");
+        assert_eq!(decimal_from_json_text("25").unwrap().to_string(), "25");
+        assert_eq!(decimal_from_json_text("1.5e-3").unwrap().to_string(), "0.0015");
+    }
+
+    #[test]
+    fn string_amounts_are_read_too() {
+        assert_eq!(decimal_from_json_text(r#""12.345""#).unwrap().to_string(), "12.345");
+        assert_eq!(decimal_from_json_text(r#"" 7 ""#).unwrap().to_string(), "7");
+    }
+
+    #[test]
+    fn non_amounts_are_errors_not_zero() {
+        for raw in ["null", "true", r#""abc""#, r#""""#, "[1]", "{}"] {
+            assert!(decimal_from_json_text(raw).is_err(), "{raw} should not decode");
+        }
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Priced {
+        #[serde(deserialize_with = "lenient_non_negative_decimal")]
+        price: Decimal,
+        #[serde(deserialize_with = "lenient_count")]
+        stock: u32,
+    }
+
+    #[test]
+    fn field_helpers_decode_numbers_and_strings_and_refuse_nonsense() {
+        let p: Priced = serde_json::from_str(r#"{"price": 0.015, "stock": "44"}"#).unwrap();
+        assert_eq!((p.price.to_string(), p.stock), ("0.015".to_owned(), 44));
+        assert!(serde_json::from_str::<Priced>(r#"{"price": -1, "stock": 1}"#).unwrap_err().to_string().contains("negative"));
+        assert!(serde_json::from_str::<Priced>(r#"{"price": 1, "stock": -1}"#).is_err());
+        assert!(serde_json::from_str::<Priced>(r#"{"price": 1, "stock": 1.5}"#).is_err());
+    }
+}

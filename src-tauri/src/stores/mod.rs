@@ -1,0 +1,4 @@
+//! Clients of the stores Mailcart buys from. No Tauri here: each client is plain async Rust,
+//! tested against the store double in `tests/`.
+
+pub mod gmailstore;

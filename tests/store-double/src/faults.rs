@@ -1,0 +1,129 @@
+//! Faults on demand: the double can fail the way real servers and networks do.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::DoubleState;
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FaultKind {
+    /// HTTP 500 with the documented error body.
+    Http500,
+    /// The normal answer, after `delay_ms`.
+    Slow,
+    /// HTTP 200 whose JSON body is cut off.
+    Malformed,
+    /// HTTP 502 with an HTML page, as a reverse proxy in front of the store sends.
+    Html,
+    /// The connection is closed before any response is written.
+    Drop,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fault {
+    pub kind: FaultKind,
+    /// Only requests whose path starts with this; every request when `None`.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// How many requests it applies to; every request until cleared when `None`.
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub delay_ms: Option<u64>,
+}
+
+impl Fault {
+    pub fn new(kind: FaultKind) -> Self {
+        Fault { kind, path: None, count: None, delay_ms: None }
+    }
+    pub fn on_path(mut self, prefix: &str) -> Self {
+        self.path = Some(prefix.to_owned());
+        self
+    }
+    pub fn times(mut self, count: u32) -> Self {
+        self.count = Some(count);
+        self
+    }
+    pub fn delay(mut self, ms: u64) -> Self {
+        self.delay_ms = Some(ms);
+        self
+    }
+}
+
+#[derive(Default)]
+pub struct Faults {
+    queue: Mutex<Vec<Fault>>,
+}
+
+impl Faults {
+    pub fn push(&self, fault: Fault) {
+        self.lock().push(fault);
+    }
+
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    /// The first fault matching `path`, consuming one of its uses.
+    fn take(&self, path: &str) -> Option<Fault> {
+        let mut queue = self.lock();
+        let index = queue
+            .iter()
+            .position(|f| f.path.as_deref().is_none_or(|prefix| path.starts_with(prefix)))?;
+        let fault = queue[index].clone();
+        if let Some(count) = queue[index].count.as_mut() {
+            *count -= 1;
+            if *count == 0 {
+                queue.remove(index);
+            }
+        }
+        Some(fault)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Fault>> {
+        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Request, next: Next) -> Response {
+    let Some(fault) = state.faults.take(request.uri().path()) else {
+        return next.run(request).await;
+    };
+    match fault.kind {
+        FaultKind::Http500 => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"success":false,"error":"Internal server error"}"#,
+        )
+            .into_response(),
+        FaultKind::Slow => {
+            tokio::time::sleep(Duration::from_millis(fault.delay_ms.unwrap_or(5_000))).await;
+            next.run(request).await
+        }
+        FaultKind::Malformed => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"success":true,"products":[{"id":"30a6d792","#,
+        )
+            .into_response(),
+        FaultKind::Html => (
+            StatusCode::BAD_GATEWAY,
+            [(header::CONTENT_TYPE, "text/html")],
+            Body::from("<html><body><h1>502 Bad Gateway</h1></body></html>"),
+        )
+            .into_response(),
+        // Unwinding out of the handler makes hyper drop the connection before it writes a status
+        // line, which is what a reset looks like to the client. `resume_unwind` skips the panic
+        // hook, so nothing is printed.
+        FaultKind::Drop => std::panic::resume_unwind(Box::new("store double: dropped connection")),
+    }
+}

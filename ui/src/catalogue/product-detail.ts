@@ -1,0 +1,65 @@
+// A product's detail view: shows what the list knew at once, then the store's latest answer.
+
+import { clear, el } from "../dom";
+import { errorPanel } from "../errors";
+import { t, type MessageKey } from "../i18n/i18n";
+import { commands, type ProductView } from "../ipc";
+import { productName } from "./products";
+import { language } from "../i18n/i18n";
+
+type DetailState =
+  | { status: "loading"; product: ProductView }
+  | { status: "loaded"; product: ProductView }
+  | { status: "error"; product: ProductView; error: unknown };
+
+export class ProductDetail {
+  private state: DetailState;
+  readonly root = el("section", { class: "product-detail", "data-testid": "product-detail" });
+
+  constructor(
+    product: ProductView,
+    private readonly onBack: () => void,
+  ) {
+    this.state = { status: "loading", product };
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const known = this.state.product;
+    this.state = { status: "loading", product: known };
+    this.render();
+    try {
+      this.state = { status: "loaded", product: await commands.getProduct(known.id) };
+    } catch (error) {
+      this.state = { status: "error", product: known, error };
+    }
+    this.render();
+  }
+
+  render(): void {
+    const { product } = this.state;
+    const back = el("button", { type: "button", class: "button", "data-testid": "detail-back" }, `← ${t("detail.back")}`);
+    back.addEventListener("click", this.onBack);
+    const row = (label: MessageKey, value: string, testid: string) =>
+      el("div", { class: "detail-row" }, el("dt", {}, t(label)), el("dd", { "data-testid": testid }, value));
+    clear(this.root);
+    this.root.append(
+      back,
+      el("h2", { class: "detail-title", "data-testid": "detail-name" }, productName(product, language())),
+      this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
+      this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
+      product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
+      el(
+        "dl",
+        { class: "detail-list" },
+        row("detail.price", `${t("product.price", { price: product.price })} ${t("product.perUnit")}`, "detail-price"),
+        row("detail.stock", String(product.stock), "detail-stock"),
+        row("detail.minQuantity", String(product.minQuantity), "detail-min"),
+        row("detail.nameZh", product.nameZh, "detail-name-zh"),
+        row("detail.nameEn", product.nameEn, "detail-name-en"),
+        row("detail.slug", product.slug, "detail-slug"),
+        row("detail.id", product.id, "detail-id"),
+      ),
+    );
+  }
+}
