@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# npm run demo: set up what is missing, build, start the store double and open Mailcart on it.
+source "$(dirname "$0")/lib.sh"
+
+ensure_toolchains
+ensure_system_packages
+ensure_node_modules
+build_app
+start_store_double
+trap 'kill "$STORE_DOUBLE_PID" 2>/dev/null || true' EXIT
+say "Demo store at $STORE_DOUBLE_URL; opening Mailcart (close its window to stop)"
+export MAILCART_GMAILSTORE_URL="$STORE_DOUBLE_URL/api"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  "$ROOT/target/debug/mailcart"
+else
+  echo "No display found: running the window on a virtual screen (Xvfb) instead."
+  xvfb-run -a -s "-screen 0 1280x800x24" "$ROOT/target/debug/mailcart"
+fi

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# npm test: every test. Sets up what is missing, then runs the Rust tests, the UI unit tests and the
+# end-to-end tests in the real app window (under Xvfb, through tauri-driver and WebKitWebDriver).
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_toolchains
+ensure_system_packages
+ensure_node_modules
+ensure_tauri_driver
+use_private_app_data "$ROOT/target/test-xdg"
+
+# The bundle first: the app embeds ui/dist when it compiles.
+build_app
+
+say "Rust tests (unit and integration against the store double)"
+cargo test --workspace
+
+say "UI unit tests (Vitest, mockIPC)"
+npx vitest run --root ui
+
+say "End-to-end tests in the real window"
+xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,127 @@
+// Starts what an end-to-end run needs: the store double and tauri-driver, each on a free loopback
+// port, with the app's data in a fresh folder under target/. Stops them when the tests end.
+
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session } from "./webdriver.mjs";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const APP = join(ROOT, "target/debug/mailcart");
+const DOUBLE = join(ROOT, "target/debug/mailcart-store-double");
+const TAURI_DRIVER = join(ROOT, "target/tools/bin/tauri-driver");
+export const ARTIFACTS = join(ROOT, "target/e2e-artifacts");
+
+async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a truthy value (returned) or `timeoutMs` passes (throws the last error). */
+export async function until(check, { timeoutMs = 15_000, intervalMs = 100, what = "condition" } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ""}`);
+}
+
+function startProcess(command, args, env) {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+export class Harness {
+  static async start() {
+    const harness = new Harness();
+    await harness.#start();
+    return harness;
+  }
+
+  async #start() {
+    const dataDir = join(ROOT, "target/e2e-data");
+    rmSync(dataDir, { recursive: true, force: true });
+    for (const sub of ["data", "cache", "config"]) mkdirSync(join(dataDir, sub), { recursive: true });
+    mkdirSync(ARTIFACTS, { recursive: true });
+
+    this.double = startProcess(DOUBLE, ["--port", "0"], process.env);
+    const line = await until(() => this.double.output().match(/^MAILCART_STORE_DOUBLE_URL=(\S+)$/m), {
+      what: "the store double to listen",
+    });
+    this.storeUrl = line[1];
+
+    const port = await freePort();
+    const nativePort = await freePort();
+    const env = {
+      ...process.env,
+      MAILCART_GMAILSTORE_URL: `${this.storeUrl}/api`,
+      LANG: "en_US.UTF-8",
+      XDG_DATA_HOME: join(dataDir, "data"),
+      XDG_CACHE_HOME: join(dataDir, "cache"),
+      XDG_CONFIG_HOME: join(dataDir, "config"),
+    };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    this.driver = startProcess(TAURI_DRIVER, ["--port", String(port), "--native-port", String(nativePort)], env);
+    this.driverUrl = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${this.driverUrl}/status`)).ok, { what: "tauri-driver to answer" });
+  }
+
+  /** Opens the app in a new window session. */
+  async launch() {
+    return Session.start(this.driverUrl, APP);
+  }
+
+  async control(method, path, body) {
+    const response = await fetch(`${this.storeUrl}/__control${path}`, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`control ${method} ${path}: HTTP ${response.status}`);
+    return response.status === 204 ? null : response.json();
+  }
+
+  async reset() {
+    await this.control("POST", "/reset");
+  }
+
+  async hits() {
+    return this.control("GET", "/hits");
+  }
+
+  async fault(fault) {
+    await this.control("POST", "/faults", fault);
+  }
+
+  /** Saves a screenshot under target/e2e-artifacts for a person to look at. */
+  async saveScreenshot(session, name) {
+    writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+  }
+
+  async stop() {
+    for (const process of [this.driver, this.double]) process?.child.kill("SIGTERM");
+  }
+
+  logs() {
+    return `--- tauri-driver ---\n${this.driver?.output() ?? ""}\n--- store double ---\n${this.double?.output() ?? ""}`;
+  }
+}

@@ -1,0 +1,75 @@
+// A small W3C WebDriver client over fetch: the few calls the end-to-end tests make of
+// tauri-driver (which forwards them to WebKitWebDriver driving the real app window).
+
+const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
+
+export class WebDriverError extends Error {}
+
+async function request(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    const { error, message } = json.value ?? {};
+    throw new WebDriverError(`${method} ${url}: ${response.status} ${error ?? ""} ${message ?? text}`);
+  }
+  return json.value;
+}
+
+export class Session {
+  constructor(driverUrl, id) {
+    this.base = `${driverUrl}/session/${id}`;
+  }
+
+  static async start(driverUrl, application) {
+    const value = await request("POST", `${driverUrl}/session`, {
+      capabilities: { alwaysMatch: { "tauri:options": { application } } },
+    });
+    return new Session(driverUrl, value.sessionId);
+  }
+
+  async end() {
+    await request("DELETE", this.base);
+  }
+
+  /** Element ids matching a CSS selector (empty when none). */
+  async findAll(selector) {
+    const found = await request("POST", `${this.base}/elements`, { using: "css selector", value: selector });
+    return found.map((element) => element[ELEMENT_KEY]);
+  }
+
+  async text(elementId) {
+    return request("GET", `${this.base}/element/${elementId}/text`);
+  }
+
+  async attribute(elementId, name) {
+    return request("GET", `${this.base}/element/${elementId}/attribute/${name}`);
+  }
+
+  async click(elementId) {
+    await request("POST", `${this.base}/element/${elementId}/click`, {});
+  }
+
+  async type(elementId, text) {
+    await request("POST", `${this.base}/element/${elementId}/value`, { text });
+  }
+
+  async clearInput(elementId) {
+    await request("POST", `${this.base}/element/${elementId}/clear`, {});
+  }
+
+  /** The texts of every element matching `selector`. */
+  async texts(selector) {
+    const ids = await this.findAll(selector);
+    return Promise.all(ids.map((id) => this.text(id)));
+  }
+
+  /** A PNG of the window, as a Buffer. */
+  async screenshot() {
+    return Buffer.from(await request("GET", `${this.base}/screenshot`), "base64");
+  }
+}
