@@ -4,11 +4,15 @@
 //! Rust with no Tauri dependency; `commands` is the thin layer the web view calls, and `ipc` holds
 //! the types that cross that boundary.
 
+pub mod db;
 pub mod endpoint;
 pub mod ipc;
 pub mod locale;
 pub mod money;
+pub mod orders;
 pub mod stores;
+pub mod time_text;
+pub mod vault;
 
 mod commands;
 

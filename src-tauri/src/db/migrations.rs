@@ -1,0 +1,94 @@
+//! Versioned schema changes, applied in order inside one transaction each; `user_version` records
+//! how far a database has come. Never edit a shipped step: add a new one.
+
+use rusqlite::Connection;
+
+use super::DbError;
+
+const STEPS: &[&str] = &[
+    // 1: the vault's records and the order book.
+    r#"
+    CREATE TABLE vault_meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        protection TEXT NOT NULL,
+        key_check BLOB NOT NULL,
+        kdf_salt BLOB,
+        kdf_memory_kib INTEGER,
+        kdf_iterations INTEGER,
+        kdf_parallelism INTEGER,
+        wrapped_key BLOB
+    );
+    CREATE TABLE secrets (
+        name TEXT PRIMARY KEY,
+        sealed BLOB NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        store TEXT NOT NULL,
+        order_no TEXT,
+        store_order_id TEXT,
+        access_token BLOB,
+        product_id TEXT,
+        product_name TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        unit_price TEXT,
+        total TEXT,
+        currency TEXT,
+        payment_method TEXT,
+        coin TEXT,
+        pay_address TEXT,
+        pay_amount TEXT,
+        expires_at TEXT,
+        contact_email TEXT,
+        status TEXT NOT NULL,
+        finished INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX orders_by_store_number ON orders(store, order_no) WHERE order_no IS NOT NULL;
+    CREATE INDEX orders_by_created ON orders(created_at DESC, id DESC);
+    CREATE TABLE order_events (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        note TEXT
+    );
+    CREATE INDEX order_events_by_order ON order_events(order_id, id);
+    CREATE TABLE delivered_items (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        sealed BLOB NOT NULL,
+        received_at TEXT NOT NULL,
+        UNIQUE (order_id, position)
+    );
+    CREATE TABLE raw_responses (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES orders(id),
+        at TEXT NOT NULL,
+        what TEXT NOT NULL,
+        sealed BLOB NOT NULL
+    );
+    CREATE INDEX raw_responses_by_order ON raw_responses(order_id, id);
+    "#,
+];
+
+pub(super) fn apply(conn: &Connection) -> Result<(), DbError> {
+    let known = STEPS.len() as i64;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > known {
+        return Err(DbError::TooNew { found, known });
+    }
+    for (index, sql) in STEPS.iter().enumerate().skip(found as usize) {
+        let version = index as i64 + 1;
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

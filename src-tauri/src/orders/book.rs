@@ -1,0 +1,432 @@
+//! The order book: every order of both stores, with its status history and delivered items.
+//!
+//! The rule the checkout code relies on: `record_order` and `record_delivery` return only after
+//! their transaction is committed (WAL, synchronous FULL), and what they return
+//! ([`CommittedOrder`], [`CommittedItems`]) is what the UI is built from. So payment details and
+//! delivered accounts are on disk before anyone can see them.
+
+use std::sync::Arc;
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
+
+use super::model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+use super::views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
+use crate::db::{Database, DbError};
+use crate::time_text;
+use crate::vault::{Secret, Vault, VaultError};
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum OrderBookError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("no order with local id {0}")]
+    NotFound(i64),
+    #[error("this order is already recorded ({store} {order_no})")]
+    Duplicate { store: &'static str, order_no: String },
+    #[error("a stored value is damaged: {0}")]
+    Damaged(String),
+}
+
+impl From<rusqlite::Error> for OrderBookError {
+    fn from(error: rusqlite::Error) -> Self {
+        if let rusqlite::Error::SqliteFailure(code, _) = &error {
+            if code.code == rusqlite::ErrorCode::ConstraintViolation {
+                return OrderBookError::Damaged(format!("constraint: {error}"));
+            }
+        }
+        OrderBookError::Db(DbError::Sqlite(error))
+    }
+}
+
+/// Proof that an order is on disk: the only way to get one is `record_order`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommittedOrder {
+    pub id: i64,
+    pub uid: String,
+}
+
+/// Proof that delivered items are on disk, carrying the items to show.
+#[derive(Debug)]
+pub struct CommittedItems {
+    pub order_id: i64,
+    pub items: Vec<ItemView>,
+}
+
+/// Which orders a list shows.
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderFilter {
+    pub store: Option<StoreKind>,
+    /// `Some(true)`: only unfinished orders; `Some(false)`: only finished ones.
+    pub unfinished: Option<bool>,
+    pub status: Option<OrderStatus>,
+    /// Matches order number, product name, contact email or a delivered login.
+    pub search: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+const DEFAULT_LIMIT: u32 = 500;
+
+/// The sealed part of a delivered item.
+#[derive(Serialize, Deserialize)]
+struct SealedItem {
+    login: String,
+    password: Option<String>,
+    extra: Option<String>,
+    line: Option<String>,
+}
+
+impl Drop for SealedItem {
+    fn drop(&mut self) {
+        self.password.zeroize();
+        self.extra.zeroize();
+        self.line.zeroize();
+    }
+}
+
+pub struct OrderBook {
+    db: Arc<Database>,
+    vault: Arc<Vault>,
+}
+
+fn token_record(uid: &str) -> String {
+    format!("order/{uid}/token")
+}
+fn item_record(uid: &str, position: u32) -> String {
+    format!("order/{uid}/item/{position}")
+}
+fn raw_record(uid: &str, raw_id: i64) -> String {
+    format!("order/{uid}/raw/{raw_id}")
+}
+
+fn new_uid() -> Result<String, OrderBookError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|_| OrderBookError::Damaged("no randomness for an order id".into()))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn text(value: &Option<rust_decimal::Decimal>) -> Option<String> {
+    value.as_ref().map(ToString::to_string)
+}
+
+impl OrderBook {
+    pub fn new(db: Arc<Database>, vault: Arc<Vault>) -> Self {
+        OrderBook { db, vault }
+    }
+
+    pub fn database(&self) -> &Arc<Database> {
+        &self.db
+    }
+
+    /// Records a new order and its first status, committed before it returns.
+    pub fn record_order(&self, order: NewOrder) -> Result<CommittedOrder, OrderBookError> {
+        let uid = new_uid()?;
+        // Seal first (needs the vault unlocked): a locked vault stops the order from being shown
+        // rather than letting a token reach the disk unsealed.
+        let token = match &order.access_token {
+            Some(token) => Some(self.vault.seal(&token_record(&uid), token.expose().as_bytes())?),
+            None => None,
+        };
+        let now = time_text::now();
+        let mut conn = self.db.lock();
+        let tx = conn.transaction()?;
+        if let Some(order_no) = &order.order_no {
+            let exists: Option<i64> = tx
+                .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no = ?2", params![order.store.as_str(), order_no], |r| r.get(0))
+                .optional()?;
+            if exists.is_some() {
+                return Err(OrderBookError::Duplicate { store: order.store.as_str(), order_no: order_no.clone() });
+            }
+        }
+        tx.execute(
+            "INSERT INTO orders(uid, store, order_no, store_order_id, access_token, product_id, product_name, quantity,
+               unit_price, total, currency, payment_method, coin, pay_address, pay_amount, expires_at, contact_email,
+               status, finished, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+            params![
+                uid,
+                order.store.as_str(),
+                order.order_no,
+                order.store_order_id,
+                token,
+                order.product_id,
+                order.product_name,
+                order.quantity,
+                text(&order.unit_price),
+                text(&order.total),
+                order.currency,
+                order.payment_method,
+                order.coin,
+                order.pay_address,
+                text(&order.pay_amount),
+                order.expires_at,
+                order.contact_email,
+                order.status.as_str(),
+                order.status.is_final(),
+                now,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO order_events(order_id, at, status, note) VALUES (?1, ?2, ?3, 'recorded')",
+            params![id, now, order.status.as_str()],
+        )?;
+        if let Some(raw) = &order.raw_response {
+            self.insert_raw(&tx, id, &uid, "create", raw)?;
+        }
+        tx.commit()?;
+        Ok(CommittedOrder { id, uid })
+    }
+
+    /// Records a status change (and its note) unless the order already has that status.
+    pub fn update_status(&self, id: i64, status: OrderStatus, note: Option<&str>) -> Result<bool, OrderBookError> {
+        let now = time_text::now();
+        let mut conn = self.db.lock();
+        let tx = conn.transaction()?;
+        let current: String = tx
+            .query_row("SELECT status FROM orders WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))?;
+        if current == status.as_str() {
+            return Ok(false);
+        }
+        tx.execute(
+            "UPDATE orders SET status = ?2, finished = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, status.as_str(), status.is_final(), now],
+        )?;
+        tx.execute("INSERT INTO order_events(order_id, at, status, note) VALUES (?1, ?2, ?3, ?4)", params![id, now, status.as_str(), note])?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Keeps a store answer about an order (sealed: answers can hold tokens and passwords).
+    pub fn record_raw_response(&self, id: i64, what: &str, body: &str) -> Result<(), OrderBookError> {
+        let mut conn = self.db.lock();
+        let tx = conn.transaction()?;
+        let uid = uid_of(&tx, id)?;
+        self.insert_raw(&tx, id, &uid, what, body)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn insert_raw(&self, conn: &Connection, id: i64, uid: &str, what: &str, body: &str) -> Result<(), OrderBookError> {
+        // The row id is part of the record name, so insert a placeholder first, then seal.
+        conn.execute("INSERT INTO raw_responses(order_id, at, what, sealed) VALUES (?1, ?2, ?3, x'')", params![id, time_text::now(), what])?;
+        let raw_id = conn.last_insert_rowid();
+        let sealed = self.vault.seal(&raw_record(uid, raw_id), body.as_bytes())?;
+        conn.execute("UPDATE raw_responses SET sealed = ?2 WHERE id = ?1", params![raw_id, sealed])?;
+        Ok(())
+    }
+
+    /// Records delivered items at positions `first_position..`, replacing what was at those
+    /// positions (receive-code items fill in as codes arrive). Committed before it returns.
+    pub fn record_delivery(&self, id: i64, first_position: u32, items: &[DeliveredItem]) -> Result<CommittedItems, OrderBookError> {
+        let now = time_text::now();
+        let mut conn = self.db.lock();
+        let tx = conn.transaction()?;
+        let uid = uid_of(&tx, id)?;
+        let mut views = Vec::with_capacity(items.len());
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO delivered_items(order_id, position, label, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(order_id, position) DO UPDATE SET label = excluded.label, sealed = excluded.sealed",
+            )?;
+            for (offset, item) in items.iter().enumerate() {
+                let position = first_position + offset as u32;
+                let sealed_item = SealedItem {
+                    login: item.login.clone(),
+                    password: item.password.as_ref().map(|s| s.expose().clone()),
+                    extra: item.extra.as_ref().map(|s| s.expose().clone()),
+                    line: item.line.as_ref().map(|s| s.expose().clone()),
+                };
+                let mut json = serde_json::to_vec(&sealed_item).map_err(|e| OrderBookError::Damaged(e.to_string()))?;
+                let sealed = self.vault.seal(&item_record(&uid, position), &json);
+                json.zeroize();
+                insert.execute(params![id, position, item.login, sealed?, now])?;
+                views.push(item_view(position, sealed_item));
+            }
+        }
+        tx.execute("UPDATE orders SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+        tx.commit()?;
+        Ok(CommittedItems { order_id: id, items: views })
+    }
+
+    /// Orders newest first, filtered.
+    pub fn list(&self, filter: &OrderFilter) -> Result<Vec<OrderSummary>, OrderBookError> {
+        let mut sql = String::from(SUMMARY_SELECT);
+        sql.push_str(" WHERE 1 = 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(store) = filter.store {
+            sql.push_str(" AND o.store = ?");
+            args.push(store.as_str().to_owned().into());
+        }
+        if let Some(unfinished) = filter.unfinished {
+            sql.push_str(if unfinished { " AND o.finished = 0" } else { " AND o.finished = 1" });
+        }
+        if let Some(status) = filter.status {
+            sql.push_str(" AND o.status = ?");
+            args.push(status.as_str().to_owned().into());
+        }
+        if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern = format!("%{}%", escape_like(search));
+            sql.push_str(
+                " AND (o.order_no LIKE ? ESCAPE '\\' OR o.product_name LIKE ? ESCAPE '\\' OR o.contact_email LIKE ? ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM delivered_items d WHERE d.order_id = o.id AND d.label LIKE ? ESCAPE '\\'))",
+            );
+            for _ in 0..4 {
+                args.push(pattern.clone().into());
+            }
+        }
+        sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?");
+        args.push(i64::from(filter.limit.unwrap_or(DEFAULT_LIMIT)).into());
+        args.push(i64::from(filter.offset.unwrap_or(0)).into());
+        let conn = self.db.lock();
+        let mut statement = conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(args), summary_from_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Orders that may still change: the store modules resume their status checks for these.
+    pub fn unfinished(&self) -> Result<Vec<OrderSummary>, OrderBookError> {
+        self.list(&OrderFilter { unfinished: Some(true), limit: Some(u32::MAX), ..OrderFilter::default() })
+    }
+
+    pub fn summary(&self, id: i64) -> Result<OrderSummary, OrderBookError> {
+        let conn = self.db.lock();
+        conn.query_row(&format!("{SUMMARY_SELECT} WHERE o.id = ?1"), [id], summary_from_row)
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))
+    }
+
+    /// Finds an order by its store and order number.
+    pub fn find(&self, store: StoreKind, order_no: &str) -> Result<Option<i64>, OrderBookError> {
+        Ok(self
+            .db
+            .lock()
+            .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no = ?2", params![store.as_str(), order_no], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The order's access token, for its status checks (never shown).
+    pub fn access_token(&self, id: i64) -> Result<Option<Secret<String>>, OrderBookError> {
+        let (uid, sealed): (String, Option<Vec<u8>>) = self
+            .db
+            .lock()
+            .query_row("SELECT uid, access_token FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))?;
+        match sealed {
+            None => Ok(None),
+            Some(sealed) => {
+                let token = self.vault.open_sealed_string(&token_record(&uid), &sealed)?;
+                Ok(Some(Secret::new(token.as_str().to_owned())))
+            }
+        }
+    }
+
+    /// Everything about one order, its delivered items opened.
+    pub fn detail(&self, id: i64) -> Result<OrderDetail, OrderBookError> {
+        let summary = self.summary(id)?;
+        let conn = self.db.lock();
+        type DetailRow = (String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let row: DetailRow = conn.query_row(
+            "SELECT uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at FROM orders WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?)),
+        )?;
+        let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at) = row;
+        let mut events_statement = conn.prepare_cached("SELECT at, status, note FROM order_events WHERE order_id = ?1 ORDER BY id")?;
+        let events = events_statement
+            .query_map([id], |r| {
+                Ok(StatusEvent { at: r.get(0)?, status: parse_status(&r.get::<_, String>(1)?), note: r.get(2)? })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut items_statement = conn.prepare_cached("SELECT position, sealed FROM delivered_items WHERE order_id = ?1 ORDER BY position")?;
+        let sealed_items = items_statement
+            .query_map([id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        drop(items_statement);
+        drop(events_statement);
+        drop(conn);
+        let mut items = Vec::with_capacity(sealed_items.len());
+        let mut unreadable_items = 0;
+        for (position, sealed) in sealed_items {
+            match self.open_item(&uid, position, &sealed) {
+                Ok(item) => items.push(item_view(position, item)),
+                Err(OrderBookError::Vault(VaultError::Locked)) => return Err(VaultError::Locked.into()),
+                Err(_) => unreadable_items += 1,
+            }
+        }
+        Ok(OrderDetail {
+            summary,
+            store_order_id,
+            product_id,
+            unit_price,
+            payment_method,
+            coin,
+            pay_address,
+            pay_amount,
+            expires_at,
+            events,
+            items,
+            unreadable_items,
+        })
+    }
+
+    fn open_item(&self, uid: &str, position: u32, sealed: &[u8]) -> Result<SealedItem, OrderBookError> {
+        let json = self.vault.open_sealed(&item_record(uid, position), sealed)?;
+        serde_json::from_slice(&json).map_err(|e| OrderBookError::Damaged(e.to_string()))
+    }
+}
+
+const SUMMARY_SELECT: &str = "SELECT o.id, o.store, o.order_no, o.product_name, o.quantity, o.total, o.currency, o.status, o.finished,
+    o.contact_email, (SELECT count(*) FROM delivered_items d WHERE d.order_id = o.id), o.created_at FROM orders o";
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<OrderSummary> {
+    Ok(OrderSummary {
+        id: r.get(0)?,
+        store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::Gmailstore),
+        order_no: r.get(2)?,
+        product_name: r.get(3)?,
+        quantity: r.get(4)?,
+        total: r.get(5)?,
+        currency: r.get(6)?,
+        status: parse_status(&r.get::<_, String>(7)?),
+        finished: r.get(8)?,
+        contact_email: r.get(9)?,
+        item_count: r.get(10)?,
+        created_at: r.get(11)?,
+    })
+}
+
+/// A status word this version does not know (written by a newer one) reads as still pending, so
+/// the order keeps being checked rather than being taken as finished.
+fn parse_status(text: &str) -> OrderStatus {
+    OrderStatus::parse(text).unwrap_or(OrderStatus::AwaitingPayment)
+}
+
+fn uid_of(conn: &Connection, id: i64) -> Result<String, OrderBookError> {
+    conn.query_row("SELECT uid FROM orders WHERE id = ?1", [id], |r| r.get(0)).optional()?.ok_or(OrderBookError::NotFound(id))
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn item_view(position: u32, item: SealedItem) -> ItemView {
+    let export_line = super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref());
+    ItemView {
+        position,
+        login: item.login.clone(),
+        password: item.password.clone(),
+        extra: item.extra.clone(),
+        line: item.line.clone(),
+        export_line,
+    }
+}

@@ -1,0 +1,13 @@
+//! The order book (see `book.rs`), its model, read views and exports.
+
+mod book;
+pub mod export;
+mod model;
+mod views;
+
+pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter};
+pub use model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+pub use views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
+
+#[cfg(test)]
+mod tests;

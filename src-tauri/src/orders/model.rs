@@ -1,0 +1,152 @@
+//! What the order book records. Amounts are `Decimal` in, decimal text in the database.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::vault::Secret;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StoreKind {
+    Gmailstore,
+    EmailOrder,
+}
+
+impl StoreKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreKind::Gmailstore => "gmailstore",
+            StoreKind::EmailOrder => "email_order",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "gmailstore" => Some(StoreKind::Gmailstore),
+            "email_order" => Some(StoreKind::EmailOrder),
+            _ => None,
+        }
+    }
+}
+
+/// An order's state as the app tracks it (each store's words are mapped onto these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum OrderStatus {
+    AwaitingPayment,
+    Confirming,
+    Paid,
+    /// Receive-code orders: emails allocated, codes still arriving.
+    InProgress,
+    Delivered,
+    Expired,
+    Underpaid,
+    Failed,
+    Cancelled,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 9] = [
+        OrderStatus::AwaitingPayment,
+        OrderStatus::Confirming,
+        OrderStatus::Paid,
+        OrderStatus::InProgress,
+        OrderStatus::Delivered,
+        OrderStatus::Expired,
+        OrderStatus::Underpaid,
+        OrderStatus::Failed,
+        OrderStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingPayment => "awaiting_payment",
+            OrderStatus::Confirming => "confirming",
+            OrderStatus::Paid => "paid",
+            OrderStatus::InProgress => "in_progress",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Expired => "expired",
+            OrderStatus::Underpaid => "underpaid",
+            OrderStatus::Failed => "failed",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// Whether nothing more will happen to the order (no status checks needed).
+    pub fn is_final(self) -> bool {
+        matches!(self, OrderStatus::Delivered | OrderStatus::Expired | OrderStatus::Failed | OrderStatus::Cancelled)
+    }
+}
+
+/// An order about to be recorded, as the store's create answer described it.
+#[derive(Debug)]
+pub struct NewOrder {
+    pub store: StoreKind,
+    pub order_no: Option<String>,
+    pub store_order_id: Option<String>,
+    pub access_token: Option<Secret<String>>,
+    pub product_id: Option<String>,
+    pub product_name: String,
+    pub quantity: u32,
+    pub unit_price: Option<Decimal>,
+    pub total: Option<Decimal>,
+    pub currency: Option<String>,
+    pub payment_method: Option<String>,
+    pub coin: Option<String>,
+    pub pay_address: Option<String>,
+    pub pay_amount: Option<Decimal>,
+    pub expires_at: Option<String>,
+    pub contact_email: Option<String>,
+    pub status: OrderStatus,
+    /// The store's answer as received, kept sealed so nothing it said is lost.
+    pub raw_response: Option<String>,
+}
+
+impl NewOrder {
+    /// A minimal order; fill the rest with struct update syntax.
+    pub fn new(store: StoreKind, product_name: impl Into<String>, quantity: u32, status: OrderStatus) -> Self {
+        NewOrder {
+            store,
+            order_no: None,
+            store_order_id: None,
+            access_token: None,
+            product_id: None,
+            product_name: product_name.into(),
+            quantity,
+            unit_price: None,
+            total: None,
+            currency: None,
+            payment_method: None,
+            coin: None,
+            pay_address: None,
+            pay_amount: None,
+            expires_at: None,
+            contact_email: None,
+            status,
+            raw_response: None,
+        }
+    }
+}
+
+/// One delivered thing: an account (login + password), or a received code. Everything but the
+/// login is sealed; the login stays searchable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeliveredItem {
+    pub login: String,
+    pub password: Option<Secret<String>>,
+    /// Recovery email, 2FA seed, notes: whatever else the store sent for this item.
+    pub extra: Option<Secret<String>>,
+    /// The store's own line for this item (e.g. `login----password----recovery`), when it has one.
+    pub line: Option<Secret<String>>,
+}
+
+impl DeliveredItem {
+    pub fn account(login: &str, password: &str) -> Self {
+        DeliveredItem { login: login.to_owned(), password: Some(Secret::from(password)), extra: None, line: None }
+    }
+}

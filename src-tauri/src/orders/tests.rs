@@ -1,0 +1,138 @@
+use std::str::FromStr;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::db::{Database, DATABASE_FILE};
+use crate::vault::{KdfParams, KeyStorage, KeychainError, Secret, Vault};
+
+struct NoKeychain;
+impl KeyStorage for NoKeychain {
+    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
+        Err(KeychainError::Unavailable("test".into()))
+    }
+    fn save(&self, _: &[u8]) -> Result<(), KeychainError> {
+        Err(KeychainError::Unavailable("test".into()))
+    }
+}
+
+fn book() -> (tempfile::TempDir, OrderBook) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
+    let vault = Arc::new(Vault::open(&db, Box::new(NoKeychain), KdfParams::FAST_FOR_TESTS).unwrap());
+    vault.set_passphrase(&db, &Secret::from("test passphrase")).unwrap();
+    (dir, OrderBook::new(db, vault))
+}
+
+fn crypto_order(order_no: &str, product: &str, email: &str) -> NewOrder {
+    NewOrder {
+        order_no: Some(order_no.into()),
+        store_order_id: Some(format!("id-{order_no}")),
+        access_token: Some(Secret::from(format!("token-{order_no}"))),
+        product_id: Some("30a6d792".into()),
+        unit_price: Some(Decimal::from_str("12.345").unwrap()),
+        total: Some(Decimal::from_str("24.690").unwrap()),
+        currency: Some("CNY".into()),
+        payment_method: Some("crypto".into()),
+        coin: Some("trc20_usdt".into()),
+        pay_address: Some("TXyz".into()),
+        pay_amount: Some(Decimal::from_str("3.456789").unwrap()),
+        contact_email: Some(email.into()),
+        raw_response: Some(r#"{"success":true,"token":"raw-secret"}"#.into()),
+        ..NewOrder::new(StoreKind::Gmailstore, product, 2, OrderStatus::AwaitingPayment)
+    }
+}
+
+#[test]
+fn an_order_is_recorded_with_its_exact_amounts_and_first_event() {
+    let (_dir, book) = book();
+    let committed = book.record_order(crypto_order("GS1", "Aged Gmail", "buyer@example.com")).unwrap();
+    let detail = book.detail(committed.id).unwrap();
+    assert_eq!(detail.summary.order_no.as_deref(), Some("GS1"));
+    assert_eq!(detail.summary.total.as_deref(), Some("24.690"));
+    assert_eq!(detail.unit_price.as_deref(), Some("12.345"));
+    assert_eq!(detail.pay_amount.as_deref(), Some("3.456789"));
+    assert_eq!(detail.summary.status, OrderStatus::AwaitingPayment);
+    assert!(!detail.summary.finished);
+    assert_eq!(detail.events.len(), 1);
+    assert_eq!(book.access_token(committed.id).unwrap().unwrap().expose(), "token-GS1");
+}
+
+#[test]
+fn the_same_store_order_number_is_not_recorded_twice() {
+    let (_dir, book) = book();
+    book.record_order(crypto_order("GS1", "A", "a@x.com")).unwrap();
+    assert!(matches!(book.record_order(crypto_order("GS1", "A", "a@x.com")), Err(OrderBookError::Duplicate { .. })));
+    assert_eq!(book.list(&OrderFilter::default()).unwrap().len(), 1);
+}
+
+#[test]
+fn status_changes_are_kept_as_history_and_final_states_finish_the_order() {
+    let (_dir, book) = book();
+    let id = book.record_order(crypto_order("GS1", "A", "a@x.com")).unwrap().id;
+    assert!(book.update_status(id, OrderStatus::Confirming, Some("seen on chain")).unwrap());
+    assert!(!book.update_status(id, OrderStatus::Confirming, None).unwrap(), "no duplicate event");
+    assert_eq!(book.unfinished().unwrap().len(), 1);
+    book.update_status(id, OrderStatus::Delivered, None).unwrap();
+    let detail = book.detail(id).unwrap();
+    let statuses: Vec<OrderStatus> = detail.events.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [OrderStatus::AwaitingPayment, OrderStatus::Confirming, OrderStatus::Delivered]);
+    assert_eq!(detail.events[1].note.as_deref(), Some("seen on chain"));
+    assert!(detail.summary.finished);
+    assert!(book.unfinished().unwrap().is_empty());
+}
+
+#[test]
+fn delivered_items_come_back_exactly_and_replace_by_position() {
+    let (_dir, book) = book();
+    let id = book.record_order(crypto_order("GS1", "A", "a@x.com")).unwrap().id;
+    let committed = book
+        .record_delivery(id, 0, &[DeliveredItem::account("u1@gmail.com", "pw:1,\"x\""), DeliveredItem::account("u2@gmail.com", "密码2")])
+        .unwrap();
+    assert_eq!(committed.items.len(), 2);
+    assert_eq!(committed.items[0].export_line, "u1@gmail.com:pw:1,\"x\"");
+    // Re-delivering position 1 (a code that arrived later, a corrected item) replaces it.
+    book.record_delivery(id, 1, &[DeliveredItem::account("u2@gmail.com", "new")]).unwrap();
+    let detail = book.detail(id).unwrap();
+    let pairs: Vec<(String, Option<String>)> = detail.items.iter().map(|i| (i.login.clone(), i.password.clone())).collect();
+    assert_eq!(pairs, [("u1@gmail.com".to_owned(), Some("pw:1,\"x\"".to_owned())), ("u2@gmail.com".to_owned(), Some("new".to_owned()))]);
+    assert_eq!(detail.summary.item_count, 2);
+}
+
+#[test]
+fn lists_newest_first_and_filters_by_store_state_and_search() {
+    let (_dir, book) = book();
+    let a = book.record_order(crypto_order("GS-A", "Aged Gmail", "alice@example.com")).unwrap().id;
+    let b = book.record_order(crypto_order("GS-B", "US Apple ID", "bob@example.com")).unwrap().id;
+    let c = book
+        .record_order(NewOrder { order_no: Some("E07111835093783".into()), ..NewOrder::new(StoreKind::EmailOrder, "Twitter", 3, OrderStatus::InProgress) })
+        .unwrap()
+        .id;
+    book.update_status(b, OrderStatus::Delivered, None).unwrap();
+    book.record_delivery(a, 0, &[DeliveredItem::account("special_login@gmail.com", "x")]).unwrap();
+
+    let ids = |filter: OrderFilter| book.list(&filter).unwrap().iter().map(|o| o.id).collect::<Vec<_>>();
+    assert_eq!(ids(OrderFilter::default()), [c, b, a]);
+    assert_eq!(ids(OrderFilter { store: Some(StoreKind::Gmailstore), ..Default::default() }), [b, a]);
+    assert_eq!(ids(OrderFilter { unfinished: Some(true), ..Default::default() }), [c, a]);
+    assert_eq!(ids(OrderFilter { status: Some(OrderStatus::Delivered), ..Default::default() }), [b]);
+    assert_eq!(ids(OrderFilter { search: Some("gs-b".into()), ..Default::default() }), [b]);
+    assert_eq!(ids(OrderFilter { search: Some("apple".into()), ..Default::default() }), [b]);
+    assert_eq!(ids(OrderFilter { search: Some("alice@".into()), ..Default::default() }), [a]);
+    assert_eq!(ids(OrderFilter { search: Some("special_login".into()), ..Default::default() }), [a]);
+    // LIKE wildcards typed by the user are literal.
+    assert_eq!(ids(OrderFilter { search: Some("%".into()), ..Default::default() }), Vec::<i64>::new());
+    assert_eq!(ids(OrderFilter { limit: Some(1), offset: Some(1), ..Default::default() }), [b]);
+}
+
+#[test]
+fn a_locked_vault_stops_an_order_with_a_token_from_being_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
+    let vault = Arc::new(Vault::open(&db, Box::new(NoKeychain), KdfParams::FAST_FOR_TESTS).unwrap());
+    let book = OrderBook::new(db.clone(), vault);
+    assert!(book.record_order(crypto_order("GS1", "A", "a@x.com")).is_err());
+    let count: i64 = db.lock().query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 0);
+}

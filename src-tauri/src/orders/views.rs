@@ -1,0 +1,65 @@
+//! What the order book gives back to read: list rows and one order's full detail. Delivered items
+//! are opened (unsealed) only for the detail of one order, when the user looks at it.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::model::{OrderStatus, StoreKind};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderSummary {
+    /// The local id (the order book's own).
+    pub id: i64,
+    pub store: StoreKind,
+    pub order_no: Option<String>,
+    pub product_name: String,
+    pub quantity: u32,
+    /// Decimal text.
+    pub total: Option<String>,
+    pub currency: Option<String>,
+    pub status: OrderStatus,
+    /// `false` while the order may still change (payment, delivery or codes pending).
+    pub finished: bool,
+    pub contact_email: Option<String>,
+    pub item_count: u32,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEvent {
+    pub at: String,
+    pub status: OrderStatus,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemView {
+    pub position: u32,
+    pub login: String,
+    pub password: Option<String>,
+    pub extra: Option<String>,
+    pub line: Option<String>,
+    /// The text an export writes for this item: the store's line, else `login:password`.
+    pub export_line: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderDetail {
+    pub summary: OrderSummary,
+    pub store_order_id: Option<String>,
+    pub product_id: Option<String>,
+    pub unit_price: Option<String>,
+    pub payment_method: Option<String>,
+    pub coin: Option<String>,
+    pub pay_address: Option<String>,
+    pub pay_amount: Option<String>,
+    pub expires_at: Option<String>,
+    pub events: Vec<StatusEvent>,
+    pub items: Vec<ItemView>,
+    /// Items sealed under a key this vault no longer has (e.g. a lost keychain entry).
+    pub unreadable_items: u32,
+}

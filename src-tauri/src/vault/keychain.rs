@@ -1,0 +1,104 @@
+//! Where the data key lives when the OS has a keychain: through keyring-core's default store,
+//! set once at start to the platform's native store (Windows Credential Manager, macOS Keychain,
+//! the Secret Service on Linux). Tests set keyring-core's mock store instead.
+
+use std::sync::Arc;
+
+use keyring_core::{Entry, Error as KeyringError};
+
+pub const KEYCHAIN_SERVICE: &str = "app.mailcart.desktop";
+pub const KEYCHAIN_USER: &str = "data-key";
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeychainError {
+    /// No keychain on this machine, or it is locked / refused access.
+    #[error("the system keychain is not available: {0}")]
+    Unavailable(String),
+    #[error("the system keychain failed: {0}")]
+    Failed(String),
+}
+
+/// Storage for the one data key. A trait so the vault's logic is tested without a real keychain.
+pub trait KeyStorage: Send + Sync {
+    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError>;
+    fn save(&self, key: &[u8]) -> Result<(), KeychainError>;
+}
+
+/// The data key in keyring-core's default store.
+pub struct KeyringKeyStorage {
+    service: String,
+    user: String,
+}
+
+impl KeyringKeyStorage {
+    pub fn new(service: &str, user: &str) -> Self {
+        KeyringKeyStorage { service: service.to_owned(), user: user.to_owned() }
+    }
+
+    fn entry(&self) -> Result<Entry, KeychainError> {
+        Entry::new(&self.service, &self.user).map_err(classify)
+    }
+}
+
+impl Default for KeyringKeyStorage {
+    fn default() -> Self {
+        Self::new(KEYCHAIN_SERVICE, KEYCHAIN_USER)
+    }
+}
+
+impl KeyStorage for KeyringKeyStorage {
+    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
+        match self.entry()?.get_secret() {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(other) => Err(classify(other)),
+        }
+    }
+
+    fn save(&self, key: &[u8]) -> Result<(), KeychainError> {
+        self.entry()?.set_secret(key).map_err(classify)
+    }
+}
+
+fn classify(error: KeyringError) -> KeychainError {
+    match error {
+        KeyringError::NoDefaultStore | KeyringError::NoStorageAccess(_) | KeyringError::PlatformFailure(_) => {
+            KeychainError::Unavailable(error.to_string())
+        }
+        other => KeychainError::Failed(other.to_string()),
+    }
+}
+
+/// Sets keyring-core's default store to this OS's native keychain. Called once at start; an error
+/// means "no keychain here" and the vault takes its passphrase path.
+pub fn install_platform_store() -> Result<(), KeychainError> {
+    let store = platform_store()?;
+    keyring_core::set_default_store(store);
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
+    // Without a session bus there is no Secret Service to ask (headless machines, some CI).
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        return Err(KeychainError::Unavailable("no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set)".into()));
+    }
+    let store = zbus_secret_service_keyring_store::Store::new().map_err(classify)?;
+    Ok(store)
+}
+
+#[cfg(target_os = "macos")]
+fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
+    Ok(apple_native_keyring_store::keychain::Store::new().map_err(classify)?)
+}
+
+#[cfg(windows)]
+fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
+    Ok(windows_native_keyring_store::Store::new().map_err(classify)?)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
+    Err(KeychainError::Unavailable("no keychain support on this system".into()))
+}

@@ -1,0 +1,185 @@
+//! The vault's paths: keychain (through keyring-core's mock store), no keychain, passphrase,
+//! "don't remember", and a lost or replaced keychain entry. None of them may lose or wipe data.
+
+use std::sync::Once;
+
+use super::*;
+use crate::db::{Database, DATABASE_FILE};
+
+static MOCK_STORE: Once = Once::new();
+
+/// A keychain backed by keyring-core's mock store, one entry per test.
+fn mock_keychain(test: &str) -> Box<KeyringKeyStorage> {
+    MOCK_STORE.call_once(|| keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap()));
+    Box::new(KeyringKeyStorage::new("mailcart-test", test))
+}
+
+/// A machine with no keychain at all.
+struct NoKeychain;
+impl KeyStorage for NoKeychain {
+    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
+        Err(KeychainError::Unavailable("no keychain in this test".into()))
+    }
+    fn save(&self, _: &[u8]) -> Result<(), KeychainError> {
+        Err(KeychainError::Unavailable("no keychain in this test".into()))
+    }
+}
+
+fn temp_db() -> (tempfile::TempDir, Database) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db;
+    (dir, db)
+}
+
+fn open(db: &Database, keychain: Box<dyn KeyStorage>) -> Vault {
+    Vault::open(db, keychain, KdfParams::FAST_FOR_TESTS).unwrap()
+}
+
+fn delete_keychain_entry(test: &str) {
+    keyring_core::Entry::new("mailcart-test", test).unwrap().delete_credential().unwrap();
+}
+
+fn secret_rows(db: &Database) -> i64 {
+    db.lock().query_row("SELECT count(*) FROM secrets", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn with_a_keychain_the_key_is_created_there_and_found_again() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, mock_keychain("create"));
+    assert_eq!(
+        vault.status(),
+        VaultStatus { unlocked: true, protection: Some(Protection::Keychain), has_recovery_passphrase: false, problem: None }
+    );
+    vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-abc")).unwrap();
+    drop(vault);
+
+    let stored = keyring_core::Entry::new("mailcart-test", "create").unwrap().get_secret().unwrap();
+    assert_eq!(stored.len(), 32, "the keychain holds the 256-bit data key");
+
+    let reopened = open(&db, mock_keychain("create"));
+    assert!(reopened.is_unlocked());
+    assert_eq!(reopened.load_secret(&db, "gmailstore/token").unwrap().unwrap().expose(), "tok-abc");
+}
+
+#[test]
+fn a_locked_vault_refuses_to_seal_anything() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, Box::new(NoKeychain));
+    assert_eq!(vault.status().problem, Some(VaultProblem::NoKeychain));
+    assert!(matches!(vault.seal("x", b"y"), Err(VaultError::Locked)));
+    assert!(matches!(vault.save_secret(&db, "k", &Secret::from("v")), Err(VaultError::Locked)));
+    assert_eq!(secret_rows(&db), 0);
+}
+
+#[test]
+fn without_a_keychain_a_passphrase_protects_the_key_and_a_wrong_one_changes_nothing() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, Box::new(NoKeychain));
+    vault.set_passphrase(&db, &Secret::from("correct horse battery")).unwrap();
+    assert_eq!(vault.status().protection, Some(Protection::Passphrase));
+    vault.save_secret(&db, "email-order/api-key", &Secret::from("key-123")).unwrap();
+    drop(vault);
+
+    let reopened = open(&db, Box::new(NoKeychain));
+    assert_eq!(reopened.status().problem, Some(VaultProblem::PassphraseNeeded));
+    let meta_before = meta::load(&db).unwrap();
+    assert!(matches!(reopened.unlock(&Secret::from("wrong horse battery")), Err(VaultError::Passphrase(PassphraseError::Wrong))));
+    assert!(!reopened.is_unlocked());
+    assert_eq!(meta::load(&db).unwrap(), meta_before, "a wrong passphrase changes nothing");
+    reopened.unlock(&Secret::from("correct horse battery")).unwrap();
+    assert_eq!(reopened.load_secret(&db, "email-order/api-key").unwrap().unwrap().expose(), "key-123");
+}
+
+#[test]
+fn a_missing_keychain_entry_with_a_recovery_passphrase_asks_for_it_and_restores_the_entry() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, mock_keychain("recover"));
+    vault.set_passphrase(&db, &Secret::from("recovery phrase 1")).unwrap();
+    assert!(vault.status().has_recovery_passphrase);
+    assert_eq!(vault.status().protection, Some(Protection::Keychain));
+    vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-keep")).unwrap();
+    drop(vault);
+    delete_keychain_entry("recover");
+
+    let reopened = open(&db, mock_keychain("recover"));
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeychainEntryMissing));
+    assert_eq!(secret_rows(&db), 1, "nothing was wiped");
+    reopened.unlock(&Secret::from("recovery phrase 1")).unwrap();
+    assert_eq!(reopened.load_secret(&db, "gmailstore/token").unwrap().unwrap().expose(), "tok-keep");
+    drop(reopened);
+
+    let again = open(&db, mock_keychain("recover"));
+    assert!(again.is_unlocked(), "the keychain entry was put back");
+}
+
+#[test]
+fn a_lost_key_without_passphrase_keeps_the_data_and_never_opens_it_with_another_key() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, mock_keychain("lost"));
+    vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-old")).unwrap();
+    drop(vault);
+    delete_keychain_entry("lost");
+
+    let reopened = open(&db, mock_keychain("lost"));
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeyLost));
+    assert_eq!(secret_rows(&db), 1, "the sealed data is still there");
+    let status = reopened.retry_keychain(&db).unwrap();
+    assert!(status.unlocked, "the user may start a new key for new data");
+    assert!(matches!(reopened.load_secret(&db, "gmailstore/token"), Err(VaultError::Seal(SealError::CannotOpen))));
+}
+
+#[test]
+fn a_replaced_keychain_entry_is_noticed() {
+    let (_dir, db) = temp_db();
+    drop(open(&db, mock_keychain("replaced")));
+    keyring_core::Entry::new("mailcart-test", "replaced").unwrap().set_secret(&[9u8; 32]).unwrap();
+    let reopened = open(&db, mock_keychain("replaced"));
+    assert!(!reopened.is_unlocked());
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeyLost));
+}
+
+#[test]
+fn a_locked_keychain_is_reported_and_can_be_retried() {
+    let (_dir, db) = temp_db();
+    drop(open(&db, mock_keychain("locked")));
+    let keychain = mock_keychain("locked");
+    let entry = keyring_core::Entry::new("mailcart-test", "locked").unwrap();
+    let cred: &keyring_core::mock::Cred = entry.as_any().downcast_ref().unwrap();
+    cred.set_error(keyring_core::Error::NoStorageAccess(Box::new(std::io::Error::other("keychain is locked"))));
+    let reopened = open(&db, keychain);
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeychainUnavailable));
+    // The error was for one call; the user unlocks the keychain and presses Retry.
+    assert!(reopened.retry_keychain(&db).unwrap().unlocked);
+}
+
+#[test]
+fn dont_remember_keeps_secrets_in_memory_only_until_a_passphrase_is_set() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, Box::new(NoKeychain));
+    vault.use_session_only(&db).unwrap();
+    assert_eq!(vault.status().protection, Some(Protection::SessionOnly));
+    vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-mem")).unwrap();
+    assert_eq!(secret_rows(&db), 0, "nothing secret is written in don't-remember mode");
+    assert!(vault.has_secret(&db, "gmailstore/token").unwrap());
+    let sealed_this_session = vault.seal("order/u1/token", b"t").unwrap();
+    drop(vault);
+
+    let next = open(&db, Box::new(NoKeychain));
+    assert_eq!(next.status().problem, Some(VaultProblem::SessionKeyGone));
+    assert!(!next.has_secret(&db, "gmailstore/token").unwrap());
+
+    // Setting a passphrase during a session keeps that session's key and secrets.
+    let (_dir2, db2) = temp_db();
+    let session = open(&db2, Box::new(NoKeychain));
+    session.use_session_only(&db2).unwrap();
+    session.save_secret(&db2, "gmailstore/token", &Secret::from("tok-kept")).unwrap();
+    let sealed = session.seal("order/u2/token", b"kept").unwrap();
+    session.set_passphrase(&db2, &Secret::from("now remember me")).unwrap();
+    drop(session);
+    let later = open(&db2, Box::new(NoKeychain));
+    later.unlock(&Secret::from("now remember me")).unwrap();
+    assert_eq!(later.load_secret(&db2, "gmailstore/token").unwrap().unwrap().expose(), "tok-kept");
+    assert_eq!(later.open_sealed("order/u2/token", &sealed).unwrap().as_slice(), b"kept");
+    let _ = sealed_this_session;
+}
