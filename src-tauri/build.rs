@@ -1,6 +1,20 @@
 // The manifest lists the app's own commands so that tauri generates one permission per command
 // (`allow-list-products`, …) and a window may call only those its capability grants.
-const COMMANDS: &[&str] = &["app_info", "list_products", "get_product"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_products",
+    "get_product",
+    "vault_status",
+    "vault_unlock",
+    "vault_set_passphrase",
+    "vault_use_session_only",
+    "vault_retry_keychain",
+    "settings_get",
+    "settings_save",
+    "orders_list",
+    "order_detail",
+    "order_export",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -4,12 +4,15 @@
 //! Rust with no Tauri dependency; `commands` is the thin layer the web view calls, and `ipc` holds
 //! the types that cross that boundary.
 
+pub mod core;
 pub mod db;
 pub mod endpoint;
 pub mod ipc;
 pub mod locale;
+pub mod logging;
 pub mod money;
 pub mod orders;
+pub mod settings;
 pub mod stores;
 pub mod time_text;
 pub mod vault;
@@ -17,18 +20,58 @@ pub mod vault;
 mod commands;
 
 use commands::AppState;
+use tauri::Manager;
+
+use crate::core::AppCore;
 
 /// Environment variable that points the app at another GmailStore (the demo store, a test double).
 pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
 
 pub fn run() {
-    let state = AppState::from_env();
     tauri::Builder::default()
-        .manage(state)
+        // First: a second launch hands over to the running window and exits, so two processes
+        // never write the order book at once.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            logging::init(&data_dir);
+            if let Err(error) = vault::install_platform_store() {
+                log::warn!("no system keychain: {error}");
+            }
+            let (core, notices) =
+                AppCore::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)?;
+            let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE).build()?;
+            let unfinished = core.orders.unfinished().map(|o| o.len()).unwrap_or(0);
+            log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
+            let hooks = orders::resume::ResumeHooks::default();
+            if core.vault.is_unlocked() {
+                hooks.resume(core.orders.unfinished().unwrap_or_default());
+            }
+            app.manage(AppState::new(core, notices, settings_store));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
+            commands::app::app_info,
             commands::catalogue::list_products,
             commands::catalogue::get_product,
+            commands::vault::vault_status,
+            commands::vault::vault_unlock,
+            commands::vault::vault_set_passphrase,
+            commands::vault::vault_use_session_only,
+            commands::vault::vault_retry_keychain,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+            commands::orders::orders_list,
+            commands::orders::order_detail,
+            commands::orders::order_export,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {

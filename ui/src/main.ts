@@ -1,28 +1,79 @@
-// Starts the UI: asks Rust for the system language, then renders the header and catalogue.
+// Starts the UI: asks Rust for the app's state and settings, then shows the pages.
 
 import { CataloguePage } from "./catalogue/catalogue-page";
-import { Header } from "./header";
-import { initialLanguage, onLanguageChange, setLanguage } from "./i18n/i18n";
-import { commands, type AppInfo } from "./ipc";
+import { el } from "./dom";
+import { Header, type Page } from "./header";
+import { onLanguageChange, resolveLanguage, setLanguage, type Language } from "./i18n/i18n";
+import { commands, type AppInfo, type Settings, type VaultStatus } from "./ipc";
+import { NoticesBar } from "./notices";
+import { OrdersPage } from "./orders/orders-page";
+import { SettingsPage } from "./settings/settings-page";
+import { VaultPanel } from "./vault/vault-panel";
+
+const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
 async function start(root: HTMLElement): Promise<void> {
   let info: AppInfo | null = null;
+  let settings: Settings | null = null;
   try {
-    info = await commands.appInfo();
+    [info, settings] = await Promise.all([commands.appInfo(), commands.settingsGet()]);
   } catch {
-    // Without app info the UI still works: English, and the store badge is not shown.
+    // Without them the UI still works: system language English, no store badge.
   }
-  setLanguage(initialLanguage(info?.systemLanguage ?? "en"));
-  const header = new Header(info);
+  const systemLanguage: Language = info?.systemLanguage ?? "en";
+  setLanguage(resolveLanguage(settings?.language ?? "system", systemLanguage));
+
+  let page: Page = "catalogue";
   const catalogue = new CataloguePage();
-  const main = document.createElement("main");
-  main.append(catalogue.root);
+  const orders = new OrdersPage();
+  const settingsPage = new SettingsPage(
+    info?.vault ?? LOCKED,
+    (saved) => {
+      settings = saved;
+      setLanguage(resolveLanguage(saved.language, systemLanguage));
+    },
+    (status) => vaultPanel.update(status),
+  );
+  const vaultPanel = new VaultPanel(info?.vault ?? LOCKED, (status) => {
+    settingsPage.setVault(status);
+    if (page === "orders") orders.show();
+  });
+  const notices = new NoticesBar(info?.notices ?? []);
+  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, orders: orders.root, settings: settingsPage.root };
+  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, orders.root, settingsPage.root);
+
+  const navigate = (next: Page) => {
+    page = next;
+    for (const [name, element] of Object.entries(pages)) element.hidden = name !== page;
+    header.render();
+    if (page === "orders") orders.show();
+    if (page === "settings") void settingsPage.show();
+  };
+  const chooseLanguage = async (language: Language) => {
+    setLanguage(language);
+    if (settings) {
+      try {
+        settings = await commands.settingsSave({ ...settings, language });
+      } catch {
+        // The language still changes for this session; the Settings page shows save errors.
+      }
+    }
+  };
+  const header = new Header(info, () => page, navigate, (language) => void chooseLanguage(language));
+
   root.append(header.root, main);
-  header.render();
+  notices.render();
+  vaultPanel.render();
   catalogue.render();
+  orders.render();
+  navigate("catalogue");
   onLanguageChange(() => {
     header.render();
+    notices.render();
+    vaultPanel.render();
     catalogue.render();
+    orders.render();
+    settingsPage.render();
   });
 }
 

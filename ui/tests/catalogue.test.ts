@@ -21,7 +21,7 @@ async function until(check: () => void, timeoutMs = 1000): Promise<void> {
   }
 }
 
-beforeEach(() => setLanguage("en", { setItem: () => {} }));
+beforeEach(() => setLanguage("en"));
 afterEach(() => clearMocks());
 
 describe("catalogue page", () => {
@@ -35,7 +35,7 @@ describe("catalogue page", () => {
     expect(byTestId(page.root, "product-card").map((c) => c.dataset.soldOut)).toEqual(["false", "false", "true"]);
     expect(byTestId(page.root, "sold-out")).toHaveLength(1);
 
-    setLanguage("zh", { setItem: () => {} });
+    setLanguage("zh");
     page.render();
     expect(texts(page.root, "product-name")[1]).toBe("老号 Gmail（2019 年注册）");
     expect(texts(page.root, "product-stock")[0]).toBe("库存：44");

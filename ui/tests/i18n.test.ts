@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../src/i18n/messages";
-import { initialLanguage, setLanguage, t } from "../src/i18n/i18n";
+import { resolveLanguage, setLanguage, t } from "../src/i18n/i18n";
 
 describe("message table", () => {
   it("has every key in both languages, none empty", () => {
@@ -20,19 +20,18 @@ describe("message table", () => {
 
 describe("t and the language", () => {
   it("fills placeholders in the current language", () => {
-    const storage = new Map<string, string>();
-    const fake = { setItem: (k: string, v: string) => void storage.set(k, v), getItem: (k: string) => storage.get(k) ?? null };
-    setLanguage("en", fake);
+    setLanguage("en");
     expect(t("product.stock", { stock: 44 })).toBe("In stock: 44");
-    setLanguage("zh", fake);
+    setLanguage("zh");
     expect(t("product.stock", { stock: 44 })).toBe("库存：44");
     expect(document.documentElement.lang).toBe("zh-CN");
-    expect(initialLanguage("en", fake)).toBe("zh");
+    expect(t("catalogue.noMatch", {})).toBe("没有与“{query}”匹配的商品。");
   });
 
-  it("follows the system language until the user chooses", () => {
-    expect(initialLanguage("zh", { getItem: () => null })).toBe("zh");
-    expect(initialLanguage("en", { getItem: () => "fr" })).toBe("en");
-    expect(initialLanguage("zh", { getItem: () => "en" })).toBe("en");
+  it("follows the system language unless the settings choose one", () => {
+    expect(resolveLanguage("system", "zh")).toBe("zh");
+    expect(resolveLanguage("system", "en")).toBe("en");
+    expect(resolveLanguage("en", "zh")).toBe("en");
+    expect(resolveLanguage("zh", "en")).toBe("zh");
   });
 });

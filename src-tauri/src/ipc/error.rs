@@ -1,10 +1,13 @@
-//! The one error type every command returns: a kind the UI branches on (and translates) and a
-//! technical message shown as detail. Add a kind only when the UI treats it differently.
+//! The one error type every command returns: a kind the UI branches on (and translates), a
+//! technical message shown as detail, and for bad input the field it concerns.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::orders::OrderBookError;
+use crate::settings::SettingsError;
 use crate::stores::gmailstore::GmailStoreError;
+use crate::vault::{PassphraseError, VaultError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -23,17 +26,27 @@ pub enum AppErrorKind {
     StoreRejected,
     /// The app's own configuration is wrong (e.g. a store address that is not allowed).
     InvalidConfig,
+    /// Something the user typed is not acceptable; `field` says which.
+    InvalidInput,
+    /// The vault is locked: unlock it (or choose how to protect it) first.
+    VaultLocked,
+    WrongPassphrase,
+    /// Reading or writing the app's own files failed.
+    Storage,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct AppError {
     pub kind: AppErrorKind,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into() }
+        AppError { kind, message: message.into(), field: None }
     }
 }
 
@@ -53,5 +66,42 @@ impl From<GmailStoreError> for AppError {
         // The Display text never holds secrets: bodies are only kept inside `Decode`, whose
         // Display names the path and problem, not the body.
         AppError::new(kind, error.to_string())
+    }
+}
+
+impl From<VaultError> for AppError {
+    fn from(error: VaultError) -> Self {
+        let kind = match &error {
+            VaultError::Locked => AppErrorKind::VaultLocked,
+            VaultError::Passphrase(PassphraseError::Wrong) => AppErrorKind::WrongPassphrase,
+            VaultError::Passphrase(PassphraseError::TooShort(_)) => {
+                return AppError { kind: AppErrorKind::InvalidInput, message: error.to_string(), field: Some("passphrase".into()) };
+            }
+            VaultError::WrongState(_) => AppErrorKind::InvalidInput,
+            _ => AppErrorKind::Storage,
+        };
+        AppError::new(kind, error.to_string())
+    }
+}
+
+impl From<OrderBookError> for AppError {
+    fn from(error: OrderBookError) -> Self {
+        match error {
+            OrderBookError::Vault(vault) => vault.into(),
+            OrderBookError::NotFound(_) => AppError::new(AppErrorKind::NotFound, error.to_string()),
+            other => AppError::new(AppErrorKind::Storage, other.to_string()),
+        }
+    }
+}
+
+impl From<SettingsError> for AppError {
+    fn from(error: SettingsError) -> Self {
+        let field = match &error {
+            SettingsError::DefaultContactEmail(_) => "defaultContactEmail",
+            SettingsError::GmailstoreUrl(_) => "gmailstoreUrl",
+            SettingsError::EmailOrderUrl(_) => "emailOrderUrl",
+            SettingsError::Proxy(_) => "proxy",
+        };
+        AppError { kind: AppErrorKind::InvalidInput, message: error.to_string(), field: Some(field.into()) }
     }
 }

@@ -14,6 +14,21 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("AppInfo.ts", AppInfo::export_to_string(&config).unwrap()),
         ("ProductView.ts", ProductView::export_to_string(&config).unwrap()),
         ("UiLanguage.ts", UiLanguage::export_to_string(&config).unwrap()),
+        ("StartupNotice.ts", crate::core::StartupNotice::export_to_string(&config).unwrap()),
+        ("VaultStatus.ts", crate::vault::VaultStatus::export_to_string(&config).unwrap()),
+        ("VaultProblem.ts", crate::vault::VaultProblem::export_to_string(&config).unwrap()),
+        ("Protection.ts", crate::vault::Protection::export_to_string(&config).unwrap()),
+        ("Settings.ts", crate::settings::Settings::export_to_string(&config).unwrap()),
+        ("LanguageChoice.ts", crate::settings::LanguageChoice::export_to_string(&config).unwrap()),
+        ("Coin.ts", crate::settings::Coin::export_to_string(&config).unwrap()),
+        ("OrderFilter.ts", crate::orders::OrderFilter::export_to_string(&config).unwrap()),
+        ("OrderSummary.ts", crate::orders::OrderSummary::export_to_string(&config).unwrap()),
+        ("OrderDetail.ts", crate::orders::OrderDetail::export_to_string(&config).unwrap()),
+        ("OrderStatus.ts", crate::orders::OrderStatus::export_to_string(&config).unwrap()),
+        ("StoreKind.ts", crate::orders::StoreKind::export_to_string(&config).unwrap()),
+        ("StatusEvent.ts", crate::orders::StatusEvent::export_to_string(&config).unwrap()),
+        ("ItemView.ts", crate::orders::ItemView::export_to_string(&config).unwrap()),
+        ("ExportFormat.ts", crate::commands::orders::ExportFormat::export_to_string(&config).unwrap()),
     ]
 }
 
@@ -50,4 +65,7 @@ fn money_crosses_as_exact_decimal_text() {
 fn errors_cross_as_kind_and_message() {
     let json = serde_json::to_value(AppError::new(AppErrorKind::StoreUnavailable, "HTTP 500")).unwrap();
     assert_eq!(json, serde_json::json!({"kind": "storeUnavailable", "message": "HTTP 500"}));
+    let invalid: AppError = crate::settings::SettingsError::Proxy("bad".into()).into();
+    let json = serde_json::to_value(invalid).unwrap();
+    assert_eq!(json, serde_json::json!({"kind": "invalidInput", "message": "proxy: bad", "field": "proxy"}));
 }

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::core::StartupNotice;
 use crate::locale::UiLanguage;
+use crate::vault::VaultStatus;
 use crate::stores::gmailstore::Product;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -42,4 +44,9 @@ pub struct AppInfo {
     pub system_language: UiLanguage,
     /// The GmailStore address in use, shown so a demo or test run is never mistaken for the real store.
     pub gmailstore_url: String,
+    /// What went wrong while opening the app's files (shown once, at start).
+    pub notices: Vec<StartupNotice>,
+    pub vault: VaultStatus,
+    /// Orders still waiting for payment, delivery or codes.
+    pub unfinished_orders: u32,
 }

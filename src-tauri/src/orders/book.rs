@@ -59,7 +59,8 @@ pub struct CommittedItems {
 
 /// Which orders a list shows.
 #[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
+#[ts(optional_fields)]
 pub struct OrderFilter {
     pub store: Option<StoreKind>,
     /// `Some(true)`: only unfinished orders; `Some(false)`: only finished ones.

@@ -3,6 +3,7 @@
 mod book;
 pub mod export;
 mod model;
+pub mod resume;
 mod views;
 
 pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter};

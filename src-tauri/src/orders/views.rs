@@ -9,7 +9,8 @@ use super::model::{OrderStatus, StoreKind};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderSummary {
-    /// The local id (the order book's own).
+    /// The local id (the order book's own); far below 2^53, so a JS number holds it.
+    #[ts(type = "number")]
     pub id: i64,
     pub store: StoreKind,
     pub order_no: Option<String>,

@@ -102,3 +102,17 @@ fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError>
 fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
     Err(KeychainError::Unavailable("no keychain support on this system".into()))
 }
+
+/// A machine without a keychain: every call says so. Used where the keychain must not be touched
+/// (command-line tools, tests of the no-keychain path).
+pub struct NoKeyStorage;
+
+impl KeyStorage for NoKeyStorage {
+    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
+        Err(KeychainError::Unavailable("no keychain is used here".into()))
+    }
+
+    fn save(&self, _key: &[u8]) -> Result<(), KeychainError> {
+        Err(KeychainError::Unavailable("no keychain is used here".into()))
+    }
+}

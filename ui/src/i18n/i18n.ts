@@ -1,27 +1,24 @@
 // The current UI language and the lookup of its strings. Views re-render on change.
 
 import { MESSAGES, type Language, type MessageKey } from "./messages";
+import type { LanguageChoice } from "../bindings/LanguageChoice";
 
 export type { Language, MessageKey };
-
-const STORAGE_KEY = "mailcart.language";
 
 let current: Language = "en";
 const listeners = new Set<(language: Language) => void>();
 
-/** The language to start in: the user's earlier choice, else the system's. */
-export function initialLanguage(systemLanguage: Language, storage: Pick<Storage, "getItem"> = localStorage): Language {
-  const saved = storage.getItem(STORAGE_KEY);
-  return saved === "zh" || saved === "en" ? saved : systemLanguage;
+/** The language to show: the user's choice in settings, else the system's. */
+export function resolveLanguage(choice: LanguageChoice, systemLanguage: Language): Language {
+  return choice === "system" ? systemLanguage : choice;
 }
 
 export function language(): Language {
   return current;
 }
 
-export function setLanguage(language: Language, storage: Pick<Storage, "setItem"> = localStorage): void {
+export function setLanguage(language: Language): void {
   current = language;
-  storage.setItem(STORAGE_KEY, language);
   document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
   for (const listener of listeners) listener(language);
 }

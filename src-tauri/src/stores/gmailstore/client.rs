@@ -21,6 +21,7 @@ pub struct GmailStoreClientBuilder {
     connect_timeout: Duration,
     request_timeout: Duration,
     user_agent: String,
+    proxy: Option<String>,
 }
 
 impl Default for GmailStoreClientBuilder {
@@ -30,6 +31,7 @@ impl Default for GmailStoreClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             user_agent: format!("Mailcart/{}", env!("CARGO_PKG_VERSION")),
+            proxy: None,
         }
     }
 }
@@ -57,11 +59,21 @@ impl GmailStoreClientBuilder {
         self
     }
 
+    /// Sends every call through this proxy (`http://`, `https://`, `socks5://`, `socks5h://`).
+    pub fn proxy(mut self, proxy: Option<String>) -> Self {
+        self.proxy = proxy;
+        self
+    }
+
     pub fn build(self) -> Result<GmailStoreClient, BuildError> {
         let base = parse_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder();
+        if let Some(proxy) = &self.proxy {
+            http = http.proxy(reqwest::Proxy::all(proxy).map_err(BuildError::Proxy)?);
+        }
+        let http = http
             .default_headers(headers)
             .user_agent(self.user_agent)
             .connect_timeout(self.connect_timeout)
@@ -77,6 +89,8 @@ impl GmailStoreClientBuilder {
 pub enum BuildError {
     #[error("store address refused: {0}")]
     Endpoint(#[from] EndpointError),
+    #[error("proxy refused: {0}")]
+    Proxy(#[source] reqwest::Error),
     #[error("could not set up the HTTP client: {0}")]
     Http(#[source] reqwest::Error),
 }

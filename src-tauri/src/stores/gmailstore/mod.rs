@@ -5,7 +5,7 @@ mod error;
 mod models;
 mod wire;
 
-pub use client::{GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
+pub use client::{BuildError, GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
 pub use models::Product;
 

@@ -1,0 +1,17 @@
+//! What the UI needs to start: version, language, store in use, start-up notices, vault state.
+
+use super::AppState;
+use crate::ipc::AppInfo;
+use crate::locale::UiLanguage;
+
+#[tauri::command]
+pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        system_language: UiLanguage::of_system(),
+        gmailstore_url: state.gmailstore_url(),
+        notices: state.notices.clone(),
+        vault: state.core.vault.status(),
+        unfinished_orders: state.core.orders.unfinished().map(|o| o.len() as u32).unwrap_or(0),
+    }
+}

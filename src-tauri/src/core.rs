@@ -1,0 +1,61 @@
+//! Everything the app keeps on disk, opened together from its data folder: the database, the
+//! vault and the order book, plus what went wrong on the way (shown to the user at start).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::db::{Database, DbError, DATABASE_FILE};
+use crate::orders::OrderBook;
+use crate::settings::{check_settings_file, SETTINGS_FILE};
+use crate::vault::{KdfParams, KeyStorage, Vault, VaultError};
+
+/// Something the user must be told about at start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+pub enum StartupNotice {
+    /// The database could not be read; it was kept under `keptAs` and a new one started.
+    DatabaseDamaged { kept_as: String },
+    /// The settings file could not be read; it was kept under `keptAs` and defaults are in use.
+    SettingsDamaged { kept_as: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoreError {
+    #[error("cannot create the data folder {0}: {1}")]
+    DataDir(PathBuf, std::io::Error),
+    #[error("cannot check the settings file: {0}")]
+    Settings(std::io::Error),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+pub struct AppCore {
+    pub data_dir: PathBuf,
+    pub db: Arc<Database>,
+    pub vault: Arc<Vault>,
+    pub orders: OrderBook,
+}
+
+impl AppCore {
+    pub fn open(data_dir: &Path, keychain: Box<dyn KeyStorage>, kdf: KdfParams) -> Result<(AppCore, Vec<StartupNotice>), CoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| CoreError::DataDir(data_dir.to_owned(), e))?;
+        let mut notices = Vec::new();
+        if let Some(kept) = check_settings_file(&data_dir.join(SETTINGS_FILE)).map_err(CoreError::Settings)? {
+            notices.push(StartupNotice::SettingsDamaged { kept_as: kept.display().to_string() });
+        }
+        let opened = Database::open(&data_dir.join(DATABASE_FILE))?;
+        if let Some(kept) = opened.damaged_copy {
+            notices.push(StartupNotice::DatabaseDamaged { kept_as: kept.display().to_string() });
+        }
+        let db = Arc::new(opened.db);
+        let vault = Arc::new(Vault::open(&db, keychain, kdf)?);
+        let orders = OrderBook::new(db.clone(), vault.clone());
+        Ok((AppCore { data_dir: data_dir.to_owned(), db, vault, orders }, notices))
+    }
+}

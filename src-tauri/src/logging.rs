@@ -1,0 +1,61 @@
+//! The app's log: `logs/mailcart.log` in the data folder (and stderr). Nothing secret is ever
+//! passed to it: secrets are `Secret` values, whose Debug is `<redacted>`, and store bodies are
+//! never logged.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use log::{LevelFilter, Log, Metadata, Record};
+
+const MAX_LOG_BYTES: u64 = 5 * 1024 * 1024;
+
+struct FileLogger {
+    file: Mutex<Option<File>>,
+}
+
+impl Log for FileLogger {
+    fn enabled(&self, metadata: &Metadata) -> bool {
+        metadata.level() <= log::Level::Info || metadata.target().starts_with("mailcart")
+    }
+
+    fn log(&self, record: &Record) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let line = format!("{} {:<5} {}: {}\n", crate::time_text::now(), record.level(), record.target(), record.args());
+        eprint!("{line}");
+        if let Some(file) = self.file.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
+            let _ = file.write_all(line.as_bytes());
+        }
+    }
+
+    fn flush(&self) {
+        if let Some(file) = self.file.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
+            let _ = file.flush();
+        }
+    }
+}
+
+/// The log file's path under `data_dir`.
+pub fn log_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("logs").join("mailcart.log")
+}
+
+/// Starts logging to `data_dir/logs/mailcart.log`, keeping one older file when it grows large.
+pub fn init(data_dir: &Path) {
+    let path = log_path(data_dir);
+    let file = (|| -> std::io::Result<File> {
+        std::fs::create_dir_all(path.parent().expect("log path has a folder"))?;
+        if std::fs::metadata(&path).map(|m| m.len() > MAX_LOG_BYTES).unwrap_or(false) {
+            std::fs::rename(&path, path.with_extension("log.1"))?;
+        }
+        OpenOptions::new().create(true).append(true).open(&path)
+    })()
+    .ok();
+    let logger = Box::leak(Box::new(FileLogger { file: Mutex::new(file) }));
+    if log::set_logger(logger).is_ok() {
+        log::set_max_level(LevelFilter::Info);
+    }
+}

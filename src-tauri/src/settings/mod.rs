@@ -1,0 +1,8 @@
+//! Non-secret preferences: what they are, how they are checked, and how a damaged settings file is
+//! set aside. Secrets never go here (they go to the vault).
+
+mod file_check;
+mod model;
+
+pub use file_check::{check_settings_file, SETTINGS_FILE};
+pub use model::{Coin, LanguageChoice, Settings, SettingsError, SETTINGS_KEY};

@@ -1,0 +1,26 @@
+// Start-up notices (a damaged file set aside), shown until the user dismisses them.
+
+import { clear, el } from "./dom";
+import { t } from "./i18n/i18n";
+import type { StartupNotice } from "./bindings/StartupNotice";
+
+export class NoticesBar {
+  readonly root = el("div", { class: "notices", "data-testid": "notices" });
+
+  constructor(private notices: StartupNotice[]) {}
+
+  render(): void {
+    clear(this.root);
+    this.root.hidden = this.notices.length === 0;
+    for (const notice of this.notices) {
+      const ok = el("button", { type: "button", class: "button small", "data-testid": "notice-dismiss" }, t("notice.dismiss"));
+      ok.addEventListener("click", () => {
+        this.notices = this.notices.filter((n) => n !== notice);
+        this.render();
+      });
+      this.root.append(
+        el("div", { class: "notice", role: "alert", "data-testid": `notice-${notice.kind}` }, el("p", {}, t(`notice.${notice.kind}`, { path: notice.keptAs })), ok),
+      );
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// How order fields read in the UI.
+
+import { t, type MessageKey } from "../i18n/i18n";
+import type { OrderSummary } from "../ipc";
+import type { OrderStatus } from "../bindings/OrderStatus";
+import type { StoreKind } from "../bindings/StoreKind";
+
+export function statusLabel(status: OrderStatus): string {
+  return t(`status.${status}` as MessageKey);
+}
+
+export function storeLabel(store: StoreKind): string {
+  return t(`orders.store.${store}` as MessageKey);
+}
+
+/** `2026-11-25T15:40:06.123456Z` → `2026-11-25 15:40` in the computer's time zone. */
+export function shortTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The total as the store stated it, e.g. `24.690 CNY`; exact text, never recomputed. */
+export function totalText(order: Pick<OrderSummary, "total" | "currency">): string {
+  if (!order.total) return "—";
+  return order.currency ? `${order.total} ${order.currency}` : order.total;
+}

@@ -1,0 +1,154 @@
+// The Orders page: every order newest first, filters, search, and one order's detail.
+
+import { append, clear, el } from "../dom";
+import { errorPanel } from "../errors";
+import { t } from "../i18n/i18n";
+import { commands, type OrderFilter, type OrderSummary } from "../ipc";
+import type { StoreKind } from "../bindings/StoreKind";
+import { OrderDetailView } from "./order-detail";
+import { shortTime, statusLabel, storeLabel, totalText } from "./format";
+
+type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
+
+const SEARCH_DELAY_MS = 200;
+
+export class OrdersPage {
+  readonly root = el("section", { class: "orders", "data-testid": "orders-page" });
+  private list: ListState = { status: "loading" };
+  private detail: OrderDetailView | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly search = el("input", { type: "search", class: "search", "data-testid": "orders-search", autocomplete: "off" });
+  private readonly storeSelect = el("select", { class: "select", "data-testid": "orders-store" });
+  private readonly stateSelect = el("select", { class: "select", "data-testid": "orders-state" });
+  private readonly toolbar = el("div", { class: "toolbar" }, this.search, this.storeSelect, this.stateSelect);
+  private readonly body = el("div", { class: "orders-body" });
+
+  constructor() {
+    this.search.addEventListener("input", () => {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => void this.load(), SEARCH_DELAY_MS);
+    });
+    this.storeSelect.addEventListener("change", () => void this.load());
+    this.stateSelect.addEventListener("change", () => void this.load());
+    this.root.append(this.toolbar, this.body);
+  }
+
+  filter(): OrderFilter {
+    const store = this.storeSelect.value as StoreKind | "";
+    const state = this.stateSelect.value;
+    return {
+      store: store || undefined,
+      unfinished: state === "unfinished" ? true : state === "finished" ? false : undefined,
+      search: this.search.value.trim() || undefined,
+    };
+  }
+
+  async load(): Promise<void> {
+    this.list = { status: "loading" };
+    this.renderBody();
+    try {
+      this.list = { status: "loaded", orders: await commands.ordersList(this.filter()) };
+    } catch (error) {
+      this.list = { status: "error", error };
+    }
+    this.renderBody();
+  }
+
+  /** Called when the page is shown: always the latest from the order book. */
+  show(): void {
+    this.detail = null;
+    this.render();
+    void this.load();
+  }
+
+  render(): void {
+    this.search.placeholder = t("orders.searchPlaceholder");
+    this.search.setAttribute("aria-label", t("orders.search"));
+    fillSelect(this.storeSelect, [
+      ["", t("orders.store.all")],
+      ["gmailstore", t("orders.store.gmailstore")],
+      ["emailOrder", t("orders.store.emailOrder")],
+    ]);
+    fillSelect(this.stateSelect, [
+      ["", t("orders.state.all")],
+      ["unfinished", t("orders.state.unfinished")],
+      ["finished", t("orders.state.finished")],
+    ]);
+    this.renderBody();
+  }
+
+  private renderBody(): void {
+    clear(this.body);
+    if (this.detail) {
+      this.toolbar.hidden = true;
+      this.detail.render();
+      this.body.append(this.detail.root);
+      return;
+    }
+    this.toolbar.hidden = false;
+    const list = this.list;
+    if (list.status === "loading") {
+      this.body.append(el("p", { class: "muted", "data-testid": "orders-loading" }, t("orders.loading")));
+      return;
+    }
+    if (list.status === "error") {
+      this.body.append(errorPanel(list.error, () => void this.load()));
+      return;
+    }
+    const filtered = Object.values(this.filter()).some((v) => v !== undefined);
+    if (list.orders.length === 0) {
+      this.body.append(el("p", { class: "muted", "data-testid": "orders-empty" }, t(filtered ? "orders.noMatch" : "orders.empty")));
+      return;
+    }
+    const unfinished = list.orders.filter((o) => !o.finished).length;
+    if (unfinished > 0) {
+      this.body.append(el("p", { class: "muted count", "data-testid": "orders-unfinished-count" }, t("orders.unfinishedCount", { count: unfinished })));
+    }
+    const head = el(
+      "tr",
+      {},
+      ...(["orders.col.date", "orders.col.store", "orders.col.number", "orders.col.product", "orders.col.quantity", "orders.col.total", "orders.col.status"] as const).map(
+        (key) => el("th", { scope: "col" }, t(key)),
+      ),
+      el("th", {}, ""),
+    );
+    const rows = list.orders.map((order) => this.row(order));
+    this.body.append(el("table", { class: "orders-table", "data-testid": "orders-table" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+  }
+
+  private row(order: OrderSummary): HTMLElement {
+    const open = el("button", { type: "button", class: "button small", "data-testid": "order-open" }, t("orders.open"));
+    open.addEventListener("click", () => this.open(order.id));
+    const status = el("td", {}, el("span", { class: `status status-${order.status}`, "data-testid": "order-status" }, statusLabel(order.status)));
+    if (!order.finished) {
+      append(status, " ", el("span", { class: "badge unfinished-badge", "data-testid": "order-unfinished" }, t("orders.unfinishedMark")));
+    }
+    return el(
+      "tr",
+      { "data-testid": "order-row", "data-order-id": String(order.id), class: order.finished ? "" : "unfinished" },
+      el("td", {}, shortTime(order.createdAt)),
+      el("td", {}, storeLabel(order.store)),
+      el("td", { class: "mono", "data-testid": "order-number" }, order.orderNo ?? "—"),
+      el("td", { "data-testid": "order-product" }, order.productName),
+      el("td", {}, String(order.quantity)),
+      el("td", { class: "mono", "data-testid": "order-total" }, totalText(order)),
+      status,
+      el("td", {}, open),
+    );
+  }
+
+  private open(id: number): void {
+    this.detail = new OrderDetailView(id, () => {
+      this.detail = null;
+      this.renderBody();
+    });
+    this.renderBody();
+  }
+}
+
+function fillSelect(select: HTMLSelectElement, options: [string, string][]): void {
+  const value = select.value;
+  clear(select);
+  for (const [optionValue, label] of options) select.append(el("option", { value: optionValue }, label));
+  select.value = value;
+}

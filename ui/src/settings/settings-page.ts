@@ -1,0 +1,148 @@
+// The Settings page: preferences (saved in settings.json) and how saved data is protected.
+
+import { append, clear, el } from "../dom";
+import { errorPanel, errorSentence } from "../errors";
+import { t, type MessageKey } from "../i18n/i18n";
+import { commands, toCommandError, type Settings, type VaultStatus } from "../ipc";
+import type { Coin } from "../bindings/Coin";
+import type { LanguageChoice } from "../bindings/LanguageChoice";
+import { passphraseForm, protectionText } from "../vault/vault-panel";
+
+const COINS: Coin[] = ["trc20_usdt", "erc20_usdt", "bep20_usdt", "btc", "eth", "trx", "bnb"];
+const TEXT_FIELDS = ["defaultContactEmail", "gmailstoreUrl", "emailOrderUrl", "proxy"] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+const FIELD_LABELS: Record<TextField, MessageKey> = {
+  defaultContactEmail: "settings.defaultEmail",
+  gmailstoreUrl: "settings.gmailstoreUrl",
+  emailOrderUrl: "settings.emailOrderUrl",
+  proxy: "settings.proxy",
+};
+const FIELD_HINTS: Partial<Record<TextField, MessageKey>> = { gmailstoreUrl: "settings.gmailstoreUrlHint", proxy: "settings.proxyHint" };
+
+export class SettingsPage {
+  readonly root = el("section", { class: "settings", "data-testid": "settings-page" });
+  private settings: Settings | null = null;
+  private loadError: unknown = null;
+  private fieldError: { field: string | undefined; text: string } | null = null;
+  private saved = false;
+
+  constructor(
+    private vault: VaultStatus,
+    private readonly onSaved: (settings: Settings) => void,
+    private readonly onVaultChange: (status: VaultStatus) => void,
+  ) {}
+
+  setVault(status: VaultStatus): void {
+    this.vault = status;
+  }
+
+  async show(): Promise<void> {
+    this.saved = false;
+    this.fieldError = null;
+    try {
+      this.settings = await commands.settingsGet();
+      this.loadError = null;
+    } catch (error) {
+      this.loadError = error;
+    }
+    this.render();
+  }
+
+  render(): void {
+    clear(this.root);
+    if (this.loadError) {
+      this.root.append(errorPanel(this.loadError, () => void this.show()));
+      return;
+    }
+    if (!this.settings) {
+      this.root.append(el("p", { class: "muted" }, t("settings.loading")));
+      return;
+    }
+    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.securitySection());
+  }
+
+  private form(settings: Settings): HTMLFormElement {
+    const language = el("select", { class: "select", "data-testid": "settings-language" });
+    for (const [value, key] of [["system", "settings.language.system"], ["zh", null], ["en", null]] as const) {
+      language.append(el("option", { value }, key ? t(key) : value === "zh" ? "中文" : "English"));
+    }
+    language.value = settings.language;
+    const coin = el("select", { class: "select", "data-testid": "settings-coin" }, el("option", { value: "" }, t("settings.noCoin")));
+    for (const c of COINS) coin.append(el("option", { value: c }, t(`coin.${c}` as MessageKey)));
+    coin.value = settings.defaultCoin ?? "";
+    const inputs = {} as Record<TextField, HTMLInputElement>;
+    const field = (name: TextField) => {
+      const input = el("input", { type: "text", class: "input", "data-testid": `settings-${name}`, spellcheck: "false", autocomplete: "off" });
+      input.value = settings[name] ?? "";
+      inputs[name] = input;
+      const hint = FIELD_HINTS[name];
+      const error = this.fieldError?.field === name ? el("p", { class: "error-detail", role: "alert", "data-testid": "settings-field-error" }, this.fieldError.text) : null;
+      return el("label", { class: "field" }, el("span", {}, t(FIELD_LABELS[name])), input, hint ? el("span", { class: "muted hint" }, t(hint)) : null, error);
+    };
+    const save = el("button", { type: "submit", class: "button primary", "data-testid": "settings-save" }, t("settings.save"));
+    const form = el(
+      "form",
+      { class: "settings-form" },
+      el("h3", {}, t("settings.general")),
+      el("label", { class: "field" }, el("span", {}, t("settings.language")), language),
+      field("defaultContactEmail"),
+      el("label", { class: "field" }, el("span", {}, t("settings.defaultCoin")), coin),
+      el("h3", {}, t("settings.stores")),
+      field("gmailstoreUrl"),
+      field("emailOrderUrl"),
+      el("h3", {}, t("settings.network")),
+      field("proxy"),
+      this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text) : null,
+      this.saved ? el("p", { class: "muted", "data-testid": "settings-saved" }, t("settings.saved")) : null,
+      save,
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const next: Settings = {
+        language: language.value as LanguageChoice,
+        defaultCoin: (coin.value || null) as Coin | null,
+        defaultContactEmail: inputs.defaultContactEmail.value || null,
+        gmailstoreUrl: inputs.gmailstoreUrl.value || null,
+        emailOrderUrl: inputs.emailOrderUrl.value || null,
+        proxy: inputs.proxy.value || null,
+      };
+      save.disabled = true;
+      try {
+        this.settings = await commands.settingsSave(next);
+        this.fieldError = null;
+        this.saved = true;
+        this.onSaved(this.settings);
+      } catch (error) {
+        const commandError = toCommandError(error);
+        this.saved = false;
+        this.settings = next;
+        this.fieldError = { field: commandError.field, text: `${errorSentence(error)} ${commandError.message}` };
+      }
+      this.render();
+    });
+    return form;
+  }
+
+  private securitySection(): HTMLElement {
+    const section = el("section", { class: "security", "data-testid": "settings-security" }, el("h3", {}, t("settings.security")));
+    append(
+      section,
+      el("p", { "data-testid": "vault-protection" }, protectionText(this.vault)),
+      this.vault.unlocked && this.vault.protection === "keychain"
+        ? el("p", { class: "muted" }, t(this.vault.hasRecoveryPassphrase ? "vault.recovery.has" : "vault.recovery.none"))
+        : null,
+    );
+    if (this.vault.unlocked) {
+      section.append(
+        el("h4", {}, t("vault.changePassphrase")),
+        passphraseForm("set", t("vault.setPassphrase"), async (p) => {
+          const status = await commands.vaultSetPassphrase(p);
+          this.vault = status;
+          this.onVaultChange(status);
+          this.render();
+        }),
+      );
+    }
+    return section;
+  }
+}
