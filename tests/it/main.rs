@@ -1,3 +1,7 @@
-//! Integration tests: the app's clients against the store double in `tests/store-double`.
+//! Integration tests: the app's clients against the store double in `tests/store-double`, and the
+//! order book and vault through their public API.
 
+mod crash;
 mod gmailstore_catalogue;
+mod secret_scan;
+mod tools;

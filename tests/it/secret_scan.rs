@@ -1,0 +1,92 @@
+//! Plants known secrets the way the app keeps them (saved login token, API key, an order's access
+//! token, a delivered password, a raw store answer holding the token) and fails if any file under
+//! the data folder, or any log line, holds one of them in plain text or a common encoding.
+
+use std::path::Path;
+
+use mailcart_lib::core::AppCore;
+use mailcart_lib::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
+
+const TOKEN: &str = "planted-token-7f3a9c2e1b";
+const API_KEY: &str = "planted-apikey-bd4d7f193ebc4ffc";
+const DELIVERED_PASSWORD: &str = "planted-Pässw0rd-密码-91";
+const PASSPHRASE: &str = "planted passphrase 5521";
+
+fn encodings(secret: &str) -> Vec<(String, Vec<u8>)> {
+    let utf16: Vec<u8> = secret.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+    let json_escaped = serde_json::to_string(secret).unwrap();
+    vec![
+        ("plain".into(), secret.as_bytes().to_vec()),
+        ("utf-16".into(), utf16),
+        ("hex".into(), hex.into_bytes()),
+        ("json".into(), json_escaped.trim_matches('"').as_bytes().to_vec()),
+    ]
+}
+
+fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+pub fn assert_no_secret_in_files(dir: &Path, secrets: &[&str]) -> usize {
+    let mut files = Vec::new();
+    files_under(dir, &mut files);
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        for secret in secrets {
+            for (encoding, needle) in encodings(secret) {
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle.as_slice()),
+                    "{} holds a planted secret ({encoding})",
+                    file.display()
+                );
+            }
+        }
+    }
+    files.len()
+}
+
+#[test]
+fn no_planted_secret_reaches_any_file_or_log_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    mailcart_lib::logging::init(&data_dir);
+    let (core, _) = AppCore::open(&data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
+    core.vault.set_passphrase(&core.db, &Secret::from(PASSPHRASE)).unwrap();
+    core.vault.save_secret(&core.db, "gmailstore/token", &Secret::from(TOKEN)).unwrap();
+    core.vault.save_secret(&core.db, "email-order/api-key", &Secret::from(API_KEY)).unwrap();
+    let order = core
+        .orders
+        .record_order(NewOrder {
+            order_no: Some("GS2604291234ABCD".into()),
+            access_token: Some(Secret::from(TOKEN)),
+            raw_response: Some(format!(r#"{{"success":true,"orderNo":"GS2604291234ABCD","token":"{TOKEN}"}}"#)),
+            ..NewOrder::new(StoreKind::Gmailstore, "Aged Gmail", 1, OrderStatus::AwaitingPayment)
+        })
+        .unwrap();
+    let delivered = core.orders.record_delivery(order.id, 0, &[DeliveredItem::account("user1@gmail.com", DELIVERED_PASSWORD)]).unwrap();
+    core.orders.record_raw_response(order.id, "status", &format!(r#"{{"accounts":[{{"password":"{DELIVERED_PASSWORD}"}}]}}"#)).unwrap();
+    // What the app logs about these operations, with the values in scope.
+    log::info!("saved login token {:?}, api key {:?}", Secret::from(TOKEN), Secret::from(API_KEY));
+    log::info!("delivered {:?}", DeliveredItem::account("user1@gmail.com", DELIVERED_PASSWORD));
+    log::logger().flush();
+
+    // The secrets really are stored (and come back), so the scan below is not vacuous.
+    assert_eq!(core.vault.load_secret(&core.db, "gmailstore/token").unwrap().unwrap().expose(), TOKEN);
+    assert_eq!(core.orders.access_token(order.id).unwrap().unwrap().expose(), TOKEN);
+    assert_eq!(delivered.items[0].password.as_deref(), Some(DELIVERED_PASSWORD));
+    let log = std::fs::read_to_string(mailcart_lib::logging::log_path(&data_dir)).unwrap();
+    assert!(log.contains("delivered"), "the log was written: {log}");
+    drop(core);
+
+    let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE]);
+    assert!(scanned >= 2, "the database and the log were scanned ({scanned} files)");
+}
