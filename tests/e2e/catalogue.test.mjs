@@ -8,7 +8,7 @@ let harness;
 let session;
 
 before(async () => {
-  harness = await Harness.start();
+  harness = await Harness.start("catalogue");
 });
 
 after(async () => {

@@ -1,7 +1,7 @@
 // Starts what an end-to-end run needs: the store double and tauri-driver, each on a free loopback
 // port, with the app's data in a fresh folder under target/. Stops them when the tests end.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -50,14 +50,18 @@ function startProcess(command, args, env) {
 }
 
 export class Harness {
-  static async start() {
+  /** `name` keeps each test file's app data apart (under target/e2e-data/<name>). */
+  static async start(name = "default") {
     const harness = new Harness();
-    await harness.#start();
+    await harness.#start(name);
     return harness;
   }
 
-  async #start() {
-    const dataDir = join(ROOT, "target/e2e-data");
+  async #start(name) {
+    const dataDir = join(ROOT, "target/e2e-data", name);
+    this.xdgDataHome = join(dataDir, "data");
+    /** Where the app keeps its database, settings and log. */
+    this.appDataDir = join(this.xdgDataHome, "app.mailcart.desktop");
     rmSync(dataDir, { recursive: true, force: true });
     for (const sub of ["data", "cache", "config"]) mkdirSync(join(dataDir, sub), { recursive: true });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -115,6 +119,13 @@ export class Harness {
   /** Saves a screenshot under target/e2e-artifacts for a person to look at. */
   async saveScreenshot(session, name) {
     writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+  }
+
+  /** Runs one of the example tools (`cargo test` builds them) and returns its output. */
+  runTool(name, args) {
+    const result = spawnSync(join(ROOT, "target/debug/examples", name), args, { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`);
+    return result.stdout;
   }
 
   async stop() {

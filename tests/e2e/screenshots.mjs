@@ -23,15 +23,29 @@ async function click(session, testId) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const harness = await Harness.start();
+const PASSPHRASE = "screenshot passphrase";
+const harness = await Harness.start("screenshots");
 try {
+  harness.runTool("seed_orders", ["--data-dir", harness.appDataDir, "--passphrase", PASSPHRASE, "--orders", "6", "--items", "4"]);
   const session = await harness.launch();
   await click(session, "lang-en");
   await until(async () => (await session.findAll('[data-testid="product-card"]')).length === 5, { what: "products" });
+  await shoot(session, "vault-unlock");
+  const [passphrase] = await session.findAll('[data-testid="passphrase"]');
+  await session.type(passphrase, PASSPHRASE);
+  await click(session, "passphrase-submit");
+  await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
   await shoot(session, "catalogue-en");
   await click(session, "lang-zh");
   await shoot(session, "catalogue-zh");
   await click(session, "lang-en");
+  await click(session, "nav-orders");
+  await until(async () => (await session.findAll('[data-testid="order-row"]')).length === 6, { what: "orders" });
+  await shoot(session, "orders");
+  const opens = await session.findAll('[data-testid="order-open"]');
+  await session.click(opens[1]);
+  await until(async () => (await session.findAll('[data-testid="item-row"]')).length === 4, { what: "items" });
+  await shoot(session, "order-detail");
   await session.end();
 } finally {
   await harness.stop();

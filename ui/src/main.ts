@@ -38,7 +38,10 @@ async function start(root: HTMLElement): Promise<void> {
     settingsPage.setVault(status);
     if (page === "orders") orders.show();
   });
-  const notices = new NoticesBar(info?.notices ?? []);
+  const notices = new NoticesBar(info?.notices ?? [], info?.unfinishedOrders ?? 0, () => {
+    orders.filterUnfinished();
+    navigate("orders");
+  });
   const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, orders: orders.root, settings: settingsPage.root };
   const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, orders.root, settingsPage.root);
 

@@ -7,11 +7,26 @@ import type { StartupNotice } from "./bindings/StartupNotice";
 export class NoticesBar {
   readonly root = el("div", { class: "notices", "data-testid": "notices" });
 
-  constructor(private notices: StartupNotice[]) {}
+  constructor(
+    private notices: StartupNotice[],
+    private unfinishedOrders: number,
+    private readonly onShowUnfinished: () => void,
+  ) {}
 
   render(): void {
     clear(this.root);
-    this.root.hidden = this.notices.length === 0;
+    this.root.hidden = this.notices.length === 0 && this.unfinishedOrders === 0;
+    if (this.unfinishedOrders > 0) {
+      const show = el("button", { type: "button", class: "button small", "data-testid": "unfinished-show" }, t("orders.showUnfinished"));
+      show.addEventListener("click", () => {
+        this.unfinishedOrders = 0;
+        this.render();
+        this.onShowUnfinished();
+      });
+      this.root.append(
+        el("div", { class: "notice", "data-testid": "notice-unfinished" }, el("p", {}, t("orders.unfinishedAtStart", { count: this.unfinishedOrders })), show),
+      );
+    }
     for (const notice of this.notices) {
       const ok = el("button", { type: "button", class: "button small", "data-testid": "notice-dismiss" }, t("notice.dismiss"));
       ok.addEventListener("click", () => {

@@ -54,6 +54,11 @@ export class OrdersPage {
     this.renderBody();
   }
 
+  /** Narrows the list to unfinished orders (the start-up notice's "Show them"). */
+  filterUnfinished(): void {
+    this.stateSelect.value = "unfinished";
+  }
+
   /** Called when the page is shown: always the latest from the order book. */
   show(): void {
     this.detail = null;

@@ -1,0 +1,45 @@
+// Small steps the end-to-end tests share.
+
+import { until } from "./harness.mjs";
+
+export async function waitFor(session, selector, what = selector) {
+  return until(async () => {
+    const ids = await session.findAll(selector);
+    return ids.length ? ids : null;
+  }, { what });
+}
+
+export async function clickTestId(session, testId) {
+  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
+  await session.click(id);
+}
+
+export async function typeInto(session, testId, text) {
+  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
+  await session.clearInput(id);
+  await session.type(id, text);
+}
+
+export async function textOf(session, testId) {
+  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
+  return session.text(id);
+}
+
+/** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */
+export async function untilTexts(session, selector, expected) {
+  let last;
+  try {
+    await until(async () => {
+      last = await session.texts(selector);
+      return JSON.stringify(last) === JSON.stringify(expected);
+    }, { what: selector });
+  } catch (error) {
+    throw new Error(`${selector}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`, { cause: error });
+  }
+}
+
+/** Picks the option with `value` in a <select>, as a click on that option does. */
+export async function selectOption(session, testId, value) {
+  const [option] = await waitFor(session, `[data-testid="${testId}"] option[value="${value}"]`);
+  await session.click(option);
+}
