@@ -3,23 +3,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { CataloguePage } from "../src/catalogue/catalogue-page";
 import { setLanguage } from "../src/i18n/i18n";
 import { PRODUCTS } from "./fixtures";
-
-const byTestId = (root: ParentNode, id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
-const texts = (root: ParentNode, id: string) => byTestId(root, id).map((e) => e.textContent);
-
-/** Waits until `check` passes (the page renders after promises settle). */
-async function until(check: () => void, timeoutMs = 1000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-}
+import { byTestId, texts, until } from "./dom-helpers";
 
 beforeEach(() => setLanguage("en"));
 afterEach(() => clearMocks());

@@ -4,6 +4,7 @@ import { append, clear, el } from "../dom";
 import { errorPanel } from "../errors";
 import { t } from "../i18n/i18n";
 import { commands, type OrderFilter, type OrderSummary } from "../ipc";
+import type { OrderStatus } from "../bindings/OrderStatus";
 import type { StoreKind } from "../bindings/StoreKind";
 import { OrderDetailView } from "./order-detail";
 import { shortTime, statusLabel, storeLabel, totalText } from "./format";
@@ -11,6 +12,7 @@ import { shortTime, statusLabel, storeLabel, totalText } from "./format";
 type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
 
 const SEARCH_DELAY_MS = 200;
+const STATUSES: OrderStatus[] = ["awaitingPayment", "confirming", "paid", "inProgress", "delivered", "expired", "underpaid", "failed", "cancelled"];
 
 export class OrdersPage {
   readonly root = el("section", { class: "orders", "data-testid": "orders-page" });
@@ -36,9 +38,11 @@ export class OrdersPage {
   filter(): OrderFilter {
     const store = this.storeSelect.value as StoreKind | "";
     const state = this.stateSelect.value;
+    const status = state.startsWith("status:") ? (state.slice("status:".length) as OrderStatus) : undefined;
     return {
       store: store || undefined,
       unfinished: state === "unfinished" ? true : state === "finished" ? false : undefined,
+      status,
       search: this.search.value.trim() || undefined,
     };
   }
@@ -78,6 +82,7 @@ export class OrdersPage {
       ["", t("orders.state.all")],
       ["unfinished", t("orders.state.unfinished")],
       ["finished", t("orders.state.finished")],
+      ...STATUSES.map((status): [string, string] => [`status:${status}`, statusLabel(status)]),
     ]);
     this.renderBody();
   }

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { OrdersPage } from "../src/orders/orders-page";
+import { setLanguage } from "../src/i18n/i18n";
+import type { OrderSummary } from "../src/ipc";
+import { byTestId, texts, until } from "./dom-helpers";
+
+const order = (id: number, orderNo: string, finished: boolean): OrderSummary => ({
+  id,
+  store: "gmailstore",
+  orderNo,
+  productName: "Aged Gmail",
+  quantity: 2,
+  total: "24.690",
+  currency: "CNY",
+  status: finished ? "delivered" : "awaitingPayment",
+  finished,
+  contactEmail: "a@b.co",
+  itemCount: finished ? 2 : 0,
+  createdAt: "2026-11-25T15:40:06.123456Z",
+});
+
+beforeEach(() => setLanguage("en"));
+afterEach(() => clearMocks());
+
+describe("orders page", () => {
+  it("lists orders with exact totals, marks unfinished ones, and sends the chosen filters", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== "orders_list") return null;
+      calls.push((args as { filter: unknown }).filter);
+      return [order(2, "GS2", false), order(1, "GS1", true)];
+    });
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "order-row")).toHaveLength(2));
+    expect(texts(page.root, "order-number")).toEqual(["GS2", "GS1"]);
+    expect(texts(page.root, "order-total")).toEqual(["24.690 CNY", "24.690 CNY"]);
+    expect(byTestId(page.root, "order-unfinished")).toHaveLength(1);
+    expect(texts(page.root, "orders-unfinished-count")).toEqual(["1 unfinished orders"]);
+
+    const state = byTestId(page.root, "orders-state")[0] as HTMLSelectElement;
+    state.value = "status:delivered";
+    state.dispatchEvent(new Event("change"));
+    const store = byTestId(page.root, "orders-store")[0] as HTMLSelectElement;
+    store.value = "emailOrder";
+    store.dispatchEvent(new Event("change"));
+    await until(() => expect(calls).toHaveLength(3));
+    expect(calls[0]).toEqual({});
+    expect(calls[2]).toEqual({ store: "emailOrder", status: "delivered" });
+  });
+
+  it("says when the vault is locked instead of showing an empty list", async () => {
+    mockIPC(() => {
+      throw { kind: "vaultLocked", message: "the vault is locked" };
+    });
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "error")).toHaveLength(1));
+    expect(byTestId(page.root, "error")[0].textContent).toContain("Your saved data is locked.");
+  });
+});

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { SettingsPage } from "../src/settings/settings-page";
+import { setLanguage } from "../src/i18n/i18n";
+import type { Settings, VaultStatus } from "../src/ipc";
+import { byTestId, texts, until } from "./dom-helpers";
+
+const SETTINGS: Settings = { language: "system", defaultContactEmail: null, defaultCoin: "trc20_usdt", gmailstoreUrl: null, emailOrderUrl: null, proxy: null };
+const VAULT: VaultStatus = { unlocked: true, protection: "passphrase", hasRecoveryPassphrase: true, problem: null };
+
+beforeEach(() => setLanguage("en"));
+afterEach(() => clearMocks());
+
+describe("settings page", () => {
+  it("shows the protection in use and saves what was typed", async () => {
+    let saved: Settings | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd === "settings_get") return SETTINGS;
+      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+      return null;
+    });
+    const page = new SettingsPage(VAULT, () => {}, () => {});
+    await page.show();
+    expect(texts(page.root, "vault-protection")).toEqual(["Protected by your passphrase (asked at each start)"]);
+    expect((byTestId(page.root, "settings-coin")[0] as HTMLSelectElement).value).toBe("trc20_usdt");
+    (byTestId(page.root, "settings-defaultContactEmail")[0] as HTMLInputElement).value = "buyer@example.com";
+    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
+    expect(saved).toEqual({ ...SETTINGS, defaultContactEmail: "buyer@example.com" });
+  });
+
+  it("puts a refused value's message beside its field and keeps what was typed", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "settings_get") return SETTINGS;
+      throw { kind: "invalidInput", message: "proxy: only http, https, socks5 and socks5h proxies are supported", field: "proxy" };
+    });
+    const page = new SettingsPage(VAULT, () => {}, () => {});
+    await page.show();
+    (byTestId(page.root, "settings-proxy")[0] as HTMLInputElement).value = "ftp://proxy:21";
+    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => expect(byTestId(page.root, "settings-field-error")).toHaveLength(1));
+    const error = byTestId(page.root, "settings-field-error")[0];
+    expect(error.closest("label")!.querySelector("input")!.dataset.testid).toBe("settings-proxy");
+    expect(error.textContent).toContain("Please check what you typed.");
+    expect((byTestId(page.root, "settings-proxy")[0] as HTMLInputElement).value).toBe("ftp://proxy:21");
+  });
+});
