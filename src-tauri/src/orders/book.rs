@@ -34,11 +34,6 @@ pub enum OrderBookError {
 
 impl From<rusqlite::Error> for OrderBookError {
     fn from(error: rusqlite::Error) -> Self {
-        if let rusqlite::Error::SqliteFailure(code, _) = &error {
-            if code.code == rusqlite::ErrorCode::ConstraintViolation {
-                return OrderBookError::Damaged(format!("constraint: {error}"));
-            }
-        }
         OrderBookError::Db(DbError::Sqlite(error))
     }
 }
