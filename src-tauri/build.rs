@@ -14,6 +14,15 @@ const COMMANDS: &[&str] = &[
     "orders_list",
     "order_detail",
     "order_export",
+    "payment_options",
+    "checkout_create",
+    "checkout_refresh",
+    "checkout_view",
+    "open_cashier",
+    "login",
+    "login_status",
+    "logout",
+    "lookup_order",
 ];
 
 fn main() {

@@ -67,3 +67,34 @@ mod tests {
         assert!(matches!(parse_base_url("https://getgmailstore.com/api?x=1"), Err(EndpointError::UnexpectedParts(_))));
     }
 }
+
+/// Checks a payment cashier URL before it is handed to the system browser: `https` only, a real
+/// host name, no user name or password in it.
+pub fn check_cashier_url(text: &str) -> Result<Url, EndpointError> {
+    let url = Url::parse(text.trim()).map_err(|_| EndpointError::Unparsable(text.to_owned()))?;
+    if url.scheme() != "https" {
+        return Err(EndpointError::InsecureScheme(text.to_owned()));
+    }
+    if !matches!(url.host(), Some(Host::Domain(_))) {
+        return Err(EndpointError::Unparsable(text.to_owned()));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(EndpointError::UnexpectedParts(text.to_owned()));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod cashier_tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_https_cashiers_are_opened() {
+        assert!(check_cashier_url("https://openapi.alipay.com/gateway.do?x=1&sign=abc").is_ok());
+        assert!(matches!(check_cashier_url("http://openapi.alipay.com/gateway.do"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(check_cashier_url("javascript:alert(1)"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(check_cashier_url("file:///etc/passwd"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(check_cashier_url("https://user:pw@evil.example/"), Err(EndpointError::UnexpectedParts(_))));
+        assert!(matches!(check_cashier_url("https://127.0.0.1/pay"), Err(EndpointError::Unparsable(_))));
+    }
+}

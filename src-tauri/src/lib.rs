@@ -4,6 +4,7 @@
 //! Rust with no Tauri dependency; `commands` is the thin layer the web view calls, and `ipc` holds
 //! the types that cross that boundary.
 
+pub mod checkout;
 pub mod core;
 pub mod db;
 pub mod endpoint;
@@ -40,6 +41,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             logging::init(&data_dir);
@@ -72,6 +74,15 @@ pub fn run() {
             commands::orders::orders_list,
             commands::orders::order_detail,
             commands::orders::order_export,
+            commands::checkout::payment_options,
+            commands::checkout::checkout_create,
+            commands::checkout::checkout_refresh,
+            commands::checkout::checkout_view,
+            commands::checkout::open_cashier,
+            commands::checkout::login,
+            commands::checkout::login_status,
+            commands::checkout::logout,
+            commands::checkout::lookup_order,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {

@@ -1,17 +1,27 @@
 use std::time::Duration;
 
 use mailcart_lib::ipc::{AppError, AppErrorKind};
-use mailcart_lib::stores::gmailstore::{GmailStoreClient, GmailStoreError};
+use mailcart_lib::stores::gmailstore::{GmailStoreClient, GmailStoreError, RetryPolicy};
 use mailcart_store_double::{spawn_local, Fault, FaultKind, RunningDouble};
 
 const LIST: &str = "GET /api/products";
 const ONE: &str = "GET /api/products/{id_or_slug}";
 
 async fn double_and_client() -> (RunningDouble, GmailStoreClient) {
+    double_and_client_with(RetryPolicy::default()).await
+}
+
+/// A client that tries once: to see how each single failure maps to an error.
+async fn double_and_single_shot_client() -> (RunningDouble, GmailStoreClient) {
+    double_and_client_with(RetryPolicy::none()).await
+}
+
+async fn double_and_client_with(retry: RetryPolicy) -> (RunningDouble, GmailStoreClient) {
     let double = spawn_local().await.expect("store double starts");
     let client = GmailStoreClient::builder()
         .base_url(double.gmailstore_base_url())
         .request_timeout(Duration::from_secs(5))
+        .retry(RetryPolicy { first_pause: Duration::from_millis(20), ..retry })
         .build()
         .expect("loopback http is allowed");
     (double, client)
@@ -70,8 +80,8 @@ async fn an_id_cannot_escape_its_path_segment() {
 }
 
 #[tokio::test]
-async fn http_500_is_a_store_error_and_is_not_retried_here() {
-    let (double, client) = double_and_client().await;
+async fn http_500_is_a_store_error() {
+    let (double, client) = double_and_single_shot_client().await;
     double.state.faults.push(Fault::new(FaultKind::Http500).times(1));
     let error = client.products().await.unwrap_err();
     assert!(matches!(error, GmailStoreError::Api { status: 500, .. }), "{error:?}");
@@ -82,8 +92,30 @@ async fn http_500_is_a_store_error_and_is_not_retried_here() {
 }
 
 #[tokio::test]
-async fn truncated_json_is_a_decode_error_that_keeps_the_body() {
+async fn a_passing_500_is_retried_and_a_lasting_one_gives_up_after_three_tries() {
     let (double, client) = double_and_client().await;
+    double.state.faults.push(Fault::new(FaultKind::Http500).on_path("/api/products").times(1));
+    assert_eq!(client.products().await.unwrap().len(), 5);
+    assert_eq!(double.state.hits.get(LIST), 2);
+    double.state.hits.clear();
+    double.state.faults.push(Fault::new(FaultKind::Http500).on_path("/api/products"));
+    assert!(matches!(client.products().await.unwrap_err(), GmailStoreError::Api { status: 500, .. }));
+    assert_eq!(double.state.hits.get(LIST), 3);
+}
+
+#[tokio::test]
+async fn a_dropped_connection_and_a_timeout_are_retried() {
+    let (double, client) = double_and_client().await;
+    double.state.faults.push(Fault::new(FaultKind::Drop).on_path("/api/products").times(1));
+    assert_eq!(client.products().await.unwrap().len(), 5);
+    double.state.faults.push(Fault::new(FaultKind::Slow).on_path("/api/products").delay(6_000).times(1));
+    assert_eq!(client.products().await.unwrap().len(), 5);
+    assert_eq!(double.state.hits.get(LIST), 4);
+}
+
+#[tokio::test]
+async fn truncated_json_is_a_decode_error_that_keeps_the_body() {
+    let (double, client) = double_and_single_shot_client().await;
     double.state.faults.push(Fault::new(FaultKind::Malformed).times(1));
     match client.products().await.unwrap_err() {
         GmailStoreError::Decode { body, .. } => assert!(body.starts_with(r#"{"success":true,"products":[{"id":"30a6d792","#)),
@@ -93,7 +125,7 @@ async fn truncated_json_is_a_decode_error_that_keeps_the_body() {
 
 #[tokio::test]
 async fn an_html_error_page_is_not_taken_for_json() {
-    let (double, client) = double_and_client().await;
+    let (double, client) = double_and_single_shot_client().await;
     double.state.faults.push(Fault::new(FaultKind::Html).times(1));
     let error = client.products().await.unwrap_err();
     match &error {
@@ -105,7 +137,7 @@ async fn an_html_error_page_is_not_taken_for_json() {
 
 #[tokio::test]
 async fn a_dropped_connection_is_a_network_error() {
-    let (double, client) = double_and_client().await;
+    let (double, client) = double_and_single_shot_client().await;
     double.state.faults.push(Fault::new(FaultKind::Drop).times(1));
     let error = client.products().await.unwrap_err();
     assert!(matches!(error, GmailStoreError::Network(_)), "{error:?}");
@@ -119,6 +151,7 @@ async fn a_slow_store_times_out_at_the_configured_deadline() {
     let client = GmailStoreClient::builder()
         .base_url(double.gmailstore_base_url())
         .request_timeout(Duration::from_millis(300))
+        .retry(RetryPolicy::none())
         .build()
         .unwrap();
     let error = client.products().await.unwrap_err();
@@ -138,7 +171,7 @@ async fn a_store_that_is_not_listening_is_a_network_error() {
 
 #[tokio::test]
 async fn faults_reach_only_the_path_they_name() {
-    let (double, client) = double_and_client().await;
+    let (double, client) = double_and_single_shot_client().await;
     double.state.faults.push(Fault::new(FaultKind::Http500).on_path("/api/products/"));
     assert_eq!(client.products().await.unwrap().len(), 5);
     assert!(client.product("apple-id-us").await.is_err());

@@ -3,5 +3,6 @@
 
 mod crash;
 mod gmailstore_catalogue;
+mod gmailstore_orders;
 mod secret_scan;
 mod tools;

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod catalogue;
+pub mod checkout;
 pub mod orders;
 pub mod settings;
 mod state;

@@ -1,13 +1,16 @@
 //! What the commands share: the opened core (database, vault, order book), the settings and the
 //! store clients built from them.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use tauri::Wry;
 use tauri_plugin_store::Store;
 
 use crate::core::{AppCore, StartupNotice};
-use crate::ipc::{AppError, AppErrorKind};
+use super::checkout::{EMAIL_SECRET, TOKEN_SECRET};
+use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::stores::gmailstore::{GmailStoreClient, DEFAULT_BASE_URL};
 use crate::GMAILSTORE_URL_ENV;
@@ -25,6 +28,10 @@ pub struct AppState {
     settings: RwLock<Settings>,
     settings_store: Arc<Store<Wry>>,
     gmailstore: RwLock<GmailStoreSlot>,
+    /// The balance from the last login answer (the token itself stays in the vault).
+    login: RwLock<Option<LoginStatus>>,
+    /// When each order was last checked with the store.
+    last_checks: Mutex<HashMap<i64, Instant>>,
 }
 
 impl AppState {
@@ -35,7 +42,15 @@ impl AppState {
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
         let gmailstore = RwLock::new(build_gmailstore(&settings));
-        AppState { core, notices, settings: RwLock::new(settings), settings_store, gmailstore }
+        AppState {
+            core,
+            notices,
+            settings: RwLock::new(settings),
+            settings_store,
+            gmailstore,
+            login: RwLock::new(None),
+            last_checks: Mutex::new(HashMap::new()),
+        }
     }
 
     pub fn settings(&self) -> Settings {
@@ -56,6 +71,53 @@ impl AppState {
     pub fn gmailstore(&self) -> Result<GmailStoreClient, AppError> {
         let slot = self.gmailstore.read().unwrap_or_else(|p| p.into_inner());
         slot.client.clone().map_err(|why| AppError::new(AppErrorKind::InvalidConfig, format!("{}: {why}", slot.url)))
+    }
+
+    /// The saved login as the UI may see it: whether there is one, its email, the last balance.
+    pub fn login_status(&self) -> Result<LoginStatus, AppError> {
+        let db = &self.core.db;
+        if !self.core.vault.is_unlocked() || !self.core.vault.has_secret(db, TOKEN_SECRET)? {
+            return Ok(LoginStatus::default());
+        }
+        let known = self.login.read().unwrap_or_else(|p| p.into_inner()).clone();
+        let email = self.core.vault.load_secret(db, EMAIL_SECRET)?.map(|e| e.expose().clone());
+        Ok(LoginStatus { logged_in: true, email, ..known.unwrap_or_default() })
+    }
+
+    pub fn set_login_status(&self, status: LoginStatus) {
+        *self.login.write().unwrap_or_else(|p| p.into_inner()) = Some(status);
+    }
+
+    /// Drops the saved token (after a 401 or a logout); the email stays as a hint.
+    pub fn forget_login(&self) -> Result<(), AppError> {
+        self.core.vault.delete_secret(&self.core.db, TOKEN_SECRET)?;
+        *self.login.write().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(())
+    }
+
+    /// Keeps a contact email that worked as the default for the next checkout.
+    pub fn remember_contact_email(&self, email: &str) {
+        let mut settings = self.settings();
+        if settings.default_contact_email.as_deref() == Some(email) {
+            return;
+        }
+        settings.default_contact_email = Some(email.to_owned());
+        if let Err(error) = self.save_settings(settings) {
+            log::warn!("could not remember the contact email: {}", error.message);
+        }
+    }
+
+    /// Whether order `id` may be checked with the store now; records the check if so.
+    pub fn take_check_slot(&self, id: i64, interval: Duration) -> bool {
+        let mut checks = self.last_checks.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        match checks.get(&id) {
+            Some(last) if now.duration_since(*last) < interval => false,
+            _ => {
+                checks.insert(id, now);
+                true
+            }
+        }
     }
 
     pub fn gmailstore_url(&self) -> String {

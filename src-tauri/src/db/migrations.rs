@@ -75,6 +75,11 @@ const STEPS: &[&str] = &[
     );
     CREATE INDEX raw_responses_by_order ON raw_responses(order_id, id);
     "#,
+    // 2: what a checkout shows again later: the network named by the store and a cashier URL.
+    r#"
+    ALTER TABLE orders ADD COLUMN network TEXT;
+    ALTER TABLE orders ADD COLUMN pay_url TEXT;
+    "#,
 ];
 
 pub(super) fn apply(conn: &Connection) -> Result<(), DbError> {

@@ -4,6 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::checkout::RuleError;
+use crate::endpoint::EndpointError;
 use crate::orders::OrderBookError;
 use crate::settings::SettingsError;
 use crate::stores::gmailstore::GmailStoreError;
@@ -33,20 +35,33 @@ pub enum AppErrorKind {
     WrongPassphrase,
     /// Reading or writing the app's own files failed.
     Storage,
+    /// The store says the balance does not cover the order.
+    InsufficientBalance,
+    /// The order was sent but its answer was lost: it may exist at the store.
+    OrderMayExist,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct AppError {
     pub kind: AppErrorKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// With `rateLimited`: how long until the call is allowed again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub retry_after_ms: Option<u64>,
 }
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into(), field: None }
+        AppError { kind, message: message.into(), field: None, retry_after_ms: None }
+    }
+
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError { field: Some(field.to_owned()), ..AppError::new(AppErrorKind::InvalidInput, message) }
     }
 }
 
@@ -61,11 +76,16 @@ impl From<GmailStoreError> for AppError {
             GmailStoreError::Decode { .. } => AppErrorKind::BadResponse,
             GmailStoreError::UnexpectedBody { .. } => AppErrorKind::StoreUnavailable,
             GmailStoreError::Api { status, .. } if *status >= 500 => AppErrorKind::StoreUnavailable,
+            GmailStoreError::InsufficientBalance => AppErrorKind::InsufficientBalance,
             _ => AppErrorKind::StoreRejected,
+        };
+        let retry_after_ms = match &error {
+            GmailStoreError::RateLimited { retry_after } => retry_after.map(|d| d.as_millis() as u64),
+            _ => None,
         };
         // The Display text never holds secrets: bodies are only kept inside `Decode`, whose
         // Display names the path and problem, not the body.
-        AppError::new(kind, error.to_string())
+        AppError { retry_after_ms, ..AppError::new(kind, error.to_string()) }
     }
 }
 
@@ -75,7 +95,7 @@ impl From<VaultError> for AppError {
             VaultError::Locked => AppErrorKind::VaultLocked,
             VaultError::Passphrase(PassphraseError::Wrong) => AppErrorKind::WrongPassphrase,
             VaultError::Passphrase(PassphraseError::TooShort(_)) => {
-                return AppError { kind: AppErrorKind::InvalidInput, message: error.to_string(), field: Some("passphrase".into()) };
+                return AppError::invalid("passphrase", error.to_string());
             }
             VaultError::WrongState(_) => AppErrorKind::InvalidInput,
             _ => AppErrorKind::Storage,
@@ -102,6 +122,25 @@ impl From<SettingsError> for AppError {
             SettingsError::EmailOrderUrl(_) => "emailOrderUrl",
             SettingsError::Proxy(_) => "proxy",
         };
-        AppError { kind: AppErrorKind::InvalidInput, message: error.to_string(), field: Some(field.into()) }
+        AppError::invalid(field, error.to_string())
+    }
+}
+
+impl From<RuleError> for AppError {
+    fn from(error: RuleError) -> Self {
+        let field = match &error {
+            RuleError::SoldOut | RuleError::BelowMinimum { .. } | RuleError::AboveStock { .. } | RuleError::AboveCap => "quantity",
+            RuleError::BadEmail => "contactEmail",
+            RuleError::CoinMissing => "coin",
+            RuleError::LoginNeeded => return AppError::new(AppErrorKind::Unauthorized, error.to_string()),
+            RuleError::MethodUnavailable => "paymentMethod",
+        };
+        AppError::invalid(field, error.to_string())
+    }
+}
+
+impl From<EndpointError> for AppError {
+    fn from(error: EndpointError) -> Self {
+        AppError::new(AppErrorKind::InvalidConfig, error.to_string())
     }
 }

@@ -5,7 +5,7 @@ mod error;
 mod views;
 
 pub use error::{AppError, AppErrorKind};
-pub use views::{AppInfo, ProductView};
+pub use views::{AppInfo, CheckoutView, LoginStatus, PaymentOptions, ProductView};
 
 #[cfg(test)]
 mod tests;

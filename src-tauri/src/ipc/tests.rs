@@ -28,6 +28,11 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("StoreKind.ts", crate::orders::StoreKind::export_to_string(&config).unwrap()),
         ("StatusEvent.ts", crate::orders::StatusEvent::export_to_string(&config).unwrap()),
         ("ItemView.ts", crate::orders::ItemView::export_to_string(&config).unwrap()),
+        ("CheckoutView.ts", CheckoutView::export_to_string(&config).unwrap()),
+        ("LoginStatus.ts", LoginStatus::export_to_string(&config).unwrap()),
+        ("PaymentOptions.ts", PaymentOptions::export_to_string(&config).unwrap()),
+        ("CheckoutInput.ts", crate::checkout::CheckoutInput::export_to_string(&config).unwrap()),
+        ("PaymentMethod.ts", crate::stores::gmailstore::PaymentMethod::export_to_string(&config).unwrap()),
         ("ExportFormat.ts", crate::commands::orders::ExportFormat::export_to_string(&config).unwrap()),
     ]
 }

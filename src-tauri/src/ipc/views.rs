@@ -50,3 +50,35 @@ pub struct AppInfo {
     /// Orders still waiting for payment, delivery or codes.
     pub unfinished_orders: u32,
 }
+
+/// A checkout as the payment screen shows it: read back from the order book after every change
+/// was committed, plus the QR code drawn in Rust.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckoutView {
+    pub order: crate::orders::OrderDetail,
+    /// What the QR code holds: a BIP21 URI for Bitcoin, the bare address otherwise.
+    pub payment_uri: Option<String>,
+    /// `data:image/svg+xml;base64,…`
+    pub qr_code: Option<String>,
+    /// The store's own message about the order, when it sent one.
+    pub store_message: Option<String>,
+}
+
+/// The saved GmailStore login, without its token.
+#[derive(Clone, Debug, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginStatus {
+    pub logged_in: bool,
+    pub email: Option<String>,
+    /// CNY balance as decimal text, when the store's login answer carried it.
+    pub balance: Option<String>,
+    pub balance_crypto: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentOptions {
+    pub alipay: bool,
+    pub wechat: bool,
+}

@@ -143,8 +143,8 @@ impl OrderBook {
         tx.execute(
             "INSERT INTO orders(uid, store, order_no, store_order_id, access_token, product_id, product_name, quantity,
                unit_price, total, currency, payment_method, coin, pay_address, pay_amount, expires_at, contact_email,
-               status, finished, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+               status, finished, created_at, updated_at, network, pay_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?22)",
             params![
                 uid,
                 order.store.as_str(),
@@ -166,6 +166,8 @@ impl OrderBook {
                 order.status.as_str(),
                 order.status.is_final(),
                 now,
+                order.network,
+                order.pay_url,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -300,6 +302,24 @@ impl OrderBook {
             .ok_or(OrderBookError::NotFound(id))
     }
 
+    /// The order's cashier URL, to open it again.
+    pub fn pay_url(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        self.db
+            .lock()
+            .query_row("SELECT pay_url FROM orders WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))
+    }
+
+    /// The store's id of an order, for its status checks.
+    pub fn store_order_id(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        self.db
+            .lock()
+            .query_row("SELECT store_order_id FROM orders WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))
+    }
+
     /// Finds an order by its store and order number.
     pub fn find(&self, store: StoreKind, order_no: &str) -> Result<Option<i64>, OrderBookError> {
         Ok(self
@@ -330,13 +350,27 @@ impl OrderBook {
     pub fn detail(&self, id: i64) -> Result<OrderDetail, OrderBookError> {
         let summary = self.summary(id)?;
         let conn = self.db.lock();
-        type DetailRow = (String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
-        let row: DetailRow = conn.query_row(
-            "SELECT uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at FROM orders WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?)),
-        )?;
-        let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at) = row;
+        let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network, has_pay_url) =
+            conn.query_row(
+                "SELECT uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network,
+                        pay_url IS NOT NULL FROM orders WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                        r.get::<_, bool>(10)?,
+                    ))
+                },
+            )?;
         let mut events_statement = conn.prepare_cached("SELECT at, status, note FROM order_events WHERE order_id = ?1 ORDER BY id")?;
         let events = events_statement
             .query_map([id], |r| {
@@ -368,7 +402,9 @@ impl OrderBook {
             coin,
             pay_address,
             pay_amount,
+            network,
             expires_at,
+            has_pay_url,
             events,
             items,
             unreadable_items,

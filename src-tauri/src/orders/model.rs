@@ -100,6 +100,10 @@ pub struct NewOrder {
     pub coin: Option<String>,
     pub pay_address: Option<String>,
     pub pay_amount: Option<Decimal>,
+    /// The chain to pay on, as the store named it.
+    pub network: Option<String>,
+    /// A payment cashier to open in the browser (Alipay/WeChat).
+    pub pay_url: Option<String>,
     pub expires_at: Option<String>,
     pub contact_email: Option<String>,
     pub status: OrderStatus,
@@ -125,6 +129,8 @@ impl NewOrder {
             coin: None,
             pay_address: None,
             pay_amount: None,
+            network: None,
+            pay_url: None,
             expires_at: None,
             contact_email: None,
             status,

@@ -58,7 +58,10 @@ pub struct OrderDetail {
     pub coin: Option<String>,
     pub pay_address: Option<String>,
     pub pay_amount: Option<String>,
+    pub network: Option<String>,
     pub expires_at: Option<String>,
+    /// Whether the order has a cashier page to open again.
+    pub has_pay_url: bool,
     pub events: Vec<StatusEvent>,
     pub items: Vec<ItemView>,
     /// Items sealed under a key this vault no longer has (e.g. a lost keychain entry).

@@ -5,4 +5,4 @@ mod file_check;
 mod model;
 
 pub use file_check::{check_settings_file, SETTINGS_FILE};
-pub use model::{Coin, LanguageChoice, Settings, SettingsError, SETTINGS_KEY};
+pub use model::{is_plausible_email, Coin, LanguageChoice, Settings, SettingsError, SETTINGS_KEY};

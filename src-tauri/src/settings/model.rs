@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::endpoint::parse_base_url;
+pub use crate::stores::gmailstore::Coin;
 
 /// The key under which the settings object is kept in `settings.json`.
 pub const SETTINGS_KEY: &str = "settings";
@@ -15,25 +16,6 @@ pub enum LanguageChoice {
     System,
     Zh,
     En,
-}
-
-/// The coins GmailStore takes, by their API names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub enum Coin {
-    #[serde(rename = "trc20_usdt")]
-    Trc20Usdt,
-    #[serde(rename = "erc20_usdt")]
-    Erc20Usdt,
-    #[serde(rename = "bep20_usdt")]
-    Bep20Usdt,
-    #[serde(rename = "btc")]
-    Btc,
-    #[serde(rename = "eth")]
-    Eth,
-    #[serde(rename = "trx")]
-    Trx,
-    #[serde(rename = "bnb")]
-    Bnb,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

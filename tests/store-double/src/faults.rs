@@ -25,6 +25,8 @@ pub enum FaultKind {
     Html,
     /// The connection is closed before any response is written.
     Drop,
+    /// HTTP 429 with the documented error body, and `Retry-After: <retryAfter>` when set.
+    Http429,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -39,11 +41,14 @@ pub struct Fault {
     pub count: Option<u32>,
     #[serde(default)]
     pub delay_ms: Option<u64>,
+    /// Seconds for `Retry-After` (with `http429`).
+    #[serde(default)]
+    pub retry_after: Option<u64>,
 }
 
 impl Fault {
     pub fn new(kind: FaultKind) -> Self {
-        Fault { kind, path: None, count: None, delay_ms: None }
+        Fault { kind, path: None, count: None, delay_ms: None, retry_after: None }
     }
     pub fn on_path(mut self, prefix: &str) -> Self {
         self.path = Some(prefix.to_owned());
@@ -55,6 +60,10 @@ impl Fault {
     }
     pub fn delay(mut self, ms: u64) -> Self {
         self.delay_ms = Some(ms);
+        self
+    }
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
         self
     }
 }
@@ -105,6 +114,18 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
             r#"{"success":false,"error":"Internal server error"}"#,
         )
             .into_response(),
+        FaultKind::Http429 => {
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::CONTENT_TYPE, "application/json")],
+                r#"{"success":false,"error":"Too many requests, please try again later"}"#,
+            )
+                .into_response();
+            if let Some(seconds) = fault.retry_after {
+                response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+            }
+            response
+        }
         FaultKind::Slow => {
             tokio::time::sleep(Duration::from_millis(fault.delay_ms.unwrap_or(5_000))).await;
             next.run(request).await

@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use faults::{Fault, FaultKind, Faults};
+pub use gmailstore::orders::{accounts_for, DoubleOrder, DoubleStatus, PaymentConfig};
 pub use hits::Hits;
 
 /// Everything the double's handlers share.
@@ -24,6 +25,10 @@ pub struct DoubleState {
     pub faults: Faults,
     pub hits: Hits,
     pub(crate) catalogue: gmailstore::Catalogue,
+    pub gmailstore_orders: gmailstore::orders::Orders,
+    pub gmailstore_users: gmailstore::users::Users,
+    pub gmailstore_query_limits: gmailstore::rate_limit::QueryLimits,
+    pub gmailstore_payment_config: gmailstore::orders::PaymentConfigCell,
 }
 
 /// A running double: its address and its shared state, stopped on drop.
@@ -67,7 +72,7 @@ pub async fn spawn(addr: SocketAddr) -> std::io::Result<RunningDouble> {
     let app = router(state.clone());
     let task = tokio::spawn(async move {
         // Serving only ends when the task is aborted; an error here means the listener died.
-        if let Err(err) = axum::serve(listener, app).await {
+        if let Err(err) = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await {
             eprintln!("store double stopped: {err}");
         }
     });

@@ -3,7 +3,11 @@ import type { ItemView } from "./ItemView";
 import type { OrderSummary } from "./OrderSummary";
 import type { StatusEvent } from "./StatusEvent";
 
-export type OrderDetail = { summary: OrderSummary, storeOrderId: string | null, productId: string | null, unitPrice: string | null, paymentMethod: string | null, coin: string | null, payAddress: string | null, payAmount: string | null, expiresAt: string | null, events: Array<StatusEvent>, items: Array<ItemView>, 
+export type OrderDetail = { summary: OrderSummary, storeOrderId: string | null, productId: string | null, unitPrice: string | null, paymentMethod: string | null, coin: string | null, payAddress: string | null, payAmount: string | null, network: string | null, expiresAt: string | null, 
+/**
+ * Whether the order has a cashier page to open again.
+ */
+hasPayUrl: boolean, events: Array<StatusEvent>, items: Array<ItemView>, 
 /**
  * Items sealed under a key this vault no longer has (e.g. a lost keychain entry).
  */

@@ -6,9 +6,14 @@ use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, RETRY_AFTER};
 use reqwest::{Response, StatusCode};
 use url::Url;
 
+use std::sync::Arc;
+
 use super::error::GmailStoreError;
-use super::models::Product;
+use super::limiter::QueryLimiter;
+use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, PaymentConfig, Product};
+use super::retry::RetryPolicy;
 use super::wire;
+use crate::vault::Secret;
 use crate::endpoint::{parse_base_url, EndpointError};
 
 pub const DEFAULT_BASE_URL: &str = "https://getgmailstore.com/api";
@@ -22,6 +27,7 @@ pub struct GmailStoreClientBuilder {
     request_timeout: Duration,
     user_agent: String,
     proxy: Option<String>,
+    retry: RetryPolicy,
 }
 
 impl Default for GmailStoreClientBuilder {
@@ -32,6 +38,7 @@ impl Default for GmailStoreClientBuilder {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             user_agent: format!("Mailcart/{}", env!("CARGO_PKG_VERSION")),
             proxy: None,
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -65,6 +72,12 @@ impl GmailStoreClientBuilder {
         self
     }
 
+    /// How idempotent GETs are retried (never POSTs, never a 401).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
     pub fn build(self) -> Result<GmailStoreClient, BuildError> {
         let base = parse_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
@@ -80,7 +93,7 @@ impl GmailStoreClientBuilder {
             .timeout(self.request_timeout)
             .build()
             .map_err(BuildError::Http)?;
-        Ok(GmailStoreClient { http, base })
+        Ok(GmailStoreClient { http, base, retry: self.retry, query_limiter: Arc::new(QueryLimiter::default()) })
     }
 }
 
@@ -95,10 +108,13 @@ pub enum BuildError {
     Http(#[source] reqwest::Error),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct GmailStoreClient {
     http: reqwest::Client,
     base: Url,
+    retry: RetryPolicy,
+    /// Shared by clones, so every caller counts against the same lookup allowance.
+    query_limiter: Arc<QueryLimiter>,
 }
 
 impl GmailStoreClient {
@@ -112,7 +128,7 @@ impl GmailStoreClient {
 
     /// `GET /products`: every listed product.
     pub async fn products(&self) -> Result<Vec<Product>, GmailStoreError> {
-        let body = self.get(&["products"]).await?;
+        let body = self.get_with_retry(self.url(&["products"])).await?;
         Ok(wire::decode::<wire::ProductList>(&body)?.products)
     }
 
@@ -121,8 +137,64 @@ impl GmailStoreClient {
         if id_or_slug.trim().is_empty() {
             return Err(GmailStoreError::ProductNotFound);
         }
-        let body = self.get(&["products", id_or_slug]).await?;
+        let body = self.get_with_retry(self.url(&["products", id_or_slug])).await?;
         wire::decode_one_product(&body)
+    }
+
+    /// `POST /orders/create`. Sent once: a lost answer may still mean a created order, so this is
+    /// never retried; `user_token` only for balance payments.
+    pub async fn create_order(&self, order: &CreateOrderRequest, user_token: Option<&Secret<String>>) -> Result<CreatedOrder, GmailStoreError> {
+        let mut body = serde_json::json!({
+            "productId": order.product_id,
+            "quantity": order.quantity,
+            "contactEmail": order.contact_email,
+            "paymentMethod": order.payment_method.as_str(),
+        });
+        if let Some(coin) = order.coin {
+            body["coin"] = coin.as_str().into();
+        }
+        if let Some(code) = order.coupon_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            body["couponCode"] = code.into();
+        }
+        let mut request = self.http.post(self.url(&["orders", "create"])).json(&body);
+        if let Some(token) = user_token {
+            request = request.bearer_auth(token.expose());
+        }
+        let response = request.send().await.map_err(GmailStoreError::from_transport)?;
+        wire::decode_created_order(&read_answer(response).await?)
+    }
+
+    /// `GET /orders/:id/status?token=…`: payment and delivery state, with the accounts once
+    /// delivered.
+    pub async fn order_status(&self, order_id: &str, access_token: &Secret<String>) -> Result<OrderState, GmailStoreError> {
+        let mut url = self.url(&["orders", order_id, "status"]);
+        url.query_pairs_mut().append_pair("token", access_token.expose());
+        wire::decode_order_state(&self.get_with_retry(url).await?)
+    }
+
+    /// `GET /orders/query?order_no=…&email=…`, within the client's own limit. Never retried: each
+    /// try would count against the store's limit.
+    pub async fn query_order(&self, order_no: &str, email: &str) -> Result<OrderState, GmailStoreError> {
+        if order_no.trim().is_empty() || email.trim().is_empty() {
+            return Err(GmailStoreError::LookupNeedsOrderAndEmail);
+        }
+        self.query_limiter.admit(order_no, email).map_err(|wait| GmailStoreError::RateLimited { retry_after: Some(wait) })?;
+        let mut url = self.url(&["orders", "query"]);
+        url.query_pairs_mut().append_pair("order_no", order_no.trim()).append_pair("email", email.trim());
+        let response = self.http.get(url).send().await.map_err(GmailStoreError::from_transport)?;
+        wire::decode_order_state(&read_answer(response).await?)
+    }
+
+    /// `POST /auth/login`. Never retried (a wrong password must not be sent again by itself).
+    pub async fn login(&self, email: &str, password: &Secret<String>) -> Result<LoginSession, GmailStoreError> {
+        let body = serde_json::json!({ "email": email.trim(), "password": password.expose() });
+        let response = self.http.post(self.url(&["auth", "login"])).json(&body).send().await.map_err(GmailStoreError::from_transport)?;
+        wire::decode_login(&read_answer(response).await?)
+    }
+
+    /// `GET /payment-config`.
+    pub async fn payment_config(&self) -> Result<PaymentConfig, GmailStoreError> {
+        wire::decode_payment_config(&self.get_with_retry(self.url(&["payment-config"])).await?)
     }
 
     /// The URL of `segments` under the base; each segment is percent-encoded, so an id can never
@@ -137,9 +209,26 @@ impl GmailStoreClient {
         url
     }
 
-    async fn get(&self, segments: &[&str]) -> Result<Vec<u8>, GmailStoreError> {
-        let response = self.http.get(self.url(segments)).send().await.map_err(GmailStoreError::from_transport)?;
-        read_answer(response).await
+    /// A GET, tried again on transient failures as the retry policy says.
+    async fn get_with_retry(&self, url: Url) -> Result<Vec<u8>, GmailStoreError> {
+        let mut attempt = 1;
+        loop {
+            let outcome = match self.http.get(url.clone()).send().await {
+                Ok(response) => read_answer(response).await,
+                Err(error) => Err(GmailStoreError::from_transport(error)),
+            };
+            match outcome {
+                Ok(body) => return Ok(body),
+                Err(error) => match self.retry.pause_after(attempt, &error) {
+                    Some(pause) => {
+                        log::info!("GET {} failed ({error}); trying again in {pause:?}", url.path());
+                        tokio::time::sleep(pause).await;
+                        attempt += 1;
+                    }
+                    None => return Err(error),
+                },
+            }
+        }
     }
 }
 

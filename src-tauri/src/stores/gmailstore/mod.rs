@@ -2,12 +2,20 @@
 
 mod client;
 mod error;
+mod lenient;
+mod limiter;
 mod models;
+mod retry;
 mod wire;
 
 pub use client::{BuildError, GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
-pub use models::Product;
+pub use limiter::QueryLimiter;
+pub use models::{
+    Coin, CreateOrderRequest, CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product,
+    StoreOrderStatus,
+};
+pub use retry::RetryPolicy;
 
 #[cfg(test)]
 mod tests;

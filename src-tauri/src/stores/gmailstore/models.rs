@@ -30,3 +30,154 @@ impl Product {
         self.stock == 0
     }
 }
+
+/// How an order is paid (the API's `paymentMethod`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Crypto,
+    BalanceCny,
+    BalanceCrypto,
+    Alipay,
+    Wechat,
+}
+
+impl PaymentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Crypto => "crypto",
+            PaymentMethod::BalanceCny => "balance_cny",
+            PaymentMethod::BalanceCrypto => "balance_crypto",
+            PaymentMethod::Alipay => "alipay",
+            PaymentMethod::Wechat => "wechat",
+        }
+    }
+
+    /// Balance payments need the user's bearer token.
+    pub fn needs_login(self) -> bool {
+        matches!(self, PaymentMethod::BalanceCny | PaymentMethod::BalanceCrypto)
+    }
+}
+
+/// The coins GmailStore takes, by their API names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub enum Coin {
+    #[serde(rename = "trc20_usdt")]
+    Trc20Usdt,
+    #[serde(rename = "erc20_usdt")]
+    Erc20Usdt,
+    #[serde(rename = "bep20_usdt")]
+    Bep20Usdt,
+    #[serde(rename = "btc")]
+    Btc,
+    #[serde(rename = "eth")]
+    Eth,
+    #[serde(rename = "trx")]
+    Trx,
+    #[serde(rename = "bnb")]
+    Bnb,
+}
+
+impl Coin {
+    pub const ALL: [Coin; 7] = [Coin::Trc20Usdt, Coin::Erc20Usdt, Coin::Bep20Usdt, Coin::Btc, Coin::Eth, Coin::Trx, Coin::Bnb];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coin::Trc20Usdt => "trc20_usdt",
+            Coin::Erc20Usdt => "erc20_usdt",
+            Coin::Bep20Usdt => "bep20_usdt",
+            Coin::Btc => "btc",
+            Coin::Eth => "eth",
+            Coin::Trx => "trx",
+            Coin::Bnb => "bnb",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Coin> {
+        Self::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// What the buyer asks the store to create.
+#[derive(Clone, Debug)]
+pub struct CreateOrderRequest {
+    /// The product's id (never its slug, per the document).
+    pub product_id: String,
+    pub quantity: u32,
+    pub contact_email: String,
+    pub payment_method: PaymentMethod,
+    /// Required for crypto only.
+    pub coin: Option<Coin>,
+    pub coupon_code: Option<String>,
+}
+
+/// An order's state in the store's words, mapped onto what the app distinguishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreOrderStatus {
+    AwaitingPayment,
+    Confirming,
+    Paid,
+    Delivered,
+    Expired,
+    Underpaid,
+    Failed,
+    Cancelled,
+    /// A word this version does not know: keep checking.
+    Unknown,
+}
+
+/// The store's answer to a create-order.
+#[derive(Debug)]
+pub struct CreatedOrder {
+    pub id: Option<String>,
+    pub order_no: Option<String>,
+    pub access_token: Option<crate::vault::Secret<String>>,
+    pub status: StoreOrderStatus,
+    pub total: Option<Decimal>,
+    pub currency: Option<String>,
+    pub coin: Option<String>,
+    pub pay_address: Option<String>,
+    pub pay_amount: Option<Decimal>,
+    pub network: Option<String>,
+    pub expires_at: Option<String>,
+    pub cashier_url: Option<String>,
+    /// The whole answer as received (kept sealed in the order book).
+    pub raw: String,
+}
+
+/// One delivered account as the store sent it.
+#[derive(Clone, Debug)]
+pub struct DeliveredAccount {
+    pub login: String,
+    pub password: Option<crate::vault::Secret<String>>,
+    pub extra: Option<crate::vault::Secret<String>>,
+    /// The store's own text for this account, when it sent one.
+    pub line: Option<crate::vault::Secret<String>>,
+}
+
+/// The store's answer to a status check or an order lookup.
+#[derive(Debug)]
+pub struct OrderState {
+    pub order_no: Option<String>,
+    pub status: StoreOrderStatus,
+    /// The store's own word for the status, shown beside the app's.
+    pub status_word: Option<String>,
+    pub accounts: Vec<DeliveredAccount>,
+    pub message: Option<String>,
+    pub raw: String,
+}
+
+/// A successful login.
+#[derive(Debug)]
+pub struct LoginSession {
+    pub token: crate::vault::Secret<String>,
+    pub balance: Option<Decimal>,
+    pub balance_crypto: Option<Decimal>,
+}
+
+/// Which cashier methods the store offers now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PaymentConfig {
+    pub alipay: bool,
+    pub wechat: bool,
+}

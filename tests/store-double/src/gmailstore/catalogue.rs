@@ -1,11 +1,14 @@
 //! `GET /products` and `GET /products/:idOrSlug`, served from `fixtures/products.json` as text so
 //! that every price keeps the exact digits of the fixture.
 
+use std::str::FromStr;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -23,12 +26,24 @@ struct CatalogueEntry {
     id: String,
     slug: String,
     raw: Box<RawValue>,
+    facts: ProductFacts,
+}
+
+/// What ordering needs to know of a product.
+#[derive(Clone)]
+pub(crate) struct ProductFacts {
+    pub price: Decimal,
+    pub stock: u32,
+    pub min_quantity: u32,
 }
 
 #[derive(Deserialize)]
 struct Keys {
     id: String,
     slug: String,
+    price: Box<RawValue>,
+    stock: u32,
+    min_quantity: u32,
 }
 
 impl Default for Catalogue {
@@ -38,11 +53,20 @@ impl Default for Catalogue {
         let products = raws
             .into_iter()
             .map(|raw| {
-                let keys: Keys = serde_json::from_str(raw.get()).expect("each fixture product has id and slug");
-                CatalogueEntry { id: keys.id, slug: keys.slug, raw }
+                let keys: Keys = serde_json::from_str(raw.get()).expect("each fixture product has id, slug, price, stock, min_quantity");
+                let price = Decimal::from_str(keys.price.get()).expect("fixture prices are plain decimals");
+                let facts = ProductFacts { price, stock: keys.stock, min_quantity: keys.min_quantity };
+                CatalogueEntry { id: keys.id, slug: keys.slug, raw, facts }
             })
             .collect();
         Catalogue { products }
+    }
+}
+
+impl Catalogue {
+    /// A product by its id only: the document says create-order takes the id, never the slug.
+    pub(crate) fn by_id(&self, id: &str) -> Option<ProductFacts> {
+        self.products.iter().find(|p| p.id == id).map(|p| p.facts.clone())
     }
 }
 

@@ -1,0 +1,98 @@
+//! From the store's answers to the order book: every answer that changes something is committed
+//! before the caller can show it.
+
+use crate::orders::{CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::stores::gmailstore::{CreateOrderRequest, CreatedOrder, OrderState, Product, StoreOrderStatus};
+
+/// The app's status for a store status; `None` for a word we do not know (nothing changes).
+pub fn to_order_status(status: StoreOrderStatus) -> Option<OrderStatus> {
+    Some(match status {
+        StoreOrderStatus::AwaitingPayment => OrderStatus::AwaitingPayment,
+        StoreOrderStatus::Confirming => OrderStatus::Confirming,
+        StoreOrderStatus::Paid => OrderStatus::Paid,
+        // "Delivered" only counts once the accounts are in hand (see `apply_state`).
+        StoreOrderStatus::Delivered => OrderStatus::Paid,
+        StoreOrderStatus::Expired => OrderStatus::Expired,
+        StoreOrderStatus::Underpaid => OrderStatus::Underpaid,
+        StoreOrderStatus::Failed => OrderStatus::Failed,
+        StoreOrderStatus::Cancelled => OrderStatus::Cancelled,
+        StoreOrderStatus::Unknown => return None,
+    })
+}
+
+/// Records a created order with everything the store said about paying it.
+pub fn record_created(book: &OrderBook, created: &CreatedOrder, request: &CreateOrderRequest, product: &Product) -> Result<CommittedOrder, OrderBookError> {
+    let computed_total = product.price * rust_decimal::Decimal::from(request.quantity);
+    book.record_order(NewOrder {
+        order_no: created.order_no.clone(),
+        store_order_id: created.id.clone(),
+        access_token: created.access_token.clone(),
+        product_id: Some(product.id.clone()),
+        unit_price: Some(product.price),
+        // The store's total wins (coupons, rounding); our own product only when it sent none.
+        total: created.total.or(Some(computed_total)),
+        currency: created.currency.clone().or_else(|| Some("CNY".to_owned())),
+        payment_method: Some(request.payment_method.as_str().to_owned()),
+        coin: created.coin.clone().or_else(|| request.coin.map(|c| c.as_str().to_owned())),
+        pay_address: created.pay_address.clone(),
+        pay_amount: created.pay_amount,
+        network: created.network.clone(),
+        pay_url: created.cashier_url.clone(),
+        expires_at: created.expires_at.clone(),
+        contact_email: Some(request.contact_email.clone()),
+        raw_response: Some(created.raw.clone()),
+        ..NewOrder::new(
+            StoreKind::Gmailstore,
+            product.name_en.clone(),
+            request.quantity,
+            to_order_status(created.status).unwrap_or(OrderStatus::AwaitingPayment),
+        )
+    })
+}
+
+/// Applies a status answer to order `id`: delivered accounts are committed first, then the
+/// status. Returns whether anything changed.
+pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool, OrderBookError> {
+    let note = state.status_word.as_deref().map(|w| format!("store: {w}"));
+    if !state.accounts.is_empty() {
+        let already = book.summary(id)?.item_count as usize;
+        if already < state.accounts.len() {
+            let items: Vec<DeliveredItem> = state
+                .accounts
+                .iter()
+                .map(|a| DeliveredItem { login: a.login.clone(), password: a.password.clone(), extra: a.extra.clone(), line: a.line.clone() })
+                .collect();
+            book.record_delivery(id, 0, &items)?;
+            book.record_raw_response(id, "delivery", &state.raw)?;
+        }
+        return Ok(book.update_status(id, OrderStatus::Delivered, note.as_deref())? || already < state.accounts.len());
+    }
+    match to_order_status(state.status) {
+        Some(status) => {
+            let changed = book.update_status(id, status, note.as_deref())?;
+            if changed {
+                book.record_raw_response(id, "status", &state.raw)?;
+            }
+            Ok(changed)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Merges an order found by order number + email into the book; returns its local id.
+pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email: &str) -> Result<i64, OrderBookError> {
+    let id = match book.find(StoreKind::Gmailstore, order_no)? {
+        Some(id) => id,
+        None => {
+            book.record_order(NewOrder {
+                order_no: Some(order_no.to_owned()),
+                contact_email: Some(email.to_owned()),
+                raw_response: Some(state.raw.clone()),
+                ..NewOrder::new(StoreKind::Gmailstore, String::new(), state.accounts.len() as u32, OrderStatus::AwaitingPayment)
+            })?
+            .id
+        }
+    };
+    apply_state(book, id, state)?;
+    Ok(id)
+}

@@ -1,0 +1,11 @@
+//! GmailStore checkout as the app runs it, with no Tauri in it: checking an order before it is
+//! sent, recording what the store answered (committed before anything is shown), applying status
+//! checks and deliveries, and the payment QR code.
+
+mod apply;
+mod payment_uri;
+mod rules;
+
+pub use apply::{apply_state, record_created, record_lookup, to_order_status};
+pub use payment_uri::{payment_uri, qr_svg_data_url};
+pub use rules::{check_order, CheckoutInput, RuleError, MAX_QUANTITY};

@@ -1,0 +1,154 @@
+//! GmailStore checkout: create an order (recorded before it is shown), check on it, open its
+//! cashier, and log in for balance payments.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use rust_decimal::Decimal;
+use tauri_plugin_opener::OpenerExt;
+
+use super::AppState;
+use crate::checkout::{self, CheckoutInput};
+use crate::endpoint::check_cashier_url;
+use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
+use crate::orders::OrderDetail;
+use crate::stores::gmailstore::{GmailStoreError, PaymentConfig, PaymentMethod};
+use crate::vault::Secret;
+
+/// Status checks of one order closer together than this are answered from the order book.
+const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(4);
+
+pub const TOKEN_SECRET: &str = "gmailstore/token";
+pub const EMAIL_SECRET: &str = "gmailstore/email";
+pub const PASSWORD_SECRET: &str = "gmailstore/password";
+
+pub(crate) fn view(detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
+    let amount = detail.pay_amount.as_deref().and_then(|a| Decimal::from_str(a).ok());
+    let payment_uri = match (&detail.coin, &detail.pay_address) {
+        (Some(coin), Some(address)) => Some(checkout::payment_uri(coin, address, amount)),
+        _ => None,
+    };
+    let qr_code = payment_uri.as_deref().and_then(checkout::qr_svg_data_url);
+    CheckoutView { order: detail, payment_uri, qr_code, store_message }
+}
+
+#[tauri::command]
+pub async fn payment_options(state: tauri::State<'_, AppState>) -> Result<PaymentOptions, AppError> {
+    let config = state.gmailstore()?.payment_config().await?;
+    Ok(PaymentOptions { alipay: config.alipay, wechat: config.wechat })
+}
+
+#[tauri::command]
+pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, input: CheckoutInput) -> Result<CheckoutView, AppError> {
+    if !state.core.vault.is_unlocked() {
+        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data before buying, so the order can be kept"));
+    }
+    let client = state.gmailstore()?;
+    let product = client.product(&input.product_id).await?;
+    let config = match input.payment_method {
+        PaymentMethod::Alipay | PaymentMethod::Wechat => client.payment_config().await?,
+        _ => PaymentConfig { alipay: true, wechat: true },
+    };
+    let token = if input.payment_method.needs_login() { state.core.vault.load_secret(&state.core.db, TOKEN_SECRET)? } else { None };
+    let request = checkout::check_order(&input, &product, config, token.is_some())?;
+    let created = match client.create_order(&request, token.as_ref()).await {
+        Ok(created) => created,
+        Err(GmailStoreError::Unauthorized { message }) => {
+            // The saved login no longer works: forget it and ask again (never retried).
+            state.forget_login()?;
+            return Err(AppError::new(AppErrorKind::Unauthorized, message));
+        }
+        Err(error @ (GmailStoreError::Network(_) | GmailStoreError::Timeout)) => {
+            // The request went out; its answer did not come back. The order may exist: never
+            // send it again by ourselves.
+            return Err(AppError::new(AppErrorKind::OrderMayExist, error.to_string()));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let committed = checkout::record_created(&state.core.orders, &created, &request, &product)?;
+    state.remember_contact_email(&request.contact_email);
+    if let Some(url) = created.cashier_url.as_deref() {
+        open_in_browser(&app, url)?;
+    }
+    Ok(view(state.core.orders.detail(committed.id)?, None))
+}
+
+/// Checks on an order with the store (politely: at most every few seconds) and returns what the
+/// order book now holds.
+#[tauri::command]
+pub async fn checkout_refresh(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
+    if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
+        return Ok(view(state.core.orders.detail(id)?, None));
+    }
+    let token = state.core.orders.access_token(id)?;
+    let store_id = state.core.orders.store_order_id(id)?;
+    let (Some(token), Some(store_id)) = (token, store_id) else {
+        return Err(AppError::new(AppErrorKind::NotFound, "this order has no access token; look it up by order number and email"));
+    };
+    let status = state.gmailstore()?.order_status(&store_id, &token).await?;
+    checkout::apply_state(&state.core.orders, id, &status)?;
+    Ok(view(state.core.orders.detail(id)?, status.message))
+}
+
+#[tauri::command]
+pub fn checkout_view(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
+    Ok(view(state.core.orders.detail(id)?, None))
+}
+
+/// Opens an order's cashier page again in the system browser.
+#[tauri::command]
+pub fn open_cashier(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
+    let url = state.core.orders.pay_url(id)?.ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no cashier page"))?;
+    open_in_browser(&app, &url)
+}
+
+fn open_in_browser(app: &tauri::AppHandle, url: &str) -> Result<(), AppError> {
+    let url = check_cashier_url(url)?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| AppError::new(AppErrorKind::InvalidConfig, format!("could not open the browser: {e}")))
+}
+
+#[tauri::command]
+pub async fn login(state: tauri::State<'_, AppState>, email: String, password: String, remember_password: bool) -> Result<LoginStatus, AppError> {
+    let password = Secret::new(password);
+    let session = state.gmailstore()?.login(&email, &password).await?;
+    let vault = &state.core.vault;
+    vault.save_secret(&state.core.db, TOKEN_SECRET, &session.token)?;
+    vault.save_secret(&state.core.db, EMAIL_SECRET, &Secret::new(email.trim().to_owned()))?;
+    if remember_password {
+        vault.save_secret(&state.core.db, PASSWORD_SECRET, &password)?;
+    } else {
+        vault.delete_secret(&state.core.db, PASSWORD_SECRET)?;
+    }
+    let status = LoginStatus {
+        logged_in: true,
+        email: Some(email.trim().to_owned()),
+        balance: session.balance.map(|b| b.to_string()),
+        balance_crypto: session.balance_crypto.map(|b| b.to_string()),
+    };
+    state.set_login_status(status.clone());
+    Ok(status)
+}
+
+#[tauri::command]
+pub fn login_status(state: tauri::State<'_, AppState>) -> Result<LoginStatus, AppError> {
+    state.login_status()
+}
+
+#[tauri::command]
+pub fn logout(state: tauri::State<'_, AppState>) -> Result<LoginStatus, AppError> {
+    state.forget_login()?;
+    state.core.vault.delete_secret(&state.core.db, PASSWORD_SECRET)?;
+    state.login_status()
+}
+
+#[tauri::command]
+pub async fn lookup_order(state: tauri::State<'_, AppState>, order_no: String, email: String) -> Result<OrderDetail, AppError> {
+    if !state.core.vault.is_unlocked() {
+        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data first, so the order can be kept"));
+    }
+    let found = state.gmailstore()?.query_order(&order_no, &email).await?;
+    let id = checkout::record_lookup(&state.core.orders, &found, order_no.trim(), email.trim())?;
+    Ok(state.core.orders.detail(id)?)
+}
