@@ -28,6 +28,13 @@ use crate::core::AppCore;
 /// Environment variable that points the app at another GmailStore (the demo store, a test double).
 pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
 
+/// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
+fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
+    let mut hooks = orders::resume::ResumeHooks::default();
+    hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(app.clone(), orders));
+    hooks
+}
+
 pub fn run() {
     tauri::Builder::default()
         // First: a second launch hands over to the running window and exits, so two processes
@@ -53,11 +60,12 @@ pub fn run() {
             let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE).build()?;
             let unfinished = core.orders.unfinished().map(|o| o.len()).unwrap_or(0);
             log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
-            let hooks = orders::resume::ResumeHooks::default();
-            if core.vault.is_unlocked() {
-                hooks.resume(core.orders.unfinished().unwrap_or_default());
-            }
+            let unlocked = core.vault.is_unlocked();
             app.manage(AppState::new(core, notices, settings_store));
+            app.manage(resume_hooks(app.handle().clone()));
+            if unlocked {
+                commands::vault::resume_orders(app.handle());
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -9,9 +9,14 @@ export async function waitFor(session, selector, what = selector) {
   }, { what });
 }
 
+/** Clicks the first element with `testId`, finding it again if the page re-rendered it. */
 export async function clickTestId(session, testId) {
-  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
-  await session.click(id);
+  await until(async () => {
+    const [id] = await session.findAll(`[data-testid="${testId}"]`);
+    if (!id) return false;
+    await session.click(id);
+    return true;
+  }, { what: `a click on [data-testid="${testId}"]` });
 }
 
 export async function typeInto(session, testId, text) {

@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Harness, ROOT, until } from "./harness.mjs";
+import { startBuying } from "./app-steps.mjs";
+import { typeInto } from "./helpers.mjs";
 
 const OUT = join(ROOT, "docs/screenshots");
 // WebKit's snapshot can trail the DOM by a frame or two under Xvfb's software rendering.
@@ -46,6 +48,14 @@ try {
   await session.click(opens[1]);
   await until(async () => (await session.findAll('[data-testid="item-row"]')).length === 4, { what: "items" });
   await shoot(session, "order-detail");
+  await click(session, "nav-catalogue");
+  await startBuying(session, "Aged Gmail (registered 2019)");
+  await typeInto(session, "checkout-quantity", "2");
+  await typeInto(session, "checkout-email", "buyer@example.com");
+  await shoot(session, "checkout-form");
+  await click(session, "checkout-submit");
+  await until(async () => (await session.findAll('[data-testid="pay-qr"]')).length === 1, { what: "the payment screen" });
+  await shoot(session, "checkout-crypto");
   await session.end();
 } finally {
   await harness.stop();

@@ -12,8 +12,13 @@ import type { OrderFilter } from "./bindings/OrderFilter";
 import type { OrderSummary } from "./bindings/OrderSummary";
 import type { OrderDetail } from "./bindings/OrderDetail";
 import type { ExportFormat } from "./bindings/ExportFormat";
+import type { CheckoutInput } from "./bindings/CheckoutInput";
+import type { CheckoutView } from "./bindings/CheckoutView";
+import type { LoginStatus } from "./bindings/LoginStatus";
+import type { PaymentOptions } from "./bindings/PaymentOptions";
 
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat };
+export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions };
 
 const KINDS: readonly AppErrorKind[] = [
   "network",
@@ -29,6 +34,8 @@ const KINDS: readonly AppErrorKind[] = [
   "vaultLocked",
   "wrongPassphrase",
   "storage",
+  "insufficientBalance",
+  "orderMayExist",
 ];
 
 export class CommandError extends Error {
@@ -36,6 +43,7 @@ export class CommandError extends Error {
     readonly kind: AppErrorKind | "unknown",
     message: string,
     readonly field?: string,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "CommandError";
@@ -45,9 +53,14 @@ export class CommandError extends Error {
 export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
-    const { kind, message, field } = raw as { kind: unknown; message: unknown; field?: unknown };
+    const { kind, message, field, retryAfterMs } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown };
     if (typeof kind === "string" && (KINDS as readonly string[]).includes(kind)) {
-      return new CommandError(kind as AppErrorKind, String(message), typeof field === "string" ? field : undefined);
+      return new CommandError(
+        kind as AppErrorKind,
+        String(message),
+        typeof field === "string" ? field : undefined,
+        typeof retryAfterMs === "number" ? retryAfterMs : undefined,
+      );
     }
   }
   return new CommandError("unknown", raw instanceof Error ? raw.message : String(raw));
@@ -75,4 +88,13 @@ export const commands = {
   ordersList: (filter: OrderFilter) => call<OrderSummary[]>("orders_list", { filter }),
   orderDetail: (id: number) => call<OrderDetail>("order_detail", { id }),
   orderExport: (id: number, format: ExportFormat) => call<string | null>("order_export", { id, format }),
+  paymentOptions: () => call<PaymentOptions>("payment_options"),
+  checkoutCreate: (input: CheckoutInput) => call<CheckoutView>("checkout_create", { input }),
+  checkoutRefresh: (id: number) => call<CheckoutView>("checkout_refresh", { id }),
+  checkoutView: (id: number) => call<CheckoutView>("checkout_view", { id }),
+  openCashier: (id: number) => call<void>("open_cashier", { id }),
+  login: (email: string, password: string, rememberPassword: boolean) => call<LoginStatus>("login", { email, password, rememberPassword }),
+  loginStatus: () => call<LoginStatus>("login_status"),
+  logout: () => call<LoginStatus>("logout"),
+  lookupOrder: (orderNo: string, email: string) => call<OrderDetail>("lookup_order", { orderNo, email }),
 };

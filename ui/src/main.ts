@@ -9,6 +9,8 @@ import { NoticesBar } from "./notices";
 import { OrdersPage } from "./orders/orders-page";
 import { SettingsPage } from "./settings/settings-page";
 import { VaultPanel } from "./vault/vault-panel";
+import { LookupPage } from "./lookup/lookup-page";
+import { setCurrentSettings } from "./context";
 
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
@@ -22,6 +24,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const systemLanguage: Language = info?.systemLanguage ?? "en";
   setLanguage(resolveLanguage(settings?.language ?? "system", systemLanguage));
+  setCurrentSettings(settings);
 
   let page: Page = "catalogue";
   const catalogue = new CataloguePage();
@@ -30,6 +33,7 @@ async function start(root: HTMLElement): Promise<void> {
     info?.vault ?? LOCKED,
     (saved) => {
       settings = saved;
+      setCurrentSettings(saved);
       setLanguage(resolveLanguage(saved.language, systemLanguage));
     },
     (status) => vaultPanel.update(status),
@@ -42,21 +46,28 @@ async function start(root: HTMLElement): Promise<void> {
     orders.filterUnfinished();
     navigate("orders");
   });
-  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, orders: orders.root, settings: settingsPage.root };
-  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, orders.root, settingsPage.root);
+  const lookup = new LookupPage((id) => {
+    navigate("orders");
+    orders.showOrder(id);
+  });
+  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
+  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, orders.root, lookup.root, settingsPage.root);
 
   const navigate = (next: Page) => {
     page = next;
     for (const [name, element] of Object.entries(pages)) element.hidden = name !== page;
     header.render();
+    if (page === "catalogue") catalogue.home();
     if (page === "orders") orders.show();
     if (page === "settings") void settingsPage.show();
+    if (page === "lookup") lookup.render();
   };
   const chooseLanguage = async (language: Language) => {
     setLanguage(language);
     if (settings) {
       try {
         settings = await commands.settingsSave({ ...settings, language });
+        setCurrentSettings(settings);
       } catch {
         // The language still changes for this session; the Settings page shows save errors.
       }
@@ -76,6 +87,7 @@ async function start(root: HTMLElement): Promise<void> {
     vaultPanel.render();
     catalogue.render();
     orders.render();
+    lookup.render();
     settingsPage.render();
   });
 }

@@ -77,6 +77,11 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
 /// order book now holds.
 #[tauri::command]
 pub async fn checkout_refresh(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
+    refresh(&state, id).await
+}
+
+/// One status check of order `id` (skipped when the last was moments ago), applied and committed.
+pub(crate) async fn refresh(state: &AppState, id: i64) -> Result<CheckoutView, AppError> {
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
         return Ok(view(state.core.orders.detail(id)?, None));
     }
@@ -151,4 +156,22 @@ pub async fn lookup_order(state: tauri::State<'_, AppState>, order_no: String, e
     let found = state.gmailstore()?.query_order(&order_no, &email).await?;
     let id = checkout::record_lookup(&state.core.orders, &found, order_no.trim(), email.trim())?;
     Ok(state.core.orders.detail(id)?)
+}
+
+/// Pause between the status checks made at start for unfinished orders.
+const RESUME_SPACING: Duration = Duration::from_secs(2);
+
+/// Checks each unfinished GmailStore order once, one after another (the resume hook).
+pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders::OrderSummary>) {
+    use tauri::Manager;
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        for order in orders {
+            match refresh(&state, order.id).await {
+                Ok(view) => log::info!("order {} checked at start: {:?}", order.id, view.order.summary.status),
+                Err(error) => log::info!("order {} could not be checked at start: {}", order.id, error.message),
+            }
+            tokio::time::sleep(RESUME_SPACING).await;
+        }
+    });
 }

@@ -3,6 +3,7 @@
 
 use super::AppState;
 use crate::ipc::AppError;
+use crate::orders::resume::ResumeHooks;
 use crate::vault::{Secret, VaultStatus};
 
 #[tauri::command]
@@ -11,10 +12,27 @@ pub fn vault_status(state: tauri::State<'_, AppState>) -> VaultStatus {
 }
 
 #[tauri::command]
-pub async fn vault_unlock(state: tauri::State<'_, AppState>, passphrase: String) -> Result<VaultStatus, AppError> {
+pub async fn vault_unlock(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String) -> Result<VaultStatus, AppError> {
     let passphrase = Secret::new(passphrase);
     state.core.vault.unlock(&passphrase)?;
+    resume_orders(&app);
     Ok(state.core.vault.status())
+}
+
+/// Hands the unfinished orders to their stores' resume hooks (once the vault can open tokens).
+pub fn resume_orders(app: &tauri::AppHandle) {
+    use tauri::Manager;
+    let state = app.state::<AppState>();
+    let hooks = app.state::<ResumeHooks>();
+    match state.core.orders.unfinished() {
+        Ok(orders) => {
+            let unhandled = hooks.resume(orders);
+            if unhandled > 0 {
+                log::info!("{unhandled} unfinished orders have no store module to check them yet");
+            }
+        }
+        Err(error) => log::warn!("could not list unfinished orders: {error}"),
+    }
 }
 
 #[tauri::command]

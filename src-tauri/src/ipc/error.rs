@@ -70,7 +70,7 @@ impl From<GmailStoreError> for AppError {
         let kind = match &error {
             GmailStoreError::Network(_) => AppErrorKind::Network,
             GmailStoreError::Timeout => AppErrorKind::Timeout,
-            GmailStoreError::ProductNotFound => AppErrorKind::NotFound,
+            GmailStoreError::ProductNotFound | GmailStoreError::Api { status: 404, .. } => AppErrorKind::NotFound,
             GmailStoreError::Unauthorized { .. } => AppErrorKind::Unauthorized,
             GmailStoreError::RateLimited { .. } => AppErrorKind::RateLimited,
             GmailStoreError::Decode { .. } => AppErrorKind::BadResponse,

@@ -6,6 +6,8 @@ import { t } from "../i18n/i18n";
 import { commands, type ProductView } from "../ipc";
 import { productCard } from "./product-card";
 import { ProductDetail } from "./product-detail";
+import { CheckoutForm } from "../checkout/checkout-form";
+import { PaymentScreen } from "../checkout/payment-screen";
 import { filterProducts } from "./products";
 
 type ListState =
@@ -18,6 +20,8 @@ export class CataloguePage {
   private list: ListState = { status: "loading" };
   private query = "";
   private detail: ProductDetail | null = null;
+  private checkout: CheckoutForm | null = null;
+  private payment: PaymentScreen | null = null;
   private readonly search = el("input", {
     type: "search",
     class: "search",
@@ -55,11 +59,12 @@ export class CataloguePage {
     this.search.setAttribute("aria-label", t("catalogue.search"));
     this.refreshButton.textContent = t("catalogue.refresh");
     this.refreshButton.disabled = this.list.status === "loading";
-    if (this.detail) {
+    const inner = this.payment ?? this.checkout ?? this.detail;
+    if (inner) {
       this.toolbar.hidden = true;
-      this.detail.render();
+      inner.render();
       clear(this.body);
-      this.body.append(this.detail.root);
+      this.body.append(inner.root);
       return;
     }
     this.toolbar.hidden = false;
@@ -67,7 +72,7 @@ export class CataloguePage {
   }
 
   private renderBody(): void {
-    if (this.detail) return;
+    if (this.detail || this.checkout || this.payment) return;
     clear(this.body);
     const list = this.list;
     if (list.status === "loading") {
@@ -94,10 +99,39 @@ export class CataloguePage {
   }
 
   private open(product: ProductView): void {
-    this.detail = new ProductDetail(product, () => {
-      this.detail = null;
-      this.render();
-    });
+    this.detail = new ProductDetail(
+      product,
+      () => {
+        this.detail = null;
+        this.render();
+      },
+      (chosen) => this.buy(chosen),
+    );
+    this.render();
+  }
+
+  private buy(product: ProductView): void {
+    this.checkout = new CheckoutForm(
+      product,
+      (view) => {
+        this.checkout = null;
+        this.payment = new PaymentScreen(view);
+        this.render();
+      },
+      () => {
+        this.checkout = null;
+        this.render();
+      },
+    );
+    this.render();
+  }
+
+  /** Back to the product list (leaves a payment screen; its order stays in Orders). */
+  home(): void {
+    this.payment?.close();
+    this.payment = null;
+    this.checkout = null;
+    this.detail = null;
     this.render();
   }
 }

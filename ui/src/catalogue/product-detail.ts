@@ -19,6 +19,7 @@ export class ProductDetail {
   constructor(
     product: ProductView,
     private readonly onBack: () => void,
+    private readonly onBuy: (product: ProductView) => void,
   ) {
     this.state = { status: "loading", product };
     void this.load();
@@ -36,6 +37,12 @@ export class ProductDetail {
     this.render();
   }
 
+  private buyButton(product: ProductView): HTMLElement {
+    const buy = el("button", { type: "button", class: "button primary", "data-testid": "buy" }, t("product.buy"));
+    buy.addEventListener("click", () => this.onBuy(product));
+    return buy;
+  }
+
   render(): void {
     const { product } = this.state;
     const back = el("button", { type: "button", class: "button", "data-testid": "detail-back" }, `← ${t("detail.back")}`);
@@ -49,6 +56,7 @@ export class ProductDetail {
       this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
       this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
       product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
+      product.soldOut ? "" : this.buyButton(product),
       el(
         "dl",
         { class: "detail-list" },

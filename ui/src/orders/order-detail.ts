@@ -6,6 +6,7 @@ import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type ExportFormat, type OrderDetail } from "../ipc";
 import { copyButton } from "../clipboard";
 import { shortTime, statusLabel, storeLabel, totalText } from "./format";
+import { PaymentScreen } from "../checkout/payment-screen";
 
 type State = { status: "loading" } | { status: "loaded"; detail: OrderDetail } | { status: "error"; error: unknown };
 
@@ -13,12 +14,18 @@ export class OrderDetailView {
   readonly root = el("section", { class: "order-detail", "data-testid": "order-detail" });
   private state: State = { status: "loading" };
   private exportMessage: { ok: boolean; text: string } | null = null;
+  private payment: PaymentScreen | null = null;
 
   constructor(
     private readonly id: number,
     private readonly onBack: () => void,
   ) {
     void this.load();
+  }
+
+  /** Stops what this view runs (a payment screen's status checks). */
+  close(): void {
+    this.payment?.close();
   }
 
   private async load(): Promise<void> {
@@ -35,8 +42,16 @@ export class OrderDetailView {
   render(): void {
     clear(this.root);
     const back = el("button", { type: "button", class: "button", "data-testid": "order-back" }, `← ${t("order.back")}`);
-    back.addEventListener("click", this.onBack);
+    back.addEventListener("click", () => {
+      this.payment?.close();
+      this.onBack();
+    });
     this.root.append(back);
+    if (this.payment) {
+      this.payment.render();
+      this.root.append(this.payment.root);
+      return;
+    }
     if (this.state.status === "loading") {
       this.root.append(el("p", { class: "muted" }, t("orders.loading")));
       return;
@@ -67,6 +82,18 @@ export class OrderDetailView {
       row("order.storeId", d.storeOrderId, "order-detail-store-id"),
       row("order.created", shortTime(s.createdAt), "order-detail-created"),
     );
+    if (!s.finished && s.store === "gmailstore") {
+      const follow = el("button", { type: "button", class: "button primary", "data-testid": "order-follow" }, t("pay.checkNow"));
+      follow.addEventListener("click", async () => {
+        try {
+          this.payment = new PaymentScreen(await commands.checkoutView(this.id));
+        } catch (error) {
+          this.exportMessage = { ok: false, text: errorSentence(error) };
+        }
+        this.render();
+      });
+      this.root.append(follow);
+    }
     this.root.append(
       el("h2", { class: "detail-title" }, el("span", { "data-testid": "order-detail-status", class: `status status-${s.status}` }, statusLabel(s.status))),
       facts,

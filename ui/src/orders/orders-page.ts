@@ -65,6 +65,7 @@ export class OrdersPage {
 
   /** Called when the page is shown: always the latest from the order book. */
   show(): void {
+    this.detail?.close();
     this.detail = null;
     this.render();
     void this.load();
@@ -145,6 +146,11 @@ export class OrdersPage {
       status,
       el("td", {}, open),
     );
+  }
+
+  /** Shows order `id` (from a lookup). */
+  showOrder(id: number): void {
+    this.open(id);
   }
 
   private open(id: number): void {

@@ -1,0 +1,149 @@
+// The checkout form: quantity (checked against the product's rules before anything is sent),
+// contact email, coupon, and how to pay.
+
+import { append, clear, el } from "../dom";
+import { errorSentence } from "../errors";
+import { language, t, type MessageKey } from "../i18n/i18n";
+import { commands, toCommandError, type CheckoutView, type LoginStatus, type PaymentOptions, type ProductView } from "../ipc";
+import type { Coin } from "../bindings/Coin";
+import type { PaymentMethod } from "../bindings/PaymentMethod";
+import { currentSettings } from "../context";
+import { productName } from "../catalogue/products";
+import { COINS } from "./coins";
+import { LoginForm } from "./login-form";
+import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "./rules";
+
+const METHODS: PaymentMethod[] = ["crypto", "balance_cny", "balance_crypto", "alipay", "wechat"];
+
+export class CheckoutForm {
+  readonly root = el("section", { class: "checkout", "data-testid": "checkout" });
+  private method: PaymentMethod = "crypto";
+  private options: PaymentOptions = { alipay: false, wechat: false };
+  private login: LoginStatus = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+  private busy = false;
+  private readonly quantity = el("input", { type: "number", class: "input", "data-testid": "checkout-quantity", inputmode: "numeric" });
+  private readonly email = el("input", { type: "email", class: "input", "data-testid": "checkout-email", autocomplete: "email" });
+  private readonly coupon = el("input", { type: "text", class: "input", "data-testid": "checkout-coupon", autocomplete: "off" });
+  private readonly coin = el("select", { class: "select", "data-testid": "checkout-coin" });
+  private readonly message = el("div", { class: "checkout-message", role: "alert", "data-testid": "checkout-message" });
+
+  constructor(
+    private readonly product: ProductView,
+    private readonly onPlaced: (view: CheckoutView) => void,
+    private readonly onCancel: () => void,
+  ) {
+    const { min } = quantityBounds(product);
+    this.quantity.value = String(min);
+    const settings = currentSettings();
+    this.email.value = settings?.defaultContactEmail ?? "";
+    for (const info of COINS) this.coin.append(el("option", { value: info.coin }, `${info.token} · ${info.network}`));
+    this.coin.value = settings?.defaultCoin ?? "trc20_usdt";
+    this.quantity.addEventListener("input", () => this.renderTotal());
+    void this.loadContext();
+  }
+
+  private async loadContext(): Promise<void> {
+    const [options, login] = await Promise.allSettled([commands.paymentOptions(), commands.loginStatus()]);
+    if (options.status === "fulfilled") this.options = options.value;
+    if (login.status === "fulfilled") this.login = login.value;
+    this.render();
+  }
+
+  private readonly total = el("p", { class: "checkout-total", "data-testid": "checkout-total" });
+
+  private renderTotal(): void {
+    const checked = checkQuantity(this.quantity.value, this.product);
+    this.total.textContent = "quantity" in checked ? t("checkout.total", { total: lineTotal(this.product.price, checked.quantity) }) : "";
+  }
+
+  render(): void {
+    clear(this.root);
+    const { min, max } = quantityBounds(this.product);
+    const methods = el("div", { class: "methods", role: "radiogroup", "data-testid": "checkout-methods" });
+    for (const method of METHODS) {
+      if ((method === "alipay" && !this.options.alipay) || (method === "wechat" && !this.options.wechat)) continue;
+      const radio = el("input", { type: "radio", name: "method", value: method, "data-testid": `method-${method}`, checked: method === this.method });
+      radio.addEventListener("change", () => {
+        this.method = method;
+        this.render();
+      });
+      methods.append(el("label", { class: "check" }, radio, el("span", {}, t(`checkout.method.${method}` as MessageKey))));
+    }
+    const submit = el("button", { type: "submit", class: "button primary", "data-testid": "checkout-submit", disabled: this.busy }, t(this.busy ? "checkout.placing" : "checkout.submit"));
+    const cancel = el("button", { type: "button", class: "button", "data-testid": "checkout-cancel" }, t("checkout.cancel"));
+    cancel.addEventListener("click", this.onCancel);
+    const form = el("form", { class: "settings-form" });
+    append(
+      form,
+      el("h2", {}, t("checkout.title", { product: productName(this.product, language()) })),
+      el("label", { class: "field" }, el("span", {}, t("checkout.quantity")), this.quantity, el("span", { class: "muted hint", "data-testid": "checkout-rule" }, t("checkout.quantityRule", { min, max, stock: this.product.stock }))),
+      el("label", { class: "field" }, el("span", {}, t("checkout.email")), this.email),
+      el("label", { class: "field" }, el("span", {}, t("checkout.coupon")), this.coupon),
+      el("fieldset", { class: "field" }, el("legend", {}, t("checkout.method")), methods),
+      this.method === "crypto" ? el("label", { class: "field" }, el("span", {}, t("checkout.coin")), this.coin) : null,
+      this.method === "balance_cny" || this.method === "balance_crypto"
+        ? new LoginForm(this.login, (status) => {
+            this.login = status;
+          }).root
+        : null,
+      this.total,
+      el("p", { class: "muted hint" }, t("checkout.totalNote")),
+      this.message,
+      el("div", { class: "toolbar" }, submit, cancel),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.submit();
+    });
+    this.root.append(form);
+    this.renderTotal();
+  }
+
+  private say(text: string, kind = "error"): void {
+    this.message.textContent = text;
+    this.message.dataset.kind = kind;
+  }
+
+  private async submit(): Promise<void> {
+    if (this.busy) return;
+    const checked = checkQuantity(this.quantity.value, this.product);
+    if (!("quantity" in checked)) {
+      this.say(t(checked.key, checked.params));
+      return;
+    }
+    if (!isPlausibleEmail(this.email.value)) {
+      this.say(t("checkout.rule.badEmail"));
+      return;
+    }
+    if ((this.method === "balance_cny" || this.method === "balance_crypto") && !this.login.loggedIn) {
+      this.say(t("checkout.loginNeeded"));
+      return;
+    }
+    this.say("", "none");
+    this.busy = true;
+    this.render();
+    try {
+      const view = await commands.checkoutCreate({
+        productId: this.product.id,
+        quantity: checked.quantity,
+        contactEmail: this.email.value.trim(),
+        paymentMethod: this.method,
+        coin: this.method === "crypto" ? (this.coin.value as Coin) : undefined,
+        couponCode: this.coupon.value.trim() || undefined,
+      });
+      this.onPlaced(view);
+      return;
+    } catch (error) {
+      const kind = toCommandError(error).kind;
+      this.busy = false;
+      this.render();
+      if (kind === "orderMayExist") this.say(t("checkout.orderMayExist"), kind);
+      else if (kind === "insufficientBalance") this.say(t("checkout.insufficientBalance"), kind);
+      else if (kind === "unauthorized") {
+        this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+        this.render();
+        this.say(t("checkout.loginNeeded"), kind);
+      } else this.say(`${errorSentence(error)} ${toCommandError(error).message}`, kind);
+    }
+  }
+}

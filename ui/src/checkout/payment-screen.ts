@@ -1,0 +1,216 @@
+// After an order is placed: what to pay, where, by when, and its live status until the accounts
+// arrive. Everything shown here was read back from the order book after it was committed.
+
+import { append, clear, el } from "../dom";
+import { errorSentence } from "../errors";
+import { t, type MessageKey } from "../i18n/i18n";
+import { commands, type CheckoutView } from "../ipc";
+import { copyButton } from "../clipboard";
+import { coinInfo } from "./coins";
+import { shortTime, totalText } from "../orders/format";
+import type { OrderStatus } from "../bindings/OrderStatus";
+
+/** How often the store is asked, in ms: often while the window is in view, rarely when hidden. */
+export const POLL_VISIBLE_MS = 6_000;
+export const POLL_HIDDEN_MS = 30_000;
+/** After the payment window closes, a late payment is still looked for, slowly, for a while. */
+export const POLL_LATE_MS = 60_000;
+export const LATE_CHECK_FOR_MS = 30 * 60_000;
+
+const DONE: OrderStatus[] = ["delivered", "failed", "cancelled"];
+
+/** The next check's delay, or `null` to stop. */
+export function nextPollDelay(view: CheckoutView, now: number, hidden: boolean): number | null {
+  const status = view.order.summary.status;
+  if (DONE.includes(status)) return null;
+  const expiresAt = view.order.expiresAt ? Date.parse(view.order.expiresAt) : Number.NaN;
+  if (status === "expired" || status === "underpaid" || (!Number.isNaN(expiresAt) && now > expiresAt)) {
+    const since = Number.isNaN(expiresAt) ? 0 : now - expiresAt;
+    return since > LATE_CHECK_FOR_MS ? null : POLL_LATE_MS;
+  }
+  return hidden ? POLL_HIDDEN_MS : POLL_VISIBLE_MS;
+}
+
+/** `mm:ss` (or `h:mm:ss`) until `iso`, or `null` once it has passed. */
+export function countdown(iso: string, now: number): string | null {
+  const left = Math.floor((Date.parse(iso) - now) / 1000);
+  if (Number.isNaN(left) || left <= 0) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const h = Math.floor(left / 3600);
+  const m = Math.floor((left % 3600) / 60);
+  const s = left % 60;
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
+}
+
+export class PaymentScreen {
+  readonly root = el("section", { class: "payment", "data-testid": "payment" });
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private checkedAt = new Date();
+  private problem: unknown = null;
+  private showSupport = false;
+  private stopped = false;
+  private readonly countdownLine = el("p", { class: "countdown", "data-testid": "pay-countdown" });
+
+  constructor(private view: CheckoutView) {
+    document.addEventListener("visibilitychange", this.onVisibility);
+    this.ticker = setInterval(() => this.renderCountdown(), 1000);
+    this.render();
+    // A first check at once: a balance order may already be delivered.
+    this.schedule(0);
+  }
+
+  /** Stops polling (the screen is left). */
+  close(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.ticker);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+  }
+
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.schedule(0);
+  };
+
+  private schedule(delay: number | null): void {
+    clearTimeout(this.timer);
+    if (delay === null || this.stopped) return;
+    this.timer = setTimeout(() => void this.check(), delay);
+  }
+
+  private async check(): Promise<void> {
+    try {
+      this.view = await commands.checkoutRefresh(this.view.order.summary.id);
+      this.problem = null;
+      this.checkedAt = new Date();
+    } catch (error) {
+      this.problem = error;
+    }
+    if (this.stopped) return;
+    this.render();
+    this.schedule(nextPollDelay(this.view, Date.now(), document.hidden));
+  }
+
+  private renderCountdown(): void {
+    const expires = this.view.order.expiresAt;
+    const status = this.view.order.summary.status;
+    if (!expires || DONE.includes(status) || status === "paid" || status === "confirming") {
+      this.countdownLine.textContent = "";
+      return;
+    }
+    const left = countdown(expires, Date.now());
+    this.countdownLine.textContent = left ? t("pay.expiresIn", { time: left }) : `${t("pay.expired")} ${t("pay.lateCheck")}`;
+  }
+
+  render(): void {
+    clear(this.root);
+    const { order, qrCode, storeMessage } = this.view;
+    const s = order.summary;
+    const status = s.status;
+    const coin = coinInfo(order.coin);
+    const head = el(
+      "div",
+      { class: "pay-head" },
+      el("h2", {}, t("pay.title", { orderNo: s.orderNo ?? "—" })),
+      el("p", { class: `pay-status status-${status}`, "data-testid": "pay-status", "data-status": status }, t(`pay.status.${status}` as MessageKey)),
+      storeMessage ? el("p", { class: "muted", "data-testid": "pay-store-message" }, t("pay.storeSays", { message: storeMessage })) : null,
+    );
+    append(this.root, head);
+    if (status !== "delivered" && order.payAddress && order.payAmount && coin) {
+      this.root.append(
+        el(
+          "div",
+          { class: "pay-box" },
+          el(
+            "div",
+            { class: "pay-lines" },
+            el("p", { class: "muted" }, t("pay.sendExactly")),
+            el("p", { class: "pay-amount" }, el("span", { "data-testid": "pay-amount" }, order.payAmount), " ", el("span", { "data-testid": "pay-token" }, coin.token)),
+            copyButton(t("pay.copyAmount"), t("order.copied"), () => order.payAmount ?? "", "copy-amount"),
+            el("p", { class: "pay-network", "data-testid": "pay-network" }, t("pay.network", { network: coin.network })),
+            el("p", { class: "muted" }, t("pay.to")),
+            el("p", { class: "pay-address mono", "data-testid": "pay-address" }, order.payAddress),
+            copyButton(t("pay.copyAddress"), t("order.copied"), () => order.payAddress ?? "", "copy-address"),
+            el("p", { class: "pay-warning", "data-testid": "pay-warning" }, t("pay.warning")),
+          ),
+          qrCode ? el("img", { class: "qr", src: qrCode, alt: t("pay.qr"), "data-testid": "pay-qr", width: "220", height: "220" }) : null,
+        ),
+      );
+    }
+    if (order.hasPayUrl && status !== "delivered") {
+      const reopen = el("button", { type: "button", class: "button", "data-testid": "open-cashier" }, t("pay.openCashier"));
+      reopen.addEventListener("click", () => void commands.openCashier(s.id).catch((e) => (this.problem = e)));
+      this.root.append(el("p", {}, t("pay.cashier")), reopen);
+    }
+    this.root.append(this.countdownLine);
+    this.renderCountdown();
+    if (order.items.length > 0) {
+      const all = () => order.items.map((i) => i.exportLine).join("\n");
+      this.root.append(
+        el("h3", {}, t("pay.accounts")),
+        copyButton(t("order.copyAll"), t("order.copied"), all, "pay-copy-all"),
+        el(
+          "table",
+          { class: "items-table", "data-testid": "pay-items" },
+          el(
+            "tbody",
+            {},
+            ...order.items.map((item) =>
+              el(
+                "tr",
+                { "data-testid": "pay-item" },
+                el("td", { class: "mono", "data-testid": "pay-item-login" }, item.login),
+                el("td", { class: "mono", "data-testid": "pay-item-password" }, item.password ?? ""),
+                el("td", {}, copyButton(t("order.copy"), t("order.copied"), () => item.exportLine, "pay-copy-item")),
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    const facts = el(
+      "dl",
+      { class: "detail-list" },
+      el("div", { class: "detail-row" }, el("dt", {}, t("pay.orderNumber")), el("dd", { class: "mono", "data-testid": "pay-order-no" }, s.orderNo ?? "—")),
+      el("div", { class: "detail-row" }, el("dt", {}, t("pay.total")), el("dd", { "data-testid": "pay-total" }, totalText(s))),
+      el("div", { class: "detail-row" }, el("dt", {}, t("order.email")), el("dd", {}, s.contactEmail ?? "—")),
+    );
+    const checkNow = el("button", { type: "button", class: "button small", "data-testid": "pay-check-now" }, t("pay.checkNow"));
+    checkNow.addEventListener("click", () => this.schedule(0));
+    const alreadyPaid = el("button", { type: "button", class: "button small", "data-testid": "pay-already-paid" }, t("pay.alreadyPaid"));
+    alreadyPaid.addEventListener("click", () => {
+      this.showSupport = !this.showSupport;
+      this.render();
+    });
+    append(
+      this.root,
+      facts,
+      this.problem ? el("p", { class: "error-detail", role: "alert" }, errorSentence(this.problem)) : null,
+      el("p", { class: "muted" }, t("pay.checkedAt", { time: shortTime(this.checkedAt.toISOString()) })),
+      DONE.includes(status) ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
+      this.showSupport ? this.supportBox() : null,
+    );
+  }
+
+  private supportBox(): HTMLElement {
+    const { order } = this.view;
+    const s = order.summary;
+    const coin = coinInfo(order.coin);
+    const text = [
+      `Order number / 订单号: ${s.orderNo ?? "—"}`,
+      `Contact email / 联系邮箱: ${s.contactEmail ?? "—"}`,
+      order.payAmount && coin ? `Amount / 金额: ${order.payAmount} ${coin.token} (${coin.network})` : null,
+      order.payAddress ? `Address / 地址: ${order.payAddress}` : null,
+      "Transaction ID / 交易哈希: ",
+    ]
+      .filter(Boolean)
+      .join("\n");
+    return el(
+      "div",
+      { class: "support-box", "data-testid": "pay-support" },
+      el("p", {}, t("pay.supportIntro")),
+      el("pre", { class: "mono" }, text),
+      copyButton(t("order.copy"), t("order.copied"), () => text, "copy-support"),
+    );
+  }
+}
