@@ -91,7 +91,8 @@ describe("catalogue", () => {
   });
 
   it("says clearly when the store fails, and Retry recovers", async () => {
-    await harness.fault({ kind: "http500", path: "/api/products", count: 1 });
+    // The client tries a GET three times before it gives up: fail all three.
+    await harness.fault({ kind: "http500", path: "/api/products", count: 3 });
     session = await harness.launch();
     await clickTestId("lang-en");
     const [panel] = await until(async () => {
@@ -104,7 +105,7 @@ describe("catalogue", () => {
     await clickTestId("retry");
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
     assert.deepEqual(await session.findAll('[data-testid="error"]'), []);
-    assert.equal((await harness.hits())["GET /api/products"], 2);
+    assert.equal((await harness.hits())["GET /api/products"], 4);
   });
 
   it("searches, opens a product's detail from the store, and goes back", async () => {
