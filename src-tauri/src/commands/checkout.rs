@@ -67,10 +67,10 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     };
     let committed = checkout::record_created(&state.core.orders, &created, &request, &product)?;
     state.remember_contact_email(&request.contact_email);
-    if let Some(url) = created.cashier_url.as_deref() {
-        open_in_browser(&app, url)?;
-    }
-    Ok(view(state.core.orders.detail(committed.id)?, None))
+    // The order exists now: a browser that will not open must not hide it. Say so on the payment
+    // screen, which offers to open the cashier again.
+    let note = created.cashier_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
+    Ok(view(state.core.orders.detail(committed.id)?, note))
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the
