@@ -2,9 +2,7 @@
 # npm run demo: set up what is missing, build, start the store double and open Mailcart on it.
 source "$(dirname "$0")/lib.sh"
 
-ensure_toolchains
-ensure_system_packages
-ensure_node_modules
+ensure_setup
 build_app
 start_store_double
 trap 'kill "$STORE_DOUBLE_PID" 2>/dev/null || true' EXIT

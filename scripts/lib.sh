@@ -84,3 +84,12 @@ use_private_app_data() {
   mkdir -p "$dir/data" "$dir/cache" "$dir/config"
   export XDG_DATA_HOME="$dir/data" XDG_CACHE_HOME="$dir/cache" XDG_CONFIG_HOME="$dir/config"
 }
+
+# Everything the scripts need before building: toolchains, system packages, npm packages, and
+# (for anything that drives the window) tauri-driver.
+ensure_setup() {
+  ensure_toolchains
+  ensure_system_packages
+  ensure_node_modules
+  if [ "${1:-}" = "with-driver" ]; then ensure_tauri_driver; fi
+}

@@ -2,9 +2,6 @@
 # npm run screenshot: builds the app and takes the README's screenshots under Xvfb.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
-ensure_toolchains
-ensure_system_packages
-ensure_node_modules
-ensure_tauri_driver
+ensure_setup with-driver
 build_app
 xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/screenshots.mjs

@@ -4,10 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-ensure_toolchains
-ensure_system_packages
-ensure_node_modules
-ensure_tauri_driver
+ensure_setup with-driver
 use_private_app_data "$ROOT/target/test-xdg"
 
 # The bundle first: the app embeds ui/dist when it compiles.
@@ -20,4 +17,5 @@ say "UI unit tests (Vitest, mockIPC)"
 npx vitest run --root ui
 
 say "End-to-end tests in the real window"
-xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+# Bounded: a test that hangs fails (per test and for the whole run) instead of stalling CI.
+timeout 1500 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

@@ -1,31 +1,11 @@
 // The catalogue in the real app window, against the store double.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import { Harness, until } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { until } from "./harness.mjs";
+import { appSuite } from "./suite.mjs";
 
-let harness;
-let session;
-
-before(async () => {
-  harness = await Harness.start("catalogue");
-});
-
-after(async () => {
-  await harness?.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
-
-afterEach(async (t) => {
-  if (session) {
-    await harness.saveScreenshot(session, t.name.replace(/\W+/g, "-")).catch(() => {});
-    await session.end().catch(() => {});
-    session = null;
-  }
-});
+const ctx = appSuite("catalogue");
 
 const PRODUCT_NAMES_EN = [
   "Google Workspace / Education Email",
@@ -39,7 +19,7 @@ const PRODUCT_NAMES_ZH = ["谷歌企业/教育邮箱", "老号 Gmail（2019 年�
 async function productNames() {
   return until(
     async () => {
-      const names = await session.texts('[data-testid="product-name"]');
+      const names = await ctx.session.texts('[data-testid="product-name"]');
       return names.length > 0 ? names : null;
     },
     { what: "products to appear" },
@@ -48,81 +28,81 @@ async function productNames() {
 
 async function clickTestId(testId) {
   const [id] = await until(async () => {
-    const ids = await session.findAll(`[data-testid="${testId}"]`);
+    const ids = await ctx.session.findAll(`[data-testid="${testId}"]`);
     return ids.length ? ids : null;
   }, { what: `[data-testid="${testId}"]` });
-  await session.click(id);
+  await ctx.session.click(id);
 }
 
 describe("catalogue", () => {
   it("shows every product with its English name, exact price, stock, minimum and sold-out state", async () => {
-    session = await harness.launch();
+    ctx.session = await ctx.harness.launch();
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
-    assert.deepEqual(await session.texts('[data-testid="product-price"]'), ["¥0.5", "¥12.345", "¥0.08", "¥25", "¥0.015"]);
-    assert.deepEqual(await session.texts('[data-testid="product-min"]'), [
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-price"]'), ["¥0.5", "¥12.345", "¥0.08", "¥25", "¥0.015"]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-min"]'), [
       "Minimum order: 5",
       "Minimum order: 1",
       "Minimum order: 100",
       "Minimum order: 1",
       "Minimum order: 1",
     ]);
-    const cards = await session.findAll('[data-testid="product-card"]');
-    const soldOut = await Promise.all(cards.map((card) => session.attribute(card, "data-sold-out")));
+    const cards = await ctx.session.findAll('[data-testid="product-card"]');
+    const soldOut = await Promise.all(cards.map((card) => ctx.session.attribute(card, "data-sold-out")));
     assert.deepEqual(soldOut, ["false", "false", "true", "false", "false"]);
-    assert.deepEqual(await session.texts('[data-testid="sold-out"]'), ["Sold out"]);
-    assert.match((await session.texts('[data-testid="store-badge"]'))[0], /127\.0\.0\.1/);
+    assert.deepEqual(await ctx.session.texts('[data-testid="sold-out"]'), ["Sold out"]);
+    assert.match((await ctx.session.texts('[data-testid="store-badge"]'))[0], /127\.0\.0\.1/);
   });
 
   it("switches product names and labels when the language is switched", async () => {
-    session = await harness.launch();
+    ctx.session = await ctx.harness.launch();
     await clickTestId("lang-en");
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
     await clickTestId("lang-zh");
-    await until(async () => (await session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_ZH[0], {
+    await until(async () => (await ctx.session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_ZH[0], {
       what: "Chinese names",
     });
-    assert.deepEqual(await session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_ZH);
-    assert.equal((await session.texts('[data-testid="product-stock"]'))[0], "库存：44");
-    assert.equal((await session.texts('[data-testid="refresh"]'))[0], "刷新");
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_ZH);
+    assert.equal((await ctx.session.texts('[data-testid="product-stock"]'))[0], "库存：44");
+    assert.equal((await ctx.session.texts('[data-testid="refresh"]'))[0], "刷新");
     await clickTestId("lang-en");
-    await until(async () => (await session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_EN[0], {
+    await until(async () => (await ctx.session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_EN[0], {
       what: "English names again",
     });
   });
 
   it("says clearly when the store fails, and Retry recovers", async () => {
     // The client tries a GET three times before it gives up: fail all three.
-    await harness.fault({ kind: "http500", path: "/api/products", count: 3 });
-    session = await harness.launch();
+    await ctx.harness.fault({ kind: "http500", path: "/api/products", count: 3 });
+    ctx.session = await ctx.harness.launch();
     await clickTestId("lang-en");
     const [panel] = await until(async () => {
-      const ids = await session.findAll('[data-testid="error"]');
+      const ids = await ctx.session.findAll('[data-testid="error"]');
       return ids.length ? ids : null;
     }, { what: "the error panel" });
-    assert.equal(await session.attribute(panel, "data-kind"), "storeUnavailable");
-    assert.match(await session.text(panel), /The store is having trouble right now/);
-    assert.deepEqual(await session.findAll('[data-testid="product-card"]'), []);
+    assert.equal(await ctx.session.attribute(panel, "data-kind"), "storeUnavailable");
+    assert.match(await ctx.session.text(panel), /The store is having trouble right now/);
+    assert.deepEqual(await ctx.session.findAll('[data-testid="product-card"]'), []);
     await clickTestId("retry");
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
-    assert.deepEqual(await session.findAll('[data-testid="error"]'), []);
-    assert.equal((await harness.hits())["GET /api/products"], 4);
+    assert.deepEqual(await ctx.session.findAll('[data-testid="error"]'), []);
+    assert.equal((await ctx.harness.hits())["GET /api/products"], 4);
   });
 
   it("searches, opens a product's detail from the store, and goes back", async () => {
-    session = await harness.launch();
+    ctx.session = await ctx.harness.launch();
     await clickTestId("lang-en");
     await productNames();
-    const [search] = await session.findAll('[data-testid="search"]');
-    await session.type(search, "aged");
-    await until(async () => (await session.texts('[data-testid="product-name"]')).length === 1, { what: "the search to filter" });
-    assert.deepEqual(await session.texts('[data-testid="product-name"]'), ["Aged Gmail (registered 2019)"]);
+    const [search] = await ctx.session.findAll('[data-testid="search"]');
+    await ctx.session.type(search, "aged");
+    await until(async () => (await ctx.session.texts('[data-testid="product-name"]')).length === 1, { what: "the search to filter" });
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), ["Aged Gmail (registered 2019)"]);
     await clickTestId("product-open");
-    await until(async () => (await session.findAll('[data-testid="detail-loading"]')).length === 0 &&
-      (await session.findAll('[data-testid="detail-id"]')).length === 1, { what: "the detail" });
-    assert.deepEqual(await session.texts('[data-testid="detail-price"]'), ["¥12.345 each"]);
-    assert.deepEqual(await session.texts('[data-testid="detail-slug"]'), ["gmail-aged-2019"]);
-    assert.equal((await harness.hits())["GET /api/products/{id_or_slug}"], 1);
+    await until(async () => (await ctx.session.findAll('[data-testid="detail-loading"]')).length === 0 &&
+      (await ctx.session.findAll('[data-testid="detail-id"]')).length === 1, { what: "the detail" });
+    assert.deepEqual(await ctx.session.texts('[data-testid="detail-price"]'), ["¥12.345 each"]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="detail-slug"]'), ["gmail-aged-2019"]);
+    assert.equal((await ctx.harness.hits())["GET /api/products/{id_or_slug}"], 1);
     await clickTestId("detail-back");
-    await until(async () => (await session.findAll('[data-testid="product-card"]')).length === 1, { what: "the list again" });
+    await until(async () => (await ctx.session.findAll('[data-testid="product-card"]')).length === 1, { what: "the list again" });
   });
 });

@@ -3,31 +3,14 @@
 // the minimum refused before any call, and lookups within the store's limits.
 
 import assert from "node:assert/strict";
-import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import { Harness, until } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { until } from "./harness.mjs";
+import { appSuite } from "./suite.mjs";
 import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "checkout e2e passphrase";
-let harness;
-let session;
-
-before(async () => {
-  harness = await Harness.start("checkout");
-});
-after(async () => {
-  await harness?.stop();
-});
-beforeEach(async () => {
-  await harness.reset();
-});
-afterEach(async (t) => {
-  if (session) {
-    await harness.saveScreenshot(session, `checkout-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
-    await session.end().catch(() => {});
-    session = null;
-  }
-});
+const ctx = appSuite("checkout");
 
 /** The accounts the double delivers for an order (see tests/store-double). */
 function accountsFor(orderNo, quantity) {
@@ -36,116 +19,116 @@ function accountsFor(orderNo, quantity) {
 
 async function statusIs(status) {
   await until(async () => {
-    const [el] = await session.findAll('[data-testid="pay-status"]');
-    return el && (await session.attribute(el, "data-status")) === status;
+    const [el] = await ctx.session.findAll('[data-testid="pay-status"]');
+    return el && (await ctx.session.attribute(el, "data-status")) === status;
   }, { what: `payment status ${status}`, timeoutMs: 30_000 });
 }
 
 describe("checkout", () => {
   it("pays by crypto: address, exact amount and QR, then the accounts, kept after a restart", async () => {
-    session = await openApp(harness, PASSPHRASE);
-    await startBuying(session, "Aged Gmail (registered 2019)");
-    await typeInto(session, "checkout-quantity", "2");
-    await typeInto(session, "checkout-email", "buyer@example.com");
-    await untilTexts(session, '[data-testid="checkout-total"]', ["Total: ¥24.690"]);
-    await clickTestId(session, "checkout-submit");
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, "Aged Gmail (registered 2019)");
+    await typeInto(ctx.session, "checkout-quantity", "2");
+    await typeInto(ctx.session, "checkout-email", "buyer@example.com");
+    await untilTexts(ctx.session, '[data-testid="checkout-total"]', ["Total: ¥24.690"]);
+    await clickTestId(ctx.session, "checkout-submit");
 
     await statusIs("awaitingPayment");
-    assert.equal(await textOf(session, "pay-amount"), "3.429167");
-    assert.equal(await textOf(session, "pay-token"), "USDT");
-    assert.equal(await textOf(session, "pay-network"), "Network: TRON (TRC20)");
-    assert.equal(await textOf(session, "pay-address"), "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE");
-    const [qr] = await waitFor(session, '[data-testid="pay-qr"]');
-    assert.match(await session.attribute(qr, "src"), /^data:image\/svg\+xml;base64,/);
-    assert.match(await textOf(session, "pay-countdown"), /^Pay within (29|30):\d\d$/);
-    const orderNo = await textOf(session, "pay-order-no");
+    assert.equal(await textOf(ctx.session, "pay-amount"), "3.429167");
+    assert.equal(await textOf(ctx.session, "pay-token"), "USDT");
+    assert.equal(await textOf(ctx.session, "pay-network"), "Network: TRON (TRC20)");
+    assert.equal(await textOf(ctx.session, "pay-address"), "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE");
+    const [qr] = await waitFor(ctx.session, '[data-testid="pay-qr"]');
+    assert.match(await ctx.session.attribute(qr, "src"), /^data:image\/svg\+xml;base64,/);
+    assert.match(await textOf(ctx.session, "pay-countdown"), /^Pay within (29|30):\d\d$/);
+    const orderNo = await textOf(ctx.session, "pay-order-no");
     assert.match(orderNo, /^GS261125\d{4}[A-Z]{4}$/);
-    await harness.saveScreenshot(session, "checkout-crypto-awaiting");
+    await ctx.harness.saveScreenshot(ctx.session, "checkout-crypto-awaiting");
 
-    await harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
     await statusIs("delivered");
     const expected = accountsFor(orderNo, 2);
-    await untilTexts(session, '[data-testid="pay-item-login"]', expected.map((a) => a[0]));
-    assert.deepEqual(await session.texts('[data-testid="pay-item-password"]'), expected.map((a) => a[1]));
-    const orders = await harness.control("GET", "/orders");
+    await untilTexts(ctx.session, '[data-testid="pay-item-login"]', expected.map((a) => a[0]));
+    assert.deepEqual(await ctx.session.texts('[data-testid="pay-item-password"]'), expected.map((a) => a[1]));
+    const orders = await ctx.harness.control("GET", "/orders");
     assert.equal(orders.filter((o) => o.orderNo === orderNo).length, 1, "created exactly once");
-    await session.end();
+    await ctx.session.end();
 
-    session = await openApp(harness, PASSPHRASE);
-    await clickTestId(session, "nav-orders");
-    await untilTexts(session, '[data-testid="order-number"]', [orderNo]);
-    assert.deepEqual(await session.texts('[data-testid="order-status"]'), ["Delivered"]);
-    await clickTestId(session, "order-open");
-    await untilTexts(session, '[data-testid="item-password"]', expected.map((a) => a[1]));
-    assert.equal(await textOf(session, "order-detail-pay-amount"), "3.429167");
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-orders");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="order-status"]'), ["Delivered"]);
+    await clickTestId(ctx.session, "order-open");
+    await untilTexts(ctx.session, '[data-testid="item-password"]', expected.map((a) => a[1]));
+    assert.equal(await textOf(ctx.session, "order-detail-pay-amount"), "3.429167");
   });
 
   it("refuses a quantity below the minimum before calling the store", async () => {
-    session = await openApp(harness, PASSPHRASE);
-    await startBuying(session, "Google Workspace / Education Email");
-    assert.equal(await textOf(session, "checkout-rule"), "From 5 to 44 (stock 44, at most 200 per order).");
-    await typeInto(session, "checkout-quantity", "4");
-    await typeInto(session, "checkout-email", "buyer@example.com");
-    await clickTestId(session, "checkout-submit");
-    await untilTexts(session, '[data-testid="checkout-message"]', ["The minimum for this product is 5."]);
-    assert.equal((await harness.hits())["POST /api/orders/create"] ?? 0, 0);
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, "Google Workspace / Education Email");
+    assert.equal(await textOf(ctx.session, "checkout-rule"), "From 5 to 44 (stock 44, at most 200 per order).");
+    await typeInto(ctx.session, "checkout-quantity", "4");
+    await typeInto(ctx.session, "checkout-email", "buyer@example.com");
+    await clickTestId(ctx.session, "checkout-submit");
+    await untilTexts(ctx.session, '[data-testid="checkout-message"]', ["The minimum for this product is 5."]);
+    assert.equal((await ctx.harness.hits())["POST /api/orders/create"] ?? 0, 0);
   });
 
   it("pays from the balance after logging in, and says plainly when the balance is short", async () => {
-    session = await openApp(harness, PASSPHRASE);
-    await startBuying(session, "Aged Gmail (registered 2019)");
-    await typeInto(session, "checkout-quantity", "1");
-    await typeInto(session, "checkout-email", "buyer@example.com");
-    await clickTestId(session, "method-balance_cny");
-    await typeInto(session, "login-email", "buyer@example.com");
-    await typeInto(session, "login-password", "correct-password");
-    await clickTestId(session, "login-submit");
-    await untilTexts(session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
-    await clickTestId(session, "checkout-submit");
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, "Aged Gmail (registered 2019)");
+    await typeInto(ctx.session, "checkout-quantity", "1");
+    await typeInto(ctx.session, "checkout-email", "buyer@example.com");
+    await clickTestId(ctx.session, "method-balance_cny");
+    await typeInto(ctx.session, "login-email", "buyer@example.com");
+    await typeInto(ctx.session, "login-password", "correct-password");
+    await clickTestId(ctx.session, "login-submit");
+    await untilTexts(ctx.session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
+    await clickTestId(ctx.session, "checkout-submit");
     await statusIs("delivered");
-    const orderNo = await textOf(session, "pay-order-no");
-    await untilTexts(session, '[data-testid="pay-item-login"]', accountsFor(orderNo, 1).map((a) => a[0]));
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await untilTexts(ctx.session, '[data-testid="pay-item-login"]', accountsFor(orderNo, 1).map((a) => a[0]));
 
-    await clickTestId(session, "nav-catalogue");
-    await startBuying(session, "Aged Gmail (registered 2019)");
-    await typeInto(session, "checkout-email", "poor@example.com");
-    await clickTestId(session, "method-balance_cny");
-    await clickTestId(session, "logout");
-    await typeInto(session, "login-email", "poor@example.com");
-    await typeInto(session, "login-password", "correct-password");
-    await clickTestId(session, "login-submit");
-    await waitFor(session, '[data-testid="logged-in-as"]');
-    await clickTestId(session, "checkout-submit");
-    await untilTexts(session, '[data-testid="checkout-message"]', [
+    await clickTestId(ctx.session, "nav-catalogue");
+    await startBuying(ctx.session, "Aged Gmail (registered 2019)");
+    await typeInto(ctx.session, "checkout-email", "poor@example.com");
+    await clickTestId(ctx.session, "method-balance_cny");
+    await clickTestId(ctx.session, "logout");
+    await typeInto(ctx.session, "login-email", "poor@example.com");
+    await typeInto(ctx.session, "login-password", "correct-password");
+    await clickTestId(ctx.session, "login-submit");
+    await waitFor(ctx.session, '[data-testid="logged-in-as"]');
+    await clickTestId(ctx.session, "checkout-submit");
+    await untilTexts(ctx.session, '[data-testid="checkout-message"]', [
       "Your balance is not enough for this order. Top up at the store, or choose another way to pay.",
     ]);
   });
 
   it("looks orders up by number and email, and shows a countdown instead of a third call", async () => {
-    const created = await fetch(`${harness.storeUrl}/api/orders/create`, {
+    const created = await fetch(`${ctx.harness.storeUrl}/api/orders/create`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ productId: "e91d2a47-3c58-4f06-a7b9-5d8e1f2c3b84", quantity: 1, contactEmail: "lookup@example.com", paymentMethod: "crypto", coin: "btc" }),
     }).then((r) => r.json());
     const orderNo = created.order.orderNo;
-    await harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
-    await harness.reset();
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
+    await ctx.harness.reset();
 
-    session = await openApp(harness, PASSPHRASE);
-    await clickTestId(session, "nav-lookup");
-    await typeInto(session, "lookup-order-no", orderNo);
-    await typeInto(session, "lookup-email", "lookup@example.com");
-    await clickTestId(session, "lookup-submit");
-    await until(async () => (await textOf(session, "lookup-found")).includes(orderNo), { what: "the first lookup" });
-    assert.match(await textOf(session, "lookup-found"), /Delivered · 1 items/);
-    await clickTestId(session, "lookup-submit");
-    await until(async () => ((await harness.hits())["GET /api/orders/query"] ?? 0) === 2, { what: "the second lookup" });
-    await clickTestId(session, "lookup-submit");
-    const wait = await textOf(session, "lookup-wait");
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-lookup");
+    await typeInto(ctx.session, "lookup-order-no", orderNo);
+    await typeInto(ctx.session, "lookup-email", "lookup@example.com");
+    await clickTestId(ctx.session, "lookup-submit");
+    await until(async () => (await textOf(ctx.session, "lookup-found")).includes(orderNo), { what: "the first lookup" });
+    assert.match(await textOf(ctx.session, "lookup-found"), /Delivered · 1 items/);
+    await clickTestId(ctx.session, "lookup-submit");
+    await until(async () => ((await ctx.harness.hits())["GET /api/orders/query"] ?? 0) === 2, { what: "the second lookup" });
+    await clickTestId(ctx.session, "lookup-submit");
+    const wait = await textOf(ctx.session, "lookup-wait");
     assert.match(wait, /^The store allows only a few lookups per minute\. You can look up again in (5\d|6[01]) s\.$/);
     await new Promise((r) => setTimeout(r, 1500));
-    assert.equal((await harness.hits())["GET /api/orders/query"], 2, "the double saw no third call");
-    await clickTestId(session, "lookup-open");
-    await untilTexts(session, '[data-testid="item-login"]', [`${orderNo.toLowerCase()}-0@gmail.com`]);
+    assert.equal((await ctx.harness.hits())["GET /api/orders/query"], 2, "the double saw no third call");
+    await clickTestId(ctx.session, "lookup-open");
+    await untilTexts(ctx.session, '[data-testid="item-login"]', [`${orderNo.toLowerCase()}-0@gmail.com`]);
   });
 });

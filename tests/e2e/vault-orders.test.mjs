@@ -5,33 +5,17 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, it } from "node:test";
-import { Harness, until } from "./harness.mjs";
+import { describe, it } from "node:test";
+import { until } from "./harness.mjs";
+import { appSuite } from "./suite.mjs";
 import { clickTestId, selectOption, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 
 const PASSPHRASE = "e2e passphrase 4417";
-let harness;
-let session;
-
-before(async () => {
-  harness = await Harness.start("vault-orders");
-});
-
-after(async () => {
-  await harness?.stop();
-});
-
-afterEach(async (t) => {
-  if (session) {
-    await harness.saveScreenshot(session, `vault-${t.name.replace(/\W+/g, "-")}`).catch(() => {});
-    await session.end().catch(() => {});
-    session = null;
-  }
-});
+const ctx = appSuite("vault-orders");
 
 async function vaultProblem() {
-  const [panel] = await waitFor(session, '[data-testid="vault-panel"]');
-  return session.attribute(panel, "data-problem");
+  const [panel] = await waitFor(ctx.session, '[data-testid="vault-panel"]');
+  return ctx.session.attribute(panel, "data-problem");
 }
 
 function filesUnder(dir) {
@@ -42,77 +26,77 @@ function filesUnder(dir) {
 
 describe("vault and orders", () => {
   it("asks for a passphrase where there is no keychain, and protects data with it", async () => {
-    session = await harness.launch();
-    await clickTestId(session, "lang-en");
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
     assert.equal(await vaultProblem(), "noKeychain");
-    await typeInto(session, "passphrase", PASSPHRASE);
-    await typeInto(session, "passphrase-repeat", "not the same");
-    await clickTestId(session, "passphrase-submit");
-    assert.equal(await textOf(session, "passphrase-error"), "The two passphrases are not the same.");
-    await typeInto(session, "passphrase-repeat", PASSPHRASE);
-    await clickTestId(session, "passphrase-submit");
-    await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "the panel to close" });
-    await clickTestId(session, "nav-settings");
-    await untilTexts(session, '[data-testid="vault-protection"]', ["Protected by your passphrase (asked at each start)"]);
+    await typeInto(ctx.session, "passphrase", PASSPHRASE);
+    await typeInto(ctx.session, "passphrase-repeat", "not the same");
+    await clickTestId(ctx.session, "passphrase-submit");
+    assert.equal(await textOf(ctx.session, "passphrase-error"), "The two passphrases are not the same.");
+    await typeInto(ctx.session, "passphrase-repeat", PASSPHRASE);
+    await clickTestId(ctx.session, "passphrase-submit");
+    await until(async () => (await ctx.session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "the panel to close" });
+    await clickTestId(ctx.session, "nav-settings");
+    await untilTexts(ctx.session, '[data-testid="vault-protection"]', ["Protected by your passphrase (asked at each start)"]);
   });
 
   it("refuses a wrong passphrase, unlocks with the right one and lists every order", async () => {
-    harness.runTool("seed_orders", ["--data-dir", harness.appDataDir, "--passphrase", PASSPHRASE, "--orders", "4", "--items", "3"]);
-    session = await harness.launch();
-    await clickTestId(session, "lang-en");
+    ctx.harness.runTool("seed_orders", ["--data-dir", ctx.harness.appDataDir, "--passphrase", PASSPHRASE, "--orders", "4", "--items", "3"]);
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
     assert.equal(await vaultProblem(), "passphraseNeeded");
-    await typeInto(session, "passphrase", "wrong passphrase!");
-    await clickTestId(session, "passphrase-submit");
-    await untilTexts(session, '[data-testid="passphrase-error"]', ["That passphrase is not correct. Nothing was changed."]);
-    await typeInto(session, "passphrase", PASSPHRASE);
-    await clickTestId(session, "passphrase-submit");
-    await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
+    await typeInto(ctx.session, "passphrase", "wrong passphrase!");
+    await clickTestId(ctx.session, "passphrase-submit");
+    await untilTexts(ctx.session, '[data-testid="passphrase-error"]', ["That passphrase is not correct. Nothing was changed."]);
+    await typeInto(ctx.session, "passphrase", PASSPHRASE);
+    await clickTestId(ctx.session, "passphrase-submit");
+    await until(async () => (await ctx.session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
 
     assert.equal(
-      await textOf(session, "notice-unfinished"),
+      await textOf(ctx.session, "notice-unfinished"),
       "2 of your orders are not finished yet (waiting for payment, delivery or codes).Show them",
     );
-    await clickTestId(session, "unfinished-show");
-    await untilTexts(session, '[data-testid="order-number"]', ["GS-SEED-0004", "GS-SEED-0002"]);
+    await clickTestId(ctx.session, "unfinished-show");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', ["GS-SEED-0004", "GS-SEED-0002"]);
 
-    await clickTestId(session, "nav-orders");
-    await selectOption(session, "orders-state", "");
-    await untilTexts(session, '[data-testid="order-number"]', ["GS-SEED-0004", "GS-SEED-0003", "GS-SEED-0002", "GS-SEED-0001"]);
-    assert.deepEqual(await session.texts('[data-testid="order-status"]'), ["Awaiting payment", "Delivered", "Awaiting payment", "Delivered"]);
-    assert.equal((await session.findAll('[data-testid="order-unfinished"]')).length, 2);
-    assert.deepEqual(await session.texts('[data-testid="order-total"]'), ["37.035 CNY", "37.035 CNY", "37.035 CNY", "37.035 CNY"]);
+    await clickTestId(ctx.session, "nav-orders");
+    await selectOption(ctx.session, "orders-state", "");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', ["GS-SEED-0004", "GS-SEED-0003", "GS-SEED-0002", "GS-SEED-0001"]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="order-status"]'), ["Awaiting payment", "Delivered", "Awaiting payment", "Delivered"]);
+    assert.equal((await ctx.session.findAll('[data-testid="order-unfinished"]')).length, 2);
+    assert.deepEqual(await ctx.session.texts('[data-testid="order-total"]'), ["37.035 CNY", "37.035 CNY", "37.035 CNY", "37.035 CNY"]);
 
-    await typeInto(session, "orders-search", "gs-seed-0003-2@gmail");
-    await untilTexts(session, '[data-testid="order-number"]', ["GS-SEED-0003"]);
-    await clickTestId(session, "order-open");
-    await untilTexts(session, '[data-testid="item-login"]', ["gs-seed-0003-0@gmail.com", "gs-seed-0003-1@gmail.com", "gs-seed-0003-2@gmail.com"]);
-    assert.deepEqual(await session.texts('[data-testid="item-password"]'), [
+    await typeInto(ctx.session, "orders-search", "gs-seed-0003-2@gmail");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', ["GS-SEED-0003"]);
+    await clickTestId(ctx.session, "order-open");
+    await untilTexts(ctx.session, '[data-testid="item-login"]', ["gs-seed-0003-0@gmail.com", "gs-seed-0003-1@gmail.com", "gs-seed-0003-2@gmail.com"]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="item-password"]'), [
       'pw-GS-SEED-0003-0,"é"',
       'pw-GS-SEED-0003-1,"é"',
       'pw-GS-SEED-0003-2,"é"',
     ]);
-    assert.equal(await textOf(session, "order-detail-status"), "Delivered");
-    assert.equal(await textOf(session, "order-detail-pay-amount"), "3.456789");
-    await clickTestId(session, "order-back");
-    await waitFor(session, '[data-testid="orders-table"]');
+    assert.equal(await textOf(ctx.session, "order-detail-status"), "Delivered");
+    assert.equal(await textOf(ctx.session, "order-detail-pay-amount"), "3.456789");
+    await clickTestId(ctx.session, "order-back");
+    await waitFor(ctx.session, '[data-testid="orders-table"]');
   });
 
   it("keeps a damaged settings file aside and says so", async () => {
-    const settingsFile = join(harness.appDataDir, "settings.json");
+    const settingsFile = join(ctx.harness.appDataDir, "settings.json");
     writeFileSync(settingsFile, '{"settings": {"language": "zh"');
-    session = await harness.launch();
-    await clickTestId(session, "lang-en");
-    const notice = await textOf(session, "notice-settingsDamaged");
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
+    const notice = await textOf(ctx.session, "notice-settingsDamaged");
     assert.match(notice, /Your settings file could not be read\. It was kept as .*settings\.json\.damaged-/);
-    const kept = readdirSync(harness.appDataDir).filter((f) => f.startsWith("settings.json.damaged-"));
+    const kept = readdirSync(ctx.harness.appDataDir).filter((f) => f.startsWith("settings.json.damaged-"));
     assert.equal(kept.length, 1);
-    assert.equal(readFileSync(join(harness.appDataDir, kept[0]), "utf8"), '{"settings": {"language": "zh"');
+    assert.equal(readFileSync(join(ctx.harness.appDataDir, kept[0]), "utf8"), '{"settings": {"language": "zh"');
     assert.ok(!existsSync(settingsFile) || JSON.parse(readFileSync(settingsFile, "utf8")));
   });
 
   it("leaves no passphrase or delivered password in plain text in any file the app wrote", async () => {
     const secrets = [PASSPHRASE, 'pw-GS-SEED-0003-1,"é"', "pw-GS-SEED-0001-0", "token-GS-SEED-0002"];
-    const files = filesUnder(join(harness.xdgDataHome, ".."));
+    const files = filesUnder(join(ctx.harness.xdgDataHome, ".."));
     assert.ok(files.some((f) => f.endsWith("mailcart.db")), "the database was scanned");
     for (const file of files) {
       let bytes;

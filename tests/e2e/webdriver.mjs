@@ -5,11 +5,15 @@ const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriverError extends Error {}
 
+/** No WebDriver call may hang a test run: each gets this long at most. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 async function request(method, url, body) {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};

@@ -304,20 +304,16 @@ impl OrderBook {
 
     /// The order's cashier URL, to open it again.
     pub fn pay_url(&self, id: i64) -> Result<Option<String>, OrderBookError> {
-        self.db
-            .lock()
-            .query_row("SELECT pay_url FROM orders WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
-            .ok_or(OrderBookError::NotFound(id))
+        self.text_column(id, "SELECT pay_url FROM orders WHERE id = ?1")
     }
 
     /// The store's id of an order, for its status checks.
     pub fn store_order_id(&self, id: i64) -> Result<Option<String>, OrderBookError> {
-        self.db
-            .lock()
-            .query_row("SELECT store_order_id FROM orders WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?
-            .ok_or(OrderBookError::NotFound(id))
+        self.text_column(id, "SELECT store_order_id FROM orders WHERE id = ?1")
+    }
+
+    fn text_column(&self, id: i64, select: &str) -> Result<Option<String>, OrderBookError> {
+        self.db.lock().query_row(select, [id], |r| r.get(0)).optional()?.ok_or(OrderBookError::NotFound(id))
     }
 
     /// Finds an order by its store and order number.
