@@ -2,6 +2,7 @@
 //! order book and vault through their public API.
 
 mod crash;
+mod email_order;
 mod gmailstore_catalogue;
 mod gmailstore_orders;
 mod secret_scan;

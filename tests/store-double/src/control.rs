@@ -19,6 +19,39 @@ pub(crate) fn routes() -> Router<Arc<DoubleState>> {
         .route("/orders/{order_no}/status", post(crate::gmailstore::orders::control_set_status))
         .route("/payment-config", post(set_payment_config))
         .route("/sessions/expire", post(expire_sessions))
+        .route("/email-order", post(email_order_settings))
+        .route("/email-order/{order_no}/items/{index}", post(email_order_item))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EmailOrderSettings {
+    hold_ms: Option<u64>,
+}
+
+async fn email_order_settings(State(state): State<Arc<DoubleState>>, Json(settings): Json<EmailOrderSettings>) -> StatusCode {
+    if let Some(ms) = settings.hold_ms {
+        state.email_order.set_hold(std::time::Duration::from_millis(ms));
+    }
+    StatusCode::NO_CONTENT
+}
+
+#[derive(serde::Deserialize)]
+struct ItemChange {
+    status: String,
+    text: Option<String>,
+}
+
+async fn email_order_item(
+    State(state): State<Arc<DoubleState>>,
+    axum::extract::Path((order_no, index)): axum::extract::Path<(String, usize)>,
+    Json(change): Json<ItemChange>,
+) -> StatusCode {
+    if state.email_order.set_item(&order_no, index, &change.status, change.text.as_deref()) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
 }
 
 async fn set_payment_config(State(state): State<Arc<DoubleState>>, Json(config): Json<crate::PaymentConfig>) -> StatusCode {
@@ -49,5 +82,6 @@ async fn reset(State(state): State<Arc<DoubleState>>) -> StatusCode {
     state.faults.clear();
     state.hits.clear();
     state.gmailstore_query_limits.clear();
+    state.email_order.clear_failures();
     StatusCode::NO_CONTENT
 }

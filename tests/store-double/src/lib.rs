@@ -4,6 +4,7 @@
 //! same shapes. Faults are injected through [`Faults`] (in process) or `/__control` (over HTTP).
 
 mod control;
+pub mod email_order;
 mod faults;
 mod gmailstore;
 mod hits;
@@ -29,6 +30,7 @@ pub struct DoubleState {
     pub gmailstore_users: gmailstore::users::Users,
     pub gmailstore_query_limits: gmailstore::rate_limit::QueryLimits,
     pub gmailstore_payment_config: gmailstore::orders::PaymentConfigCell,
+    pub email_order: email_order::EmailOrderState,
 }
 
 /// A running double: its address and its shared state, stopped on drop.
@@ -39,6 +41,11 @@ pub struct RunningDouble {
 }
 
 impl RunningDouble {
+    /// The email-order service's base URL (its paths start with `/api/buyEmailOrder/open`).
+    pub fn email_order_base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
     /// The GmailStore base URL the app should use, e.g. `http://127.0.0.1:4000/api`.
     pub fn gmailstore_base_url(&self) -> String {
         format!("http://{}/api", self.addr)
@@ -55,6 +62,7 @@ impl Drop for RunningDouble {
 /// outside them (so a test can always reach the controls).
 pub fn router(state: Arc<DoubleState>) -> Router {
     let stores = Router::new()
+        .nest("/api/buyEmailOrder/open", email_order::routes())
         .nest("/api", gmailstore::routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), faults::apply))
         .layer(axum::middleware::from_fn_with_state(state.clone(), hits::count));

@@ -1,0 +1,129 @@
+//! The email-order client. The API key goes in `Authorization` (raw, no `Bearer`) and, as the
+//! seed's global table lists it, in `X-API-KEY`. No `X-SIGN` is sent: no scheme is documented.
+//! A key refused once (code 401) is never used again by this client: the server locks an IP out
+//! for an hour after 10 failures.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT};
+use url::Url;
+
+use super::error::EmailOrderError;
+use super::models::{OrderItem, Platform};
+use super::wire;
+use crate::endpoint::parse_base_url;
+use crate::vault::Secret;
+
+/// The buy call is held open by the server for up to about 60 s while it allocates emails.
+pub const BUY_TIMEOUT: Duration = Duration::from_secs(150);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const API_PREFIX: [&str; 3] = ["api", "buyEmailOrder", "open"];
+
+pub struct EmailOrderClientBuilder {
+    base_url: String,
+    timeout: Duration,
+    buy_timeout: Duration,
+    proxy: Option<String>,
+}
+
+impl EmailOrderClientBuilder {
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn buy_timeout(mut self, timeout: Duration) -> Self {
+        self.buy_timeout = timeout;
+        self
+    }
+
+    pub fn proxy(mut self, proxy: Option<String>) -> Self {
+        self.proxy = proxy;
+        self
+    }
+
+    pub fn build(self) -> Result<EmailOrderClient, String> {
+        let base = parse_base_url(&self.base_url).map_err(|e| e.to_string())?;
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let mut http = reqwest::Client::builder().default_headers(headers).user_agent(format!("Mailcart/{}", env!("CARGO_PKG_VERSION")));
+        if let Some(proxy) = &self.proxy {
+            http = http.proxy(reqwest::Proxy::all(proxy).map_err(|e| e.to_string())?);
+        }
+        let http = http.connect_timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?;
+        Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, refused_keys: Arc::new(Mutex::new(HashSet::new())) })
+    }
+}
+
+#[derive(Clone)]
+pub struct EmailOrderClient {
+    http: reqwest::Client,
+    base: Url,
+    timeout: Duration,
+    buy_timeout: Duration,
+    /// Keys the server refused, by a hash (never the key itself kept in the clear twice).
+    refused_keys: Arc<Mutex<HashSet<u64>>>,
+}
+
+fn key_id(key: &Secret<String>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.expose().hash(&mut hasher);
+    hasher.finish()
+}
+
+impl EmailOrderClient {
+    pub fn builder(base_url: impl Into<String>) -> EmailOrderClientBuilder {
+        EmailOrderClientBuilder { base_url: base_url.into(), timeout: DEFAULT_TIMEOUT, buy_timeout: BUY_TIMEOUT, proxy: None }
+    }
+
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
+    /// `accountPlatformList`: the platforms and their (possibly per-user) prices.
+    pub async fn platforms(&self, key: &Secret<String>) -> Result<Vec<Platform>, EmailOrderError> {
+        let body = self.post(key, &["accountPlatformList"], Some(serde_json::json!({})), self.timeout).await?;
+        wire::open(&body)
+    }
+
+    /// `buy`: the order number (`E…`). Held open by the server while it allocates; never retried.
+    pub async fn buy(&self, key: &Secret<String>, platform_id: &str, count: u32) -> Result<String, EmailOrderError> {
+        let body = serde_json::json!({ "platformId": platform_id, "buyNum": count });
+        let body = self.post(key, &["buy"], Some(body), self.buy_timeout).await?;
+        wire::open(&body)
+    }
+
+    /// `details/{orderNo}`: every item of the order with its status and received text.
+    pub async fn details(&self, key: &Secret<String>, order_no: &str) -> Result<Vec<OrderItem>, EmailOrderError> {
+        let body = self.post(key, &["details", order_no], None, self.timeout).await?;
+        Ok(wire::open::<Option<Vec<OrderItem>>>(&body)?.unwrap_or_default())
+    }
+
+    async fn post(&self, key: &Secret<String>, path: &[&str], body: Option<serde_json::Value>, timeout: Duration) -> Result<Vec<u8>, EmailOrderError> {
+        let id = key_id(key);
+        if self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).contains(&id) {
+            return Err(EmailOrderError::KeyRefusedEarlier);
+        }
+        let mut url = self.base.clone();
+        url.path_segments_mut().expect("http(s) base").pop_if_empty().extend(API_PREFIX).extend(path);
+        let mut request = self.http.post(url).timeout(timeout).header("Authorization", key.expose()).header("X-API-KEY", key.expose());
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.map_err(EmailOrderError::from_transport)?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(EmailOrderError::from_transport)?.to_vec();
+        if !status.is_success() {
+            return Err(EmailOrderError::HttpStatus { status: status.as_u16() });
+        }
+        // Peek for a 401 envelope: remember the key so it is not sent again.
+        if let Err(EmailOrderError::Unauthorized { message, locked_out }) = wire::open::<serde::de::IgnoredAny>(&bytes) {
+            self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).insert(id);
+            return Err(EmailOrderError::Unauthorized { message, locked_out });
+        }
+        Ok(bytes)
+    }
+}

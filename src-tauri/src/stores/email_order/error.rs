@@ -1,0 +1,35 @@
+//! What can go wrong with the email-order service, keeping its code and message.
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmailOrderError {
+    #[error("could not reach the email-order service: {0}")]
+    Network(#[source] reqwest::Error),
+    #[error("the email-order service did not answer in time")]
+    Timeout,
+    /// `code` 401: a wrong key, or (after 10 failures) the hour-long lockout. Never retried.
+    #[error("the API key was refused: {message}")]
+    Unauthorized { message: String, locked_out: bool },
+    /// This key was refused before; no call is made with it until it is changed.
+    #[error("this API key was refused earlier; enter the right key in Settings")]
+    KeyRefusedEarlier,
+    /// Any other `code` ≠ 1, with the service's own message.
+    #[error("the email-order service refused (code {code}): {message}")]
+    Api { code: i64, message: String },
+    #[error("the email-order service answered HTTP {status}")]
+    HttpStatus { status: u16 },
+    #[error("the email-order service's answer could not be read at `{path}`: {message}")]
+    Decode { path: String, message: String },
+    #[error("no email-order service address is set")]
+    NotConfigured,
+}
+
+impl EmailOrderError {
+    pub(super) fn from_transport(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            EmailOrderError::Timeout
+        } else {
+            EmailOrderError::Network(error)
+        }
+    }
+}

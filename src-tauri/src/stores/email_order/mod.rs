@@ -1,0 +1,13 @@
+//! The email-order open API (receive-code emails): platforms, buy, details. FACTS.md section 2.
+
+mod client;
+mod error;
+mod models;
+mod wire;
+
+pub use client::{EmailOrderClient, EmailOrderClientBuilder, BUY_TIMEOUT};
+pub use error::EmailOrderError;
+pub use models::{ItemStatus, OrderItem, Platform};
+
+#[cfg(test)]
+mod tests;
