@@ -23,6 +23,12 @@ const COMMANDS: &[&str] = &[
     "login_status",
     "logout",
     "lookup_order",
+    "email_order_setup_status",
+    "email_order_setup",
+    "email_order_platforms",
+    "email_order_buy",
+    "email_order_refresh",
+    "email_order_open",
 ];
 
 fn main() {

@@ -13,6 +13,7 @@ pub mod locale;
 pub mod logging;
 pub mod money;
 pub mod orders;
+pub mod receive_codes;
 pub mod settings;
 pub mod stores;
 pub mod time_text;
@@ -27,6 +28,8 @@ use crate::core::AppCore;
 
 /// Environment variable that points the app at another GmailStore (the demo store, a test double).
 pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
+/// Environment variable with the email-order service's address (the demo store, a test double).
+pub const EMAIL_ORDER_URL_ENV: &str = "MAILCART_EMAIL_ORDER_URL";
 
 /// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
 fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
@@ -49,6 +52,7 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             logging::init(&data_dir);
@@ -91,6 +95,12 @@ pub fn run() {
             commands::checkout::login_status,
             commands::checkout::logout,
             commands::checkout::lookup_order,
+            commands::email_order::email_order_setup_status,
+            commands::email_order::email_order_setup,
+            commands::email_order::email_order_platforms,
+            commands::email_order::email_order_buy,
+            commands::email_order::email_order_refresh,
+            commands::email_order::email_order_open,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {

@@ -16,9 +16,12 @@ import type { CheckoutInput } from "./bindings/CheckoutInput";
 import type { CheckoutView } from "./bindings/CheckoutView";
 import type { LoginStatus } from "./bindings/LoginStatus";
 import type { PaymentOptions } from "./bindings/PaymentOptions";
+import type { EmailOrderSetup } from "./bindings/EmailOrderSetup";
+import type { PlatformView } from "./bindings/PlatformView";
+import type { CodeOrderView } from "./bindings/CodeOrderView";
 
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat };
-export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions };
+export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView };
 
 const KINDS: readonly AppErrorKind[] = [
   "network",
@@ -36,6 +39,8 @@ const KINDS: readonly AppErrorKind[] = [
   "storage",
   "insufficientBalance",
   "orderMayExist",
+  "notConfigured",
+  "lockedOut",
 ];
 
 export class CommandError extends Error {
@@ -44,6 +49,7 @@ export class CommandError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfterMs?: number,
+    readonly code?: number,
   ) {
     super(message);
     this.name = "CommandError";
@@ -53,13 +59,14 @@ export class CommandError extends Error {
 export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
-    const { kind, message, field, retryAfterMs } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown };
+    const { kind, message, field, retryAfterMs, code } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown; code?: unknown };
     if (typeof kind === "string" && (KINDS as readonly string[]).includes(kind)) {
       return new CommandError(
         kind as AppErrorKind,
         String(message),
         typeof field === "string" ? field : undefined,
         typeof retryAfterMs === "number" ? retryAfterMs : undefined,
+        typeof code === "number" ? code : undefined,
       );
     }
   }
@@ -97,4 +104,10 @@ export const commands = {
   loginStatus: () => call<LoginStatus>("login_status"),
   logout: () => call<LoginStatus>("logout"),
   lookupOrder: (orderNo: string, email: string) => call<OrderDetail>("lookup_order", { orderNo, email }),
+  emailOrderSetupStatus: () => call<EmailOrderSetup>("email_order_setup_status"),
+  emailOrderSetup: (url: string, apiKey: string) => call<EmailOrderSetup>("email_order_setup", { url, apiKey }),
+  emailOrderPlatforms: () => call<PlatformView[]>("email_order_platforms"),
+  emailOrderBuy: (platformId: string, count: number) => call<CodeOrderView>("email_order_buy", { platformId, count }),
+  emailOrderRefresh: (id: number) => call<CodeOrderView>("email_order_refresh", { id }),
+  emailOrderOpen: (orderNo: string) => call<CodeOrderView>("email_order_open", { orderNo }),
 };

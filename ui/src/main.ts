@@ -10,6 +10,7 @@ import { OrdersPage } from "./orders/orders-page";
 import { SettingsPage } from "./settings/settings-page";
 import { VaultPanel } from "./vault/vault-panel";
 import { LookupPage } from "./lookup/lookup-page";
+import { CodesPage } from "./codes/codes-page";
 import { setCurrentSettings } from "./context";
 
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
@@ -50,8 +51,9 @@ async function start(root: HTMLElement): Promise<void> {
     navigate("orders");
     orders.showOrder(id);
   });
-  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
-  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, orders.root, lookup.root, settingsPage.root);
+  const codes = new CodesPage();
+  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, codes: codes.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
+  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, codes.root, orders.root, lookup.root, settingsPage.root);
 
   const navigate = (next: Page) => {
     page = next;
@@ -61,6 +63,8 @@ async function start(root: HTMLElement): Promise<void> {
     if (page === "orders") orders.show();
     if (page === "settings") void settingsPage.show();
     if (page === "lookup") lookup.render();
+    if (page !== "codes") codes.leave();
+    if (page === "codes") void codes.show();
   };
   const chooseLanguage = async (language: Language) => {
     setLanguage(language);
@@ -88,6 +92,7 @@ async function start(root: HTMLElement): Promise<void> {
     catalogue.render();
     orders.render();
     lookup.render();
+    codes.render();
     settingsPage.render();
   });
 }

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod catalogue;
 pub mod checkout;
+pub mod email_order;
 pub mod orders;
 pub mod settings;
 mod state;

@@ -13,7 +13,8 @@ use super::checkout::{EMAIL_SECRET, TOKEN_SECRET};
 use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::stores::gmailstore::{GmailStoreClient, DEFAULT_BASE_URL};
-use crate::GMAILSTORE_URL_ENV;
+use crate::stores::email_order::EmailOrderClient;
+use crate::{EMAIL_ORDER_URL_ENV, GMAILSTORE_URL_ENV};
 
 /// The GmailStore client, or why it could not be built (kept so every command can say so, rather
 /// than the app refusing to open), and the address it was built for.
@@ -28,6 +29,8 @@ pub struct AppState {
     settings: RwLock<Settings>,
     settings_store: Arc<Store<Wry>>,
     gmailstore: RwLock<GmailStoreSlot>,
+    /// The email-order client, when its address is set (it has no default).
+    email_order: RwLock<Option<Result<EmailOrderClient, String>>>,
     /// The balance from the last login answer (the token itself stays in the vault).
     login: RwLock<Option<LoginStatus>>,
     /// When each order was last checked with the store.
@@ -42,7 +45,9 @@ impl AppState {
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
         let gmailstore = RwLock::new(build_gmailstore(&settings));
+        let email_order = RwLock::new(build_email_order(&settings));
         AppState {
+            email_order,
             core,
             notices,
             settings: RwLock::new(settings),
@@ -64,6 +69,7 @@ impl AppState {
         self.settings_store.set(SETTINGS_KEY, value);
         self.settings_store.save().map_err(|e| AppError::new(AppErrorKind::Storage, format!("could not save settings: {e}")))?;
         *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings);
+        *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings);
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
         Ok(settings)
     }
@@ -120,9 +126,30 @@ impl AppState {
         }
     }
 
+    pub fn email_order(&self) -> Result<EmailOrderClient, AppError> {
+        match &*self.email_order.read().unwrap_or_else(|p| p.into_inner()) {
+            Some(Ok(client)) => Ok(client.clone()),
+            Some(Err(why)) => Err(AppError::new(AppErrorKind::InvalidConfig, why.clone())),
+            None => Err(AppError::new(AppErrorKind::NotConfigured, "set the email-order service's address and API key first")),
+        }
+    }
+
+    pub fn email_order_url(&self) -> Option<String> {
+        match &*self.email_order.read().unwrap_or_else(|p| p.into_inner()) {
+            Some(Ok(client)) => Some(client.base_url().to_string()),
+            _ => None,
+        }
+    }
+
     pub fn gmailstore_url(&self) -> String {
         self.gmailstore.read().unwrap_or_else(|p| p.into_inner()).url.clone()
     }
+}
+
+/// The environment variable wins (demo, tests), then the setting; there is no default address.
+fn build_email_order(settings: &Settings) -> Option<Result<EmailOrderClient, String>> {
+    let url = std::env::var(EMAIL_ORDER_URL_ENV).ok().filter(|u| !u.trim().is_empty()).or_else(|| settings.email_order_url.clone())?;
+    Some(EmailOrderClient::builder(url).proxy(settings.proxy.clone()).build())
 }
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.

@@ -39,6 +39,10 @@ pub enum AppErrorKind {
     InsufficientBalance,
     /// The order was sent but its answer was lost: it may exist at the store.
     OrderMayExist,
+    /// A store that needs setting up first (the email-order service's address and key).
+    NotConfigured,
+    /// The email-order service locked this computer out after too many wrong keys.
+    LockedOut,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -49,6 +53,10 @@ pub struct AppError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// The email-order service's own code, when it refused with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub code: Option<i64>,
     /// With `rateLimited`: how long until the call is allowed again.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
@@ -57,7 +65,7 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into(), field: None, retry_after_ms: None }
+        AppError { kind, message: message.into(), field: None, code: None, retry_after_ms: None }
     }
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
@@ -142,5 +150,26 @@ impl From<RuleError> for AppError {
 impl From<EndpointError> for AppError {
     fn from(error: EndpointError) -> Self {
         AppError::new(AppErrorKind::InvalidConfig, error.to_string())
+    }
+}
+
+impl From<crate::stores::email_order::EmailOrderError> for AppError {
+    fn from(error: crate::stores::email_order::EmailOrderError) -> Self {
+        use crate::stores::email_order::EmailOrderError as E;
+        let kind = match &error {
+            E::Network(_) => AppErrorKind::Network,
+            E::Timeout => AppErrorKind::Timeout,
+            E::Unauthorized { locked_out: true, .. } => AppErrorKind::LockedOut,
+            E::Unauthorized { .. } | E::KeyRefusedEarlier => AppErrorKind::Unauthorized,
+            E::Api { .. } => AppErrorKind::StoreRejected,
+            E::HttpStatus { .. } => AppErrorKind::StoreUnavailable,
+            E::Decode { .. } => AppErrorKind::BadResponse,
+            E::NotConfigured => AppErrorKind::NotConfigured,
+        };
+        let code = match &error {
+            E::Api { code, .. } => Some(*code),
+            _ => None,
+        };
+        AppError { code, ..AppError::new(kind, error.to_string()) }
     }
 }

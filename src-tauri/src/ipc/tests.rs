@@ -33,6 +33,11 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("PaymentOptions.ts", PaymentOptions::export_to_string(&config).unwrap()),
         ("CheckoutInput.ts", crate::checkout::CheckoutInput::export_to_string(&config).unwrap()),
         ("PaymentMethod.ts", crate::stores::gmailstore::PaymentMethod::export_to_string(&config).unwrap()),
+        ("EmailOrderSetup.ts", EmailOrderSetup::export_to_string(&config).unwrap()),
+        ("PlatformView.ts", PlatformView::export_to_string(&config).unwrap()),
+        ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
+        ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
+        ("ItemStatus.ts", crate::stores::email_order::ItemStatus::export_to_string(&config).unwrap()),
         ("ExportFormat.ts", crate::commands::orders::ExportFormat::export_to_string(&config).unwrap()),
     ]
 }

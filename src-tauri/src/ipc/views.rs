@@ -82,3 +82,44 @@ pub struct PaymentOptions {
     pub alipay: bool,
     pub wechat: bool,
 }
+
+/// The email-order service as the Codes page needs to know it.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailOrderSetup {
+    /// The service's address in use, when set.
+    pub url: Option<String>,
+    pub has_api_key: bool,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlatformView {
+    pub id: String,
+    pub name: String,
+    /// Exact decimal text.
+    pub price: String,
+}
+
+/// One bought email as the order screen shows it: the live state from the service, the text
+/// as committed to the order book.
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeItemView {
+    pub position: u32,
+    pub email: String,
+    pub status: crate::stores::email_order::ItemStatus,
+    pub text: Option<String>,
+    /// The verification code recognised in the text, if any.
+    pub code: Option<String>,
+    pub expire_time: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeOrderView {
+    pub order: crate::orders::OrderDetail,
+    pub items: Vec<CodeItemView>,
+    /// Whether any item still waits (the screen keeps checking while so).
+    pub waiting: bool,
+}

@@ -3,6 +3,10 @@ import type { AppErrorKind } from "./AppErrorKind";
 
 export type AppError = { kind: AppErrorKind, message: string, field?: string, 
 /**
+ * The email-order service's own code, when it refused with one.
+ */
+code?: number, 
+/**
  * With `rateLimited`: how long until the call is allowed again.
  */
 retryAfterMs?: number, };

@@ -1,0 +1,172 @@
+//! Receive-code emails: set the service up (the key checked once), list platforms, buy, watch the
+//! codes arrive (committed before shown, a notification once per item), open an order by number.
+
+use std::time::Duration;
+
+use tauri_plugin_notification::NotificationExt;
+
+use super::AppState;
+use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView, EmailOrderSetup, PlatformView};
+use crate::orders::StoreKind;
+use crate::receive_codes::{self, find_code};
+use crate::stores::email_order::{EmailOrderClient, OrderItem};
+use crate::vault::Secret;
+
+pub const API_KEY_SECRET: &str = "email-order/api-key";
+/// Checks of one order closer together than this are not sent to the service.
+const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(5);
+
+fn api_key(state: &AppState) -> Result<Secret<String>, AppError> {
+    state
+        .core
+        .vault
+        .load_secret(&state.core.db, API_KEY_SECRET)?
+        .ok_or_else(|| AppError::new(AppErrorKind::NotConfigured, "enter the email-order API key first"))
+}
+
+#[tauri::command]
+pub fn email_order_setup_status(state: tauri::State<'_, AppState>) -> Result<EmailOrderSetup, AppError> {
+    let has_api_key = state.core.vault.is_unlocked() && state.core.vault.has_secret(&state.core.db, API_KEY_SECRET)?;
+    Ok(EmailOrderSetup { url: state.email_order_url(), has_api_key })
+}
+
+/// Saves the service's address and key after one check with the platforms call; a refused key is
+/// not saved (and, by the client's rule, not sent again).
+#[tauri::command]
+pub async fn email_order_setup(state: tauri::State<'_, AppState>, url: String, api_key: String) -> Result<EmailOrderSetup, AppError> {
+    if !state.core.vault.is_unlocked() {
+        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data first, so the key can be kept"));
+    }
+    let key = Secret::new(api_key.trim().to_owned());
+    if key.expose().is_empty() {
+        return Err(AppError::invalid("apiKey", "the API key is empty"));
+    }
+    let url = url.trim().to_owned();
+    let client = match url.is_empty() {
+        true => state.email_order()?,
+        false => EmailOrderClient::builder(url.clone()).build().map_err(|why| AppError::invalid("emailOrderUrl", why))?,
+    };
+    client.platforms(&key).await?;
+    if !url.is_empty() {
+        let mut settings = state.settings();
+        settings.email_order_url = Some(url);
+        state.save_settings(settings)?;
+    }
+    state.core.vault.save_secret(&state.core.db, API_KEY_SECRET, &key)?;
+    Ok(EmailOrderSetup { url: state.email_order_url(), has_api_key: true })
+}
+
+#[tauri::command]
+pub async fn email_order_platforms(state: tauri::State<'_, AppState>) -> Result<Vec<PlatformView>, AppError> {
+    let platforms = state.email_order()?.platforms(&api_key(&state)?).await?;
+    Ok(platforms.into_iter().map(|p| PlatformView { id: p.id, name: p.name, price: p.price.to_string() }).collect())
+}
+
+/// Buys `count` emails for a platform: the order is recorded the moment its number comes back.
+#[tauri::command]
+pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
+    if !(1..=99_999).contains(&count) {
+        return Err(AppError::invalid("count", "buy from 1 to 99999 emails"));
+    }
+    let client = state.email_order()?;
+    let key = api_key(&state)?;
+    let platform = client
+        .platforms(&key)
+        .await?
+        .into_iter()
+        .find(|p| p.id == platform_id)
+        .ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this platform is no longer offered"))?;
+    let order_no = client.buy(&key, &platform.id, count).await.map_err(|error| match error {
+        crate::stores::email_order::EmailOrderError::Timeout | crate::stores::email_order::EmailOrderError::Network(_) => {
+            AppError::new(AppErrorKind::OrderMayExist, error.to_string())
+        }
+        other => other.into(),
+    })?;
+    let committed = receive_codes::record_bought(&state.core.orders, &order_no, &platform, count)?;
+    Ok(view(&state, committed.id, None)?)
+}
+
+/// Asks the service for the order's items, commits new texts, notifies once per new code.
+#[tauri::command]
+pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<CodeOrderView, AppError> {
+    let summary = state.core.orders.summary(id)?;
+    let order_no = summary.order_no.clone().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no number"))?;
+    if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
+        return view(&state, id, None);
+    }
+    let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
+    let applied = receive_codes::apply_details(&state.core.orders, id, &items)?;
+    for position in &applied.new_texts {
+        if let Some(item) = items.get(*position as usize) {
+            notify_code(&app, &summary.product_name, item);
+        }
+    }
+    view(&state, id, Some(&items))
+}
+
+/// Opens an order by its number (recording it if this computer has not seen it).
+#[tauri::command]
+pub async fn email_order_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
+    let order_no = order_no.trim().to_owned();
+    let id = match state.core.orders.find(StoreKind::EmailOrder, &order_no)? {
+        Some(id) => id,
+        None => {
+            let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
+            let platform = crate::stores::email_order::Platform {
+                id: String::new(),
+                name: items.iter().find_map(|i| i.platform_name.clone()).unwrap_or_default(),
+                price: rust_decimal::Decimal::ZERO,
+            };
+            let committed = receive_codes::record_bought(&state.core.orders, &order_no, &platform, items.len() as u32)?;
+            receive_codes::apply_details(&state.core.orders, committed.id, &items)?;
+            committed.id
+        }
+    };
+    email_order_refresh(app, state, id).await
+}
+
+fn notify_code(app: &tauri::AppHandle, platform: &str, item: &OrderItem) {
+    let code = item.received_text().and_then(find_code).unwrap_or_default();
+    let body = if code.is_empty() { item.email.clone() } else { format!("{code} · {}", item.email) };
+    if let Err(error) = app.notification().builder().title(format!("Mailcart · {platform}")).body(body).show() {
+        log::info!("could not show a notification: {error}");
+    }
+}
+
+/// The order from the book, with the live item states when there are some.
+fn view(state: &AppState, id: i64, live: Option<&[OrderItem]>) -> Result<CodeOrderView, AppError> {
+    let order = state.core.orders.detail(id)?;
+    let stored = |position: u32| order.items.iter().find(|i| i.position == position);
+    let items: Vec<CodeItemView> = match live {
+        Some(live) => live
+            .iter()
+            .enumerate()
+            .map(|(position, item)| {
+                let position = position as u32;
+                let text = stored(position).and_then(|s| s.line.clone());
+                CodeItemView {
+                    position,
+                    email: item.email.clone(),
+                    status: item.status,
+                    code: text.as_deref().and_then(find_code),
+                    text,
+                    expire_time: item.expire_time.clone(),
+                }
+            })
+            .collect(),
+        None => order
+            .items
+            .iter()
+            .map(|s| CodeItemView {
+                position: s.position,
+                email: s.login.clone(),
+                status: crate::stores::email_order::ItemStatus::CodeReceived,
+                code: s.line.as_deref().and_then(find_code),
+                text: s.line.clone(),
+                expire_time: None,
+            })
+            .collect(),
+    };
+    let waiting = live.map_or(!order.summary.finished, |l| l.iter().any(|i| i.status.is_waiting()));
+    Ok(CodeOrderView { order, items, waiting })
+}

@@ -1,0 +1,8 @@
+//! Receive-code email orders as the app runs them, with no Tauri in it: recording a bought order,
+//! committing received texts before they are shown, recognising the code in a text.
+
+mod code;
+mod record;
+
+pub use code::find_code;
+pub use record::{apply_details, record_bought, AppliedDetails};

@@ -1,0 +1,121 @@
+// One receive-code order: each email with its status, the received text with the code marked,
+// copy buttons, a countdown to expiry; checked automatically while any email waits and the window
+// is in view, stopped when none waits.
+
+import { append, clear, el } from "../dom";
+import { t, type MessageKey } from "../i18n/i18n";
+import { commands, type CodeOrderView } from "../ipc";
+import { copyButton } from "../clipboard";
+import { countdown } from "../checkout/payment-screen";
+import { codesErrorSentence } from "./messages";
+import { highlighted } from "./highlight";
+
+export const CODES_POLL_MS = 10_000;
+
+/** `expireTime` comes without a zone (the service's local time, taken as this computer's). */
+function expiryMs(expireTime: string | null): number {
+  return expireTime ? Date.parse(expireTime) : Number.NaN;
+}
+
+export class CodeOrderScreen {
+  readonly root = el("section", { class: "codes-order", "data-testid": "codes-order" });
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ticker: ReturnType<typeof setInterval>;
+  private problem: unknown = null;
+  private stopped = false;
+
+  constructor(
+    private view: CodeOrderView,
+    private readonly onBack: () => void,
+  ) {
+    this.ticker = setInterval(() => this.renderCountdowns(), 1000);
+    document.addEventListener("visibilitychange", this.onVisibility);
+    this.render();
+    this.schedule(0);
+  }
+
+  close(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.ticker);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+  }
+
+  private readonly onVisibility = () => {
+    if (!document.hidden && this.view.waiting) this.schedule(0);
+  };
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.check(), delay);
+  }
+
+  private async check(): Promise<void> {
+    // Paused while the window is hidden; `onVisibility` resumes.
+    if (document.hidden) return;
+    try {
+      this.view = await commands.emailOrderRefresh(this.view.order.summary.id);
+      this.problem = null;
+    } catch (error) {
+      this.problem = error;
+    }
+    if (this.stopped) return;
+    this.render();
+    if (this.view.waiting) this.schedule(CODES_POLL_MS);
+  }
+
+  private renderCountdowns(): void {
+    for (const cell of Array.from(this.root.querySelectorAll<HTMLElement>("[data-expires]"))) {
+      const left = countdown(new Date(expiryMs(cell.dataset.expires ?? null)).toISOString(), Date.now());
+      cell.textContent = left ?? "—";
+    }
+  }
+
+  render(): void {
+    clear(this.root);
+    const { order, items, waiting } = this.view;
+    const back = el("button", { type: "button", class: "button", "data-testid": "codes-back" }, `← ${t("codes.back")}`);
+    back.addEventListener("click", () => {
+      this.close();
+      this.onBack();
+    });
+    const waitingCount = items.filter((i) => i.status === "Waiting" || i.status === "Unknown").length;
+    const rows = items.map((item) => {
+      const waitingItem = item.status === "Waiting" || item.status === "Unknown";
+      return el(
+        "tr",
+        { "data-testid": "code-row", "data-status": item.status },
+        el("td", { class: "mono", "data-testid": "code-email" }, item.email),
+        el("td", { "data-testid": "code-status" }, t(`codes.item.${item.status}` as MessageKey)),
+        el("td", {}, item.text ? highlighted(item.text, item.code) : t("codes.noText")),
+        el("td", waitingItem && item.expireTime ? { "data-expires": item.expireTime, "data-testid": "code-expires" } : {}, waitingItem ? "" : "—"),
+        el(
+          "td",
+          { class: "code-actions" },
+          copyButton(t("codes.copyEmail"), t("order.copied"), () => item.email, "copy-email"),
+          item.code ? copyButton(t("codes.copyCode"), t("order.copied"), () => item.code ?? "", "copy-code") : null,
+        ),
+      );
+    });
+    append(
+      this.root,
+      back,
+      el("h2", {}, t("codes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
+      el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("codes.waitingCount", { count: waitingCount }) : t("codes.allDone")),
+      waiting ? el("p", { class: "muted hint" }, t("codes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
+      this.problem ? el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)) : null,
+      el(
+        "table",
+        { class: "items-table", "data-testid": "codes-table" },
+        el(
+          "thead",
+          {},
+          el("tr", {}, ...(["codes.col.email", "codes.col.status", "codes.col.text", "codes.col.expires"] as const).map((k) => el("th", {}, t(k))), el("th", {}, "")),
+        ),
+        el("tbody", {}, ...rows),
+      ),
+    );
+    this.renderCountdowns();
+  }
+}

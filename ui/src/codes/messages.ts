@@ -1,0 +1,19 @@
+// The email-order service's codes in the user's language; an unknown code shows the server's text.
+
+import { MESSAGES } from "../i18n/messages";
+import { errorSentence } from "../errors";
+import { language, t, type MessageKey } from "../i18n/i18n";
+import { toCommandError } from "../ipc";
+
+export function codesErrorSentence(error: unknown): string {
+  const commandError = toCommandError(error);
+  if (commandError.kind === "lockedOut") return t("codes.lockedOut");
+  if (commandError.kind === "unauthorized") return t("codes.error.401");
+  if (commandError.code !== undefined) {
+    const key = `codes.error.${commandError.code}` as MessageKey;
+    if (key in MESSAGES[language()]) return t(key);
+    // Unknown code: the service's own words (after "…(code N): ").
+    return commandError.message.replace(/^.*?\(code -?\d+\):\s*/, "");
+  }
+  return errorSentence(error);
+}
