@@ -9,7 +9,7 @@ use super::AppState;
 use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView, EmailOrderSetup, PlatformView};
 use crate::orders::StoreKind;
 use crate::receive_codes::{self, find_code};
-use crate::stores::email_order::{EmailOrderClient, OrderItem};
+use crate::stores::email_order::OrderItem;
 use crate::vault::Secret;
 
 pub const API_KEY_SECRET: &str = "email-order/api-key";
@@ -44,7 +44,7 @@ pub async fn email_order_setup(state: tauri::State<'_, AppState>, url: String, a
     let url = url.trim().to_owned();
     let client = match url.is_empty() {
         true => state.email_order()?,
-        false => EmailOrderClient::builder(url.clone()).build().map_err(|why| AppError::invalid("emailOrderUrl", why))?,
+        false => state.email_order_for(&url).map_err(|why| AppError::invalid("emailOrderUrl", why))?,
     };
     client.platforms(&key).await?;
     if !url.is_empty() {

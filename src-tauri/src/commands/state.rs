@@ -13,7 +13,7 @@ use super::checkout::{EMAIL_SECRET, TOKEN_SECRET};
 use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::stores::gmailstore::{GmailStoreClient, DEFAULT_BASE_URL};
-use crate::stores::email_order::EmailOrderClient;
+use crate::stores::email_order::{EmailOrderClient, RefusedKeys};
 use crate::{EMAIL_ORDER_URL_ENV, GMAILSTORE_URL_ENV};
 
 /// The GmailStore client, or why it could not be built (kept so every command can say so, rather
@@ -31,6 +31,8 @@ pub struct AppState {
     gmailstore: RwLock<GmailStoreSlot>,
     /// The email-order client, when its address is set (it has no default).
     email_order: RwLock<Option<Result<EmailOrderClient, String>>>,
+    /// Keys the email-order service refused, shared by every client built (never sent again).
+    refused_keys: RefusedKeys,
     /// The balance from the last login answer (the token itself stays in the vault).
     login: RwLock<Option<LoginStatus>>,
     /// When each order was last checked with the store.
@@ -45,9 +47,11 @@ impl AppState {
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
         let gmailstore = RwLock::new(build_gmailstore(&settings));
-        let email_order = RwLock::new(build_email_order(&settings));
+        let refused_keys = RefusedKeys::default();
+        let email_order = RwLock::new(build_email_order(&settings, &refused_keys));
         AppState {
             email_order,
+            refused_keys,
             core,
             notices,
             settings: RwLock::new(settings),
@@ -69,7 +73,7 @@ impl AppState {
         self.settings_store.set(SETTINGS_KEY, value);
         self.settings_store.save().map_err(|e| AppError::new(AppErrorKind::Storage, format!("could not save settings: {e}")))?;
         *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings);
-        *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings);
+        *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.refused_keys);
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
         Ok(settings)
     }
@@ -134,6 +138,11 @@ impl AppState {
         }
     }
 
+    /// A client for another address (to check a key before saving it), sharing the refused keys.
+    pub fn email_order_for(&self, url: &str) -> Result<EmailOrderClient, String> {
+        new_email_order_client(url, &self.settings(), &self.refused_keys)
+    }
+
     pub fn email_order_url(&self) -> Option<String> {
         match &*self.email_order.read().unwrap_or_else(|p| p.into_inner()) {
             Some(Ok(client)) => Some(client.base_url().to_string()),
@@ -147,9 +156,13 @@ impl AppState {
 }
 
 /// The environment variable wins (demo, tests), then the setting; there is no default address.
-fn build_email_order(settings: &Settings) -> Option<Result<EmailOrderClient, String>> {
+fn build_email_order(settings: &Settings, refused: &RefusedKeys) -> Option<Result<EmailOrderClient, String>> {
     let url = std::env::var(EMAIL_ORDER_URL_ENV).ok().filter(|u| !u.trim().is_empty()).or_else(|| settings.email_order_url.clone())?;
-    Some(EmailOrderClient::builder(url).proxy(settings.proxy.clone()).build())
+    Some(new_email_order_client(&url, settings, refused))
+}
+
+fn new_email_order_client(url: &str, settings: &Settings, refused: &RefusedKeys) -> Result<EmailOrderClient, String> {
+    EmailOrderClient::builder(url).proxy(settings.proxy.clone()).refused_keys(refused.clone()).build()
 }
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.

@@ -19,6 +19,8 @@ export class CodesPage {
   private buying = false;
   private confirming: { platform: PlatformView; count: number } | null = null;
   private screen: CodeOrderScreen | null = null;
+  /** The address typed in the set-up form, kept when the form is drawn again after an error. */
+  private draftUrl: string | null = null;
 
   async show(): Promise<void> {
     this.problem = null;
@@ -61,7 +63,7 @@ export class CodesPage {
 
   private setupForm(setup: EmailOrderSetup): HTMLElement {
     const url = el("input", { type: "text", class: "input", "data-testid": "codes-url", spellcheck: "false" });
-    url.value = setup.url ?? "";
+    url.value = this.draftUrl ?? setup.url ?? "";
     const key = el("input", { type: "password", class: "input", "data-testid": "codes-key", autocomplete: "off" });
     const save = el("button", { type: "submit", class: "button primary", "data-testid": "codes-save" }, t("codes.save"));
     const form = el(
@@ -76,8 +78,10 @@ export class CodesPage {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       save.disabled = true;
+      this.draftUrl = url.value;
       try {
         this.setup = await commands.emailOrderSetup(url.value, key.value);
+        this.draftUrl = null;
         this.editingKey = false;
         key.value = "";
         await this.show();

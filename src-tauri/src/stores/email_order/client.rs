@@ -21,11 +21,15 @@ pub const BUY_TIMEOUT: Duration = Duration::from_secs(150);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const API_PREFIX: [&str; 3] = ["api", "buyEmailOrder", "open"];
 
+/// Keys the server refused, by a hash of the key (the key itself is not kept a second time).
+pub type RefusedKeys = Arc<Mutex<HashSet<u64>>>;
+
 pub struct EmailOrderClientBuilder {
     base_url: String,
     timeout: Duration,
     buy_timeout: Duration,
     proxy: Option<String>,
+    refused_keys: RefusedKeys,
 }
 
 impl EmailOrderClientBuilder {
@@ -44,6 +48,13 @@ impl EmailOrderClientBuilder {
         self
     }
 
+    /// Shares the memory of refused keys with other clients (the app keeps one for all, so a
+    /// refused key stays refused when the client is rebuilt).
+    pub fn refused_keys(mut self, refused: RefusedKeys) -> Self {
+        self.refused_keys = refused;
+        self
+    }
+
     pub fn build(self) -> Result<EmailOrderClient, String> {
         let base = parse_base_url(&self.base_url).map_err(|e| e.to_string())?;
         let mut headers = HeaderMap::new();
@@ -53,7 +64,7 @@ impl EmailOrderClientBuilder {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(|e| e.to_string())?);
         }
         let http = http.connect_timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?;
-        Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, refused_keys: Arc::new(Mutex::new(HashSet::new())) })
+        Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, refused_keys: self.refused_keys })
     }
 }
 
@@ -63,8 +74,7 @@ pub struct EmailOrderClient {
     base: Url,
     timeout: Duration,
     buy_timeout: Duration,
-    /// Keys the server refused, by a hash (never the key itself kept in the clear twice).
-    refused_keys: Arc<Mutex<HashSet<u64>>>,
+    refused_keys: RefusedKeys,
 }
 
 fn key_id(key: &Secret<String>) -> u64 {
@@ -76,7 +86,13 @@ fn key_id(key: &Secret<String>) -> u64 {
 
 impl EmailOrderClient {
     pub fn builder(base_url: impl Into<String>) -> EmailOrderClientBuilder {
-        EmailOrderClientBuilder { base_url: base_url.into(), timeout: DEFAULT_TIMEOUT, buy_timeout: BUY_TIMEOUT, proxy: None }
+        EmailOrderClientBuilder {
+            base_url: base_url.into(),
+            timeout: DEFAULT_TIMEOUT,
+            buy_timeout: BUY_TIMEOUT,
+            proxy: None,
+            refused_keys: RefusedKeys::default(),
+        }
     }
 
     pub fn base_url(&self) -> &Url {

@@ -5,7 +5,7 @@ mod error;
 mod models;
 mod wire;
 
-pub use client::{EmailOrderClient, EmailOrderClientBuilder, BUY_TIMEOUT};
+pub use client::{EmailOrderClient, EmailOrderClientBuilder, RefusedKeys, BUY_TIMEOUT};
 pub use error::EmailOrderError;
 pub use models::{ItemStatus, OrderItem, Platform};
 

@@ -1,0 +1,78 @@
+// Receive-code emails in the real window against the double: a wrong key refused after exactly
+// one call; set the address and key; buy 3 emails; watch codes arrive and an item expire.
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { until } from "./harness.mjs";
+import { appSuite } from "./suite.mjs";
+import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { openApp } from "./app-steps.mjs";
+
+const PASSPHRASE = "codes e2e passphrase";
+const VALID_KEY = "test-api-key-0001";
+const PLATFORMS = "POST /api/buyEmailOrder/open/accountPlatformList";
+const ctx = appSuite("codes");
+
+async function statuses() {
+  return ctx.session.texts('[data-testid="code-status"]');
+}
+
+describe("receive-code emails", () => {
+  it("refuses a wrong key clearly after exactly one call, then connects with the right one", async () => {
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-codes");
+    await typeInto(ctx.session, "codes-url", ctx.harness.storeUrl);
+    await typeInto(ctx.session, "codes-key", "wrong-key");
+    await clickTestId(ctx.session, "codes-save");
+    await untilTexts(ctx.session, '[data-testid="codes-error"]', ["The API key was refused. Enter the right key."]);
+    // Saving the same wrong key again sends nothing: the app remembers the refusal.
+    await typeInto(ctx.session, "codes-key", "wrong-key");
+    await clickTestId(ctx.session, "codes-save");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await ctx.harness.hits())[PLATFORMS], 1, "the double saw exactly one call");
+
+    await typeInto(ctx.session, "codes-key", VALID_KEY);
+    await clickTestId(ctx.session, "codes-save");
+    await until(async () => (await textOf(ctx.session, "codes-connected")).includes(ctx.harness.storeUrl), { what: "connected" });
+  });
+
+  it("buys 3 emails, shows the codes as they arrive, and an item expiring", async () => {
+    await ctx.harness.control("POST", "/email-order", { holdMs: 2500 });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-codes");
+    await waitFor(ctx.session, '[data-testid="codes-platform"] option');
+    await typeInto(ctx.session, "codes-count", "3");
+    await untilTexts(ctx.session, '[data-testid="codes-total"]', ["Total: 0.36"]);
+    await clickTestId(ctx.session, "codes-buy");
+    assert.equal(await textOf(ctx.session, "codes-confirm-box"), "Buy 3 emails for Twitter, 0.36 in all?Yes, buyCancel");
+    await clickTestId(ctx.session, "codes-confirm");
+    await waitFor(ctx.session, '[data-testid="codes-buying"]', "the progress note while the service holds the request");
+    await until(async () => (await statuses()).length === 3, { what: "the 3 emails", timeoutMs: 20_000 });
+    assert.deepEqual(await statuses(), ["Waiting", "Waiting", "Waiting"]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="code-email"]'), ["twitter0@mailbox.example", "twitter1@mailbox.example", "twitter2@mailbox.example"]);
+    assert.match((await ctx.session.texts('[data-testid="code-expires"]'))[0], /^(19|20):\d\d$/);
+
+    const orderNo = await orderNumber();
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/0`, { status: "CodeReceived", text: "Your Twitter confirmation code is 482913" });
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/2`, { status: "Expired" });
+    await until(async () => JSON.stringify(await statuses()) === JSON.stringify(["Code received", "Waiting", "Expired"]), { what: "a code and an expiry", timeoutMs: 25_000 });
+    assert.deepEqual(await ctx.session.texts('[data-testid="code-mark"]'), ["482913"]);
+    assert.equal((await ctx.session.texts('[data-testid="code-email"]'))[2], "t****@mailbox.example");
+    assert.equal(await textOf(ctx.session, "codes-waiting"), "1 still waiting for their message");
+    await ctx.harness.saveScreenshot(ctx.session, "codes-arriving");
+
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/1`, { status: "CodeReceived", text: "【Twitter】验证码：5521" });
+    await until(async () => (await textOf(ctx.session, "codes-waiting")) === "No email is waiting any more.", { what: "all done", timeoutMs: 25_000 });
+    assert.deepEqual(await ctx.session.texts('[data-testid="code-mark"]'), ["482913", "5521"]);
+
+    await clickTestId(ctx.session, "nav-orders");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
+    assert.deepEqual(await ctx.session.texts('[data-testid="order-status"]'), ["Delivered"]);
+  });
+});
+
+/** The order number shown in the order screen's title ("Order E… · Twitter"). */
+async function orderNumber() {
+  const title = await ctx.session.texts('[data-testid="codes-order"] h2');
+  return title[0].match(/Order (E\d+)/)[1];
+}
