@@ -17,5 +17,8 @@ say "UI unit tests (Vitest, mockIPC)"
 npx vitest run --root ui
 
 say "End-to-end tests in the real window"
-# Bounded: a test that hangs fails (per test and for the whole run) instead of stalling CI.
-timeout 1500 xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+# Under Xvfb, inside a private D-Bus session whose only service is a mock notification daemon
+# (so desktop notifications can be counted). Bounded: a test that hangs fails, per test and for
+# the whole run, instead of stalling CI.
+timeout 1500 xvfb-run -a -s "-screen 0 1280x800x24" tests/e2e/with-session-bus.sh \
+  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

@@ -64,6 +64,12 @@ describe("receive-code emails", () => {
     await ctx.harness.control("POST", `/email-order/${orderNo}/items/1`, { status: "CodeReceived", text: "【Twitter】验证码：5521" });
     await until(async () => (await textOf(ctx.session, "codes-waiting")) === "No email is waiting any more.", { what: "all done", timeoutMs: 25_000 });
     assert.deepEqual(await ctx.session.texts('[data-testid="code-mark"]'), ["482913", "5521"]);
+    // One desktop notification per code, not one per check.
+    await new Promise((r) => setTimeout(r, 11_000));
+    const notes = ctx.harness.notifications().filter((n) => n.title.includes("Twitter"));
+    assert.equal(notes.filter((n) => n.body.startsWith("482913")).length, 1, JSON.stringify(notes));
+    assert.equal(notes.filter((n) => n.body.startsWith("5521")).length, 1, JSON.stringify(notes));
+    assert.equal(notes.length, 2, JSON.stringify(notes));
 
     await clickTestId(ctx.session, "nav-orders");
     await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);

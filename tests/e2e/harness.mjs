@@ -128,6 +128,19 @@ export class Harness {
     return result.stdout;
   }
 
+  /** The desktop notifications sent so far, as `{ title, body }`, from the mock daemon on the
+   *  private session bus (empty when the tests run without it). */
+  notifications() {
+    const result = spawnSync(
+      "gdbus",
+      ["call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path", "/org/freedesktop/Notifications", "--method", "org.freedesktop.DBus.Mock.GetCalls"],
+      { encoding: "utf8" },
+    );
+    if (result.status !== 0) throw new Error(`no mock notification daemon: ${result.stderr}`);
+    const calls = [...result.stdout.matchAll(/'Notify', \[<'[^']*'>, <uint32 \d+>, <'[^']*'>, <'([^']*)'>, <'([^']*)'>/g)];
+    return calls.map((m) => ({ title: m[1], body: m[2] }));
+  }
+
   async stop() {
     for (const process of [this.driver, this.double]) process?.child.kill("SIGTERM");
   }
