@@ -8,6 +8,8 @@ start_store_double
 trap 'kill "$STORE_DOUBLE_PID" 2>/dev/null || true' EXIT
 say "Demo store at $STORE_DOUBLE_URL; opening Mailcart (close its window to stop)"
 export MAILCART_GMAILSTORE_URL="$STORE_DOUBLE_URL/api"
+export MAILCART_EMAIL_ORDER_URL="$STORE_DOUBLE_URL"
+echo "Demo logins: GmailStore buyer@example.com / correct-password; receive-code API key test-api-key-0001"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   "$ROOT/target/debug/mailcart"
 else

@@ -34,7 +34,9 @@ pub const EMAIL_ORDER_URL_ENV: &str = "MAILCART_EMAIL_ORDER_URL";
 /// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
 fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
     let mut hooks = orders::resume::ResumeHooks::default();
-    hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(app.clone(), orders));
+    let for_gmailstore = app.clone();
+    hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(for_gmailstore.clone(), orders));
+    hooks.register(orders::StoreKind::EmailOrder, move |orders| commands::email_order::resume_unfinished(app.clone(), orders));
     hooks
 }
 

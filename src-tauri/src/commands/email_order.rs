@@ -89,19 +89,38 @@ pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: Str
 /// Asks the service for the order's items, commits new texts, notifies once per new code.
 #[tauri::command]
 pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<CodeOrderView, AppError> {
+    refresh(&app, &state, id).await
+}
+
+async fn refresh(app: &tauri::AppHandle, state: &AppState, id: i64) -> Result<CodeOrderView, AppError> {
     let summary = state.core.orders.summary(id)?;
     let order_no = summary.order_no.clone().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no number"))?;
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
         return view(&state, id, None);
     }
-    let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
+    let items = state.email_order()?.details(&api_key(state)?, &order_no).await?;
     let applied = receive_codes::apply_details(&state.core.orders, id, &items)?;
     for position in &applied.new_texts {
         if let Some(item) = items.get(*position as usize) {
-            notify_code(&app, &summary.product_name, item);
+            notify_code(app, &summary.product_name, item);
         }
     }
-    view(&state, id, Some(&items))
+    view(state, id, Some(&items))
+}
+
+/// Checks each unfinished receive-code order once at start (codes that came while the app was
+/// closed are committed and notified), 2 s apart.
+pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders::OrderSummary>) {
+    use tauri::Manager;
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        for order in orders {
+            if let Err(error) = refresh(&app, &state, order.id).await {
+                log::info!("receive-code order {} could not be checked at start: {}", order.id, error.message);
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    });
 }
 
 /// Opens an order by its number (recording it if this computer has not seen it).

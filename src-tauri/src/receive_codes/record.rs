@@ -57,3 +57,55 @@ pub fn apply_details(book: &OrderBook, id: i64, items: &[OrderItem]) -> Result<A
     }
     Ok(applied)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::db::{Database, DATABASE_FILE};
+    use crate::stores::email_order::ItemStatus;
+    use crate::vault::{KdfParams, NoKeyStorage, Vault};
+
+    fn book() -> (tempfile::TempDir, OrderBook) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
+        let vault = Arc::new(Vault::open(&db, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap());
+        vault.set_passphrase(&db, &Secret::from("codes passphrase")).unwrap();
+        (dir, OrderBook::new(db, vault))
+    }
+
+    fn item(email: &str, status: ItemStatus, text: Option<&str>) -> OrderItem {
+        OrderItem { order_detail_no: None, email: email.into(), text: text.map(Into::into), status, expire_time: None, platform_name: None }
+    }
+
+    #[test]
+    fn each_text_is_committed_and_reported_new_once_and_the_order_finishes_when_none_waits() {
+        let (_dir, book) = book();
+        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
+        let id = record_bought(&book, "E1", &platform, 3).unwrap().id;
+        assert_eq!(book.detail(id).unwrap().summary.total.as_deref(), Some("0.36"));
+
+        let first = [item("a@x", ItemStatus::CodeReceived, Some("code 1234")), item("b@x", ItemStatus::Waiting, None), item("c@x", ItemStatus::Waiting, Some(" "))];
+        assert_eq!(apply_details(&book, id, &first).unwrap().new_texts, [0]);
+        assert_eq!(apply_details(&book, id, &first).unwrap(), AppliedDetails::default(), "nothing new the second time");
+        assert_eq!(book.detail(id).unwrap().items[0].line.as_deref(), Some("code 1234"));
+
+        let last = [item("a@x", ItemStatus::CodeReceived, Some("code 1234")), item("b@x", ItemStatus::CodeReceived, Some("code 5678")), item("c****@x", ItemStatus::Expired, None)];
+        let applied = apply_details(&book, id, &last).unwrap();
+        assert_eq!(applied.new_texts, [1]);
+        assert_eq!(applied.status, Some(OrderStatus::Delivered));
+        assert!(book.detail(id).unwrap().summary.finished);
+    }
+
+    #[test]
+    fn an_order_whose_items_all_expire_without_a_code_is_expired() {
+        let (_dir, book) = book();
+        let platform = Platform { id: "p1".into(), name: "Discord".into(), price: Decimal::new(30, 2) };
+        let id = record_bought(&book, "E2", &platform, 1).unwrap().id;
+        let applied = apply_details(&book, id, &[item("d****@x", ItemStatus::Expired, None)]).unwrap();
+        assert_eq!(applied.status, Some(OrderStatus::Expired));
+    }
+}

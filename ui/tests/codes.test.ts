@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { highlighted } from "../src/codes/highlight";
+import { codesErrorSentence } from "../src/codes/messages";
+import { setLanguage } from "../src/i18n/i18n";
+
+beforeEach(() => setLanguage("en"));
+
+describe("received texts", () => {
+  it("marks the code inside the text, as text nodes only", () => {
+    const span = highlighted("Your code is 482913, <b>ok</b>", "482913");
+    expect(span.querySelector("mark")?.textContent).toBe("482913");
+    expect(span.textContent).toBe("Your code is 482913, <b>ok</b>");
+    expect(span.querySelector("b")).toBeNull();
+    expect(highlighted("no code here", null).querySelector("mark")).toBeNull();
+  });
+});
+
+describe("the service's codes", () => {
+  it("says known codes in the user's language and keeps the server's words for unknown ones", () => {
+    expect(codesErrorSentence({ kind: "storeRejected", message: "the email-order service refused (code 1005): 用户余额不足", code: 1005 })).toBe(
+      "Your balance at the service is too low.",
+    );
+    setLanguage("zh");
+    expect(codesErrorSentence({ kind: "storeRejected", message: "x (code 1005): y", code: 1005 })).toBe("您在服务中的余额不足。");
+    expect(codesErrorSentence({ kind: "storeRejected", message: "the email-order service refused (code 7777): 奇怪的错误", code: 7777 })).toBe("奇怪的错误");
+    setLanguage("en");
+    expect(codesErrorSentence({ kind: "lockedOut", message: "locked" })).toMatch(/locked it out for about an hour/);
+    expect(codesErrorSentence({ kind: "unauthorized", message: "x" })).toBe("The API key was refused. Enter the right key.");
+  });
+});
