@@ -56,6 +56,23 @@ try {
   await click(session, "checkout-submit");
   await until(async () => (await session.findAll('[data-testid="pay-qr"]')).length === 1, { what: "the payment screen" });
   await shoot(session, "checkout-crypto");
+
+  await harness.control("POST", "/email-order", { holdMs: 300 });
+  await click(session, "nav-codes");
+  await typeInto(session, "codes-url", harness.storeUrl);
+  await typeInto(session, "codes-key", "test-api-key-0001");
+  await click(session, "codes-save");
+  await until(async () => (await session.findAll('[data-testid="codes-platform"] option')).length > 0, { what: "platforms" });
+  await typeInto(session, "codes-count", "3");
+  await click(session, "codes-buy");
+  await click(session, "codes-confirm");
+  await until(async () => (await session.findAll('[data-testid="code-row"]')).length === 3, { what: "the emails" });
+  const title = (await session.texts('[data-testid="codes-order"] h2'))[0];
+  const orderNo = title.match(/(E\d+)/)[1];
+  await harness.control("POST", `/email-order/${orderNo}/items/0`, { status: "CodeReceived", text: "Your Twitter confirmation code is 482913" });
+  await harness.control("POST", `/email-order/${orderNo}/items/2`, { status: "Expired" });
+  await until(async () => (await session.findAll('[data-testid="code-mark"]')).length === 1, { what: "a code", timeoutMs: 25_000 });
+  await shoot(session, "receive-codes");
   await session.end();
 } finally {
   await harness.stop();
