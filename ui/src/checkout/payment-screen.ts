@@ -8,6 +8,7 @@ import { commands, type CheckoutView } from "../ipc";
 import { copyButton } from "../clipboard";
 import { coinInfo } from "./coins";
 import { shortTime, totalText } from "../orders/format";
+import { Poller } from "../poller";
 import type { OrderStatus } from "../bindings/OrderStatus";
 
 /** How often the store is asked, in ms: often while the window is in view, rarely when hidden. */
@@ -44,41 +45,24 @@ export function countdown(iso: string, now: number): string | null {
 
 export class PaymentScreen {
   readonly root = el("section", { class: "payment", "data-testid": "payment" });
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
   private checkedAt = new Date();
   private problem: unknown = null;
   private showSupport = false;
-  private stopped = false;
   private readonly countdownLine = el("p", { class: "countdown", "data-testid": "pay-countdown" });
+  private readonly poller = new Poller(() => this.check(), () => this.renderCountdown());
 
   constructor(private view: CheckoutView) {
-    document.addEventListener("visibilitychange", this.onVisibility);
-    this.ticker = setInterval(() => this.renderCountdown(), 1000);
     this.render();
     // A first check at once: a balance order may already be delivered.
-    this.schedule(0);
+    this.poller.now();
   }
 
-  /** Stops polling (the screen is left). */
+  /** Stops the checks (the screen is left). */
   close(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    clearInterval(this.ticker);
-    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.poller.close();
   }
 
-  private readonly onVisibility = () => {
-    if (!document.hidden) this.schedule(0);
-  };
-
-  private schedule(delay: number | null): void {
-    clearTimeout(this.timer);
-    if (delay === null || this.stopped) return;
-    this.timer = setTimeout(() => void this.check(), delay);
-  }
-
-  private async check(): Promise<void> {
+  private async check(): Promise<number | null> {
     try {
       this.view = await commands.checkoutRefresh(this.view.order.summary.id);
       this.problem = null;
@@ -86,9 +70,9 @@ export class PaymentScreen {
     } catch (error) {
       this.problem = error;
     }
-    if (this.stopped) return;
+    if (this.poller.closed) return null;
     this.render();
-    this.schedule(nextPollDelay(this.view, Date.now(), document.hidden));
+    return nextPollDelay(this.view, Date.now(), document.hidden);
   }
 
   private renderCountdown(): void {
@@ -176,7 +160,7 @@ export class PaymentScreen {
       el("div", { class: "detail-row" }, el("dt", {}, t("order.email")), el("dd", {}, s.contactEmail ?? "—")),
     );
     const checkNow = el("button", { type: "button", class: "button small", "data-testid": "pay-check-now" }, t("pay.checkNow"));
-    checkNow.addEventListener("click", () => this.schedule(0));
+    checkNow.addEventListener("click", () => this.poller.now());
     const alreadyPaid = el("button", { type: "button", class: "button small", "data-testid": "pay-already-paid" }, t("pay.alreadyPaid"));
     alreadyPaid.addEventListener("click", () => {
       this.showSupport = !this.showSupport;

@@ -9,6 +9,7 @@ import { copyButton } from "../clipboard";
 import { countdown } from "../checkout/payment-screen";
 import { codesErrorSentence } from "./messages";
 import { highlighted } from "./highlight";
+import { Poller } from "../poller";
 
 export const CODES_POLL_MS = 10_000;
 
@@ -19,50 +20,37 @@ function expiryMs(expireTime: string | null): number {
 
 export class CodeOrderScreen {
   readonly root = el("section", { class: "codes-order", "data-testid": "codes-order" });
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private ticker: ReturnType<typeof setInterval>;
   private problem: unknown = null;
-  private stopped = false;
+  private readonly poller = new Poller(
+    () => this.check(),
+    () => this.renderCountdowns(),
+    () => this.view.waiting,
+  );
 
   constructor(
     private view: CodeOrderView,
     private readonly onBack: () => void,
   ) {
-    this.ticker = setInterval(() => this.renderCountdowns(), 1000);
-    document.addEventListener("visibilitychange", this.onVisibility);
     this.render();
-    this.schedule(0);
+    this.poller.now();
   }
 
   close(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    clearInterval(this.ticker);
-    document.removeEventListener("visibilitychange", this.onVisibility);
+    this.poller.close();
   }
 
-  private readonly onVisibility = () => {
-    if (!document.hidden && this.view.waiting) this.schedule(0);
-  };
-
-  private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.check(), delay);
-  }
-
-  private async check(): Promise<void> {
-    // Paused while the window is hidden; `onVisibility` resumes.
-    if (document.hidden) return;
+  private async check(): Promise<number | null> {
+    // Paused while the window is hidden: coming back into view checks again.
+    if (document.hidden) return null;
     try {
       this.view = await commands.emailOrderRefresh(this.view.order.summary.id);
       this.problem = null;
     } catch (error) {
       this.problem = error;
     }
-    if (this.stopped) return;
+    if (this.poller.closed) return null;
     this.render();
-    if (this.view.waiting) this.schedule(CODES_POLL_MS);
+    return this.view.waiting ? CODES_POLL_MS : null;
   }
 
   private renderCountdowns(): void {
