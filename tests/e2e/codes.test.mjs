@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { clickTestId, filesHolding, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp } from "./app-steps.mjs";
 
 const PASSPHRASE = "codes e2e passphrase";
@@ -74,6 +74,15 @@ describe("receive-code emails", () => {
     await clickTestId(ctx.session, "nav-orders");
     await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
     assert.deepEqual(await ctx.session.texts('[data-testid="order-status"]'), ["Delivered"]);
+  });
+});
+
+describe("receive-code emails: secrets on disk", () => {
+  it("leaves neither the API key, the passphrase nor a received code in plain text in any file", async () => {
+    const { join } = await import("node:path");
+    const { holding, scanned } = filesHolding(join(ctx.harness.xdgDataHome, ".."), [VALID_KEY, PASSPHRASE, "482913"]);
+    assert.ok(scanned.some((f) => f.endsWith("mailcart.db")), "the database was scanned");
+    assert.deepEqual(holding, []);
   });
 });
 

@@ -89,8 +89,10 @@ export class Harness {
     await until(async () => (await fetch(`${this.driverUrl}/status`)).ok, { what: "tauri-driver to answer" });
   }
 
-  /** Opens the app in a new window session. */
+  /** Opens the app in a new window session. The previous window's process must be gone first:
+   *  the app is single-instance, so a launch while it still runs would only hand over to it. */
   async launch() {
+    await until(() => spawnSync("pgrep", ["-f", `^${APP}( |$)`]).status === 1, { what: "the previous app process to exit", timeoutMs: 20_000 });
     return Session.start(this.driverUrl, APP);
   }
 

@@ -1,5 +1,8 @@
 // Small steps the end-to-end tests share.
 
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { until } from "./harness.mjs";
 
 export async function waitFor(session, selector, what = selector) {
@@ -47,4 +50,28 @@ export async function untilTexts(session, selector, expected) {
 export async function selectOption(session, testId, value) {
   const [option] = await waitFor(session, `[data-testid="${testId}"] option[value="${value}"]`);
   await session.click(option);
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : [],
+  );
+}
+
+/** The files under `dir` that hold any of `secrets` in plain UTF-8, and how many were read. */
+export function filesHolding(dir, secrets) {
+  const files = filesUnder(dir);
+  const holding = [];
+  for (const file of files) {
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      // WebKit's helper processes may still be tidying their own files as the app closes.
+      if (error.code === "ENOENT") continue;
+      throw error;
+    }
+    for (const secret of secrets) if (bytes.indexOf(Buffer.from(secret, "utf8")) !== -1) holding.push(`${file}: ${secret}`);
+  }
+  return { holding, scanned: files };
 }
