@@ -7,3 +7,4 @@ mod gmailstore_catalogue;
 mod gmailstore_orders;
 mod secret_scan;
 mod tools;
+mod webview_reach;
