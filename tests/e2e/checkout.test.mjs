@@ -63,6 +63,26 @@ describe("checkout", () => {
     assert.equal(await textOf(ctx.session, "order-detail-pay-amount"), "3.429167");
   });
 
+  it("says an order may exist when its answer is lost, never sends it twice, and leads to the lookup", async () => {
+    const before = (await ctx.harness.control("GET", "/orders")).length;
+    await ctx.harness.fault({ kind: "dropafter", path: "/api/orders/create", count: 1 });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, "US Apple ID");
+    await typeInto(ctx.session, "checkout-email", "lost@example.com");
+    await clickTestId(ctx.session, "checkout-submit");
+    await until(async () => (await textOf(ctx.session, "checkout-message")).startsWith("Your order was sent, but the store's answer did not arrive."), {
+      what: "the order-may-exist message",
+    });
+    const orders = await ctx.harness.control("GET", "/orders");
+    assert.equal(orders.length, before + 1, "the store created it once");
+    assert.equal((await ctx.harness.hits())["POST /api/orders/create"], 1, "and it was sent once");
+    await clickTestId(ctx.session, "checkout-lookup");
+    await typeInto(ctx.session, "lookup-order-no", orders[orders.length - 1].orderNo);
+    await typeInto(ctx.session, "lookup-email", "lost@example.com");
+    await clickTestId(ctx.session, "lookup-submit");
+    await until(async () => (await textOf(ctx.session, "lookup-found")).includes(orders[orders.length - 1].orderNo), { what: "the lost order found" });
+  });
+
   it("refuses a quantity below the minimum before calling the store", async () => {
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
     await startBuying(ctx.session, "Google Workspace / Education Email");

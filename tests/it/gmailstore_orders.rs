@@ -127,6 +127,16 @@ async fn a_failed_create_is_never_sent_again() {
 }
 
 #[tokio::test]
+async fn an_answer_lost_after_the_store_created_the_order_is_not_sent_again() {
+    let (double, client) = setup().await;
+    double.state.faults.push(Fault::new(FaultKind::DropAfter).on_path("/api/orders/create").times(1));
+    let error = client.create_order(&request(AGED, 1, PaymentMethod::Crypto), None).await.unwrap_err();
+    assert!(matches!(error, GmailStoreError::Network(_)), "{error:?}");
+    assert_eq!(double.state.hits.get(CREATE), 1, "no blind retry");
+    assert_eq!(double.state.gmailstore_orders.all().len(), 1, "the store did create it: the app must say it may exist");
+}
+
+#[tokio::test]
 async fn balance_orders_need_a_login_and_enough_balance() {
     let (double, client) = setup().await;
     let error = client.login("buyer@example.com", &Secret::from("wrong")).await.unwrap_err();

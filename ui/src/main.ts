@@ -12,6 +12,7 @@ import { VaultPanel } from "./vault/vault-panel";
 import { LookupPage } from "./lookup/lookup-page";
 import { CodesPage } from "./codes/codes-page";
 import { setCurrentSettings } from "./context";
+import { onNavigate } from "./navigation";
 
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
@@ -79,6 +80,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const header = new Header(info, () => page, navigate, (language) => void chooseLanguage(language));
 
+  onNavigate(navigate);
   root.append(header.root, main);
   notices.render();
   vaultPanel.render();

@@ -27,6 +27,10 @@ pub enum FaultKind {
     Drop,
     /// HTTP 429 with the documented error body, and `Retry-After: <retryAfter>` when set.
     Http429,
+    /// The request is handled (an order is created) but the connection drops before the answer:
+    /// the client cannot tell whether it worked.
+    #[serde(rename = "dropafter")]
+    DropAfter,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -146,5 +150,10 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
         // line, which is what a reset looks like to the client. `resume_unwind` skips the panic
         // hook, so nothing is printed.
         FaultKind::Drop => std::panic::resume_unwind(Box::new("store double: dropped connection")),
+        FaultKind::DropAfter => {
+            let handled = next.run(request).await;
+            drop(handled);
+            std::panic::resume_unwind(Box::new("store double: answer lost after handling"))
+        }
     }
 }

@@ -12,6 +12,7 @@ import { productName } from "../catalogue/products";
 import { COINS } from "./coins";
 import { LoginForm } from "./login-form";
 import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "./rules";
+import { navigateTo } from "../navigation";
 
 const METHODS: PaymentMethod[] = ["crypto", "balance_cny", "balance_crypto", "alipay", "wechat"];
 
@@ -137,7 +138,12 @@ export class CheckoutForm {
       const kind = toCommandError(error).kind;
       this.busy = false;
       this.render();
-      if (kind === "orderMayExist") this.say(t("checkout.orderMayExist"), kind);
+      if (kind === "orderMayExist") {
+        this.say(t("checkout.orderMayExist"), kind);
+        const lookup = el("button", { type: "button", class: "button small", "data-testid": "checkout-lookup" }, t("nav.lookup"));
+        lookup.addEventListener("click", () => navigateTo("lookup"));
+        this.message.append(" ", lookup);
+      }
       else if (kind === "insufficientBalance") this.say(t("checkout.insufficientBalance"), kind);
       else if (kind === "unauthorized") {
         this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
