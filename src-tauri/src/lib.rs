@@ -1,8 +1,10 @@
 //! Mailcart: a desktop shop for stores that sell email accounts.
 //!
-//! The store clients (`stores`), money handling (`money`) and endpoint rules (`endpoint`) are plain
-//! Rust with no Tauri dependency; `commands` is the thin layer the web view calls, and `ipc` holds
-//! the types that cross that boundary.
+//! Everything but `commands` is plain Rust with no Tauri in it, tested without a window: the store
+//! clients (`stores`), checkout and receive-code logic (`checkout`, `receive_codes`), the vault,
+//! database and order book (`vault`, `db`, `orders`, opened together by `core`), settings rules,
+//! money and endpoint rules. `commands` is the thin layer the web view calls, and `ipc` holds the
+//! types that cross that boundary.
 
 pub mod checkout;
 pub mod core;
