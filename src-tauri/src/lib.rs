@@ -10,6 +10,7 @@ pub mod checkout;
 pub mod core;
 pub mod db;
 pub mod endpoint;
+pub mod file_aside;
 pub mod ipc;
 pub mod locale;
 pub mod logging;

@@ -8,7 +8,6 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, ErrorCode};
 
-use crate::time_text;
 
 pub const DATABASE_FILE: &str = "mailcart.db";
 
@@ -83,9 +82,7 @@ fn is_damage(error: &rusqlite::Error) -> bool {
 
 /// Renames the database and its WAL/SHM files to `<name>.damaged-<time>`; returns the new name.
 fn set_aside(path: &Path) -> Result<PathBuf, DbError> {
-    let stamp = time_text::file_stamp();
-    let aside = PathBuf::from(format!("{}.damaged-{stamp}", path.display()));
-    std::fs::rename(path, &aside).map_err(DbError::SetAside)?;
+    let aside = crate::file_aside::set_aside(path).map_err(DbError::SetAside)?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));
         if side.exists() {

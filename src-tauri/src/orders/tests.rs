@@ -5,17 +5,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::db::{Database, DATABASE_FILE};
-use crate::vault::{KdfParams, KeyStorage, KeychainError, Secret, Vault};
-
-struct NoKeychain;
-impl KeyStorage for NoKeychain {
-    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
-        Err(KeychainError::Unavailable("test".into()))
-    }
-    fn save(&self, _: &[u8]) -> Result<(), KeychainError> {
-        Err(KeychainError::Unavailable("test".into()))
-    }
-}
+use crate::vault::{KdfParams, NoKeyStorage as NoKeychain, Secret, Vault};
 
 fn book() -> (tempfile::TempDir, OrderBook) {
     let dir = tempfile::tempdir().unwrap();

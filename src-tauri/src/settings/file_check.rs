@@ -16,8 +16,7 @@ pub fn check_settings_file(path: &Path) -> std::io::Result<Option<PathBuf>> {
     if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).is_ok() {
         return Ok(None);
     }
-    let aside = PathBuf::from(format!("{}.damaged-{}", path.display(), crate::time_text::file_stamp()));
-    std::fs::rename(path, &aside)?;
+    let aside = crate::file_aside::set_aside(path)?;
     log::warn!("settings file {} was damaged; kept as {}", path.display(), aside.display());
     Ok(Some(aside))
 }

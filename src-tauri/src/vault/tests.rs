@@ -15,15 +15,7 @@ fn mock_keychain(test: &str) -> Box<KeyringKeyStorage> {
 }
 
 /// A machine with no keychain at all.
-struct NoKeychain;
-impl KeyStorage for NoKeychain {
-    fn load(&self) -> Result<Option<Vec<u8>>, KeychainError> {
-        Err(KeychainError::Unavailable("no keychain in this test".into()))
-    }
-    fn save(&self, _: &[u8]) -> Result<(), KeychainError> {
-        Err(KeychainError::Unavailable("no keychain in this test".into()))
-    }
-}
+use super::NoKeyStorage as NoKeychain;
 
 fn temp_db() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
