@@ -127,21 +127,15 @@ pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders
 #[tauri::command]
 pub async fn email_order_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
     let order_no = order_no.trim().to_owned();
-    let id = match state.core.orders.find(StoreKind::EmailOrder, &order_no)? {
-        Some(id) => id,
-        None => {
-            let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
-            let platform = crate::stores::email_order::Platform {
-                id: String::new(),
-                name: items.iter().find_map(|i| i.platform_name.clone()).unwrap_or_default(),
-                price: rust_decimal::Decimal::ZERO,
-            };
-            let committed = receive_codes::record_bought(&state.core.orders, &order_no, &platform, items.len() as u32)?;
-            receive_codes::apply_details(&state.core.orders, committed.id, &items)?;
-            committed.id
-        }
-    };
-    email_order_refresh(app, state, id).await
+    if let Some(id) = state.core.orders.find(StoreKind::EmailOrder, &order_no)? {
+        return refresh(&app, &state, id).await;
+    }
+    // Not seen here before: the details just fetched are the first check (no second call).
+    let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
+    let id = receive_codes::record_found(&state.core.orders, &order_no, &items)?.id;
+    state.take_check_slot(id, MIN_CHECK_INTERVAL);
+    receive_codes::apply_details(&state.core.orders, id, &items)?;
+    view(&state, id, Some(&items))
 }
 
 fn notify_code(app: &tauri::AppHandle, platform: &str, item: &OrderItem) {

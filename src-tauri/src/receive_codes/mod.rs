@@ -5,4 +5,4 @@ mod code;
 mod record;
 
 pub use code::find_code;
-pub use record::{apply_details, record_bought, AppliedDetails};
+pub use record::{apply_details, record_bought, record_found, AppliedDetails};

@@ -18,6 +18,15 @@ pub fn record_bought(book: &OrderBook, order_no: &str, platform: &Platform, coun
     })
 }
 
+/// Records an order this computer had not seen, found by its number: its price is not known.
+pub fn record_found(book: &OrderBook, order_no: &str, items: &[OrderItem]) -> Result<CommittedOrder, OrderBookError> {
+    let platform = items.iter().find_map(|i| i.platform_name.clone()).unwrap_or_default();
+    book.record_order(NewOrder {
+        order_no: Some(order_no.to_owned()),
+        ..NewOrder::new(StoreKind::EmailOrder, platform, items.len() as u32, OrderStatus::InProgress)
+    })
+}
+
 /// What a refresh changed.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct AppliedDetails {
@@ -98,6 +107,17 @@ mod tests {
         assert_eq!(applied.new_texts, [1]);
         assert_eq!(applied.status, Some(OrderStatus::Delivered));
         assert!(book.detail(id).unwrap().summary.finished);
+    }
+
+    #[test]
+    fn an_order_found_by_number_is_recorded_without_a_made_up_price() {
+        let (_dir, book) = book();
+        let mut found = item("a@x", ItemStatus::Waiting, None);
+        found.platform_name = Some("TikTok".into());
+        let id = record_found(&book, "E3", &[found.clone(), found]).unwrap().id;
+        let detail = book.detail(id).unwrap();
+        assert_eq!((detail.summary.product_name.as_str(), detail.summary.quantity), ("TikTok", 2));
+        assert_eq!((detail.summary.total, detail.unit_price), (None, None));
     }
 
     #[test]
