@@ -77,6 +77,14 @@ start_store_double() {
   exit 1
 }
 
+# The newest Mailcart .deb that `npm run bundle` made (fails if there is none).
+newest_deb() {
+  local deb
+  deb="$(ls -t "$ROOT"/target/release/bundle/deb/Mailcart_*.deb 2>/dev/null | head -n 1)"
+  [ -n "$deb" ] || { echo "No .deb under target/release/bundle/deb: run npm run bundle first." >&2; return 1; }
+  printf '%s\n' "$deb"
+}
+
 # App data in a folder of its own under target/, so tests and demos never touch the user's.
 use_private_app_data() {
   local dir="$1"

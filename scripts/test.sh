@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: every test. Sets up what is missing, then runs the Rust tests, the UI unit tests and the
-# end-to-end tests in the real app window (under Xvfb, through tauri-driver and WebKitWebDriver).
+# npm test: every test. Sets up what is missing, then checks the release workflows, runs the Rust
+# tests and the UI unit tests, builds the .deb, and runs the end-to-end tests in the real app window
+# (under Xvfb, through tauri-driver and WebKitWebDriver), the unpacked .deb's binary among them.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -10,11 +11,17 @@ use_private_app_data "$ROOT/target/test-xdg"
 # The bundle first: the app embeds ui/dist when it compiles.
 build_app
 
+say "Release workflows (actionlint with shellcheck, GitHub's workflow schema)"
+bash scripts/lint-workflows.sh
+
 say "Rust tests (unit and integration against the store double)"
 cargo test --workspace
 
 say "UI unit tests (Vitest, mockIPC)"
 npx vitest run --root ui
+
+say "The Linux installer (npm run bundle: release build and .deb; tests/e2e/deb.test.mjs launches it)"
+bash scripts/bundle.sh
 
 say "End-to-end tests in the real window"
 # Under Xvfb, inside a private D-Bus session whose only service is a mock notification daemon

@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "orders_list",
     "order_detail",
     "order_export",
+    "order_attempts",
+    "order_attempt_dismiss",
     "payment_options",
     "checkout_create",
     "checkout_refresh",
@@ -29,6 +31,8 @@ const COMMANDS: &[&str] = &[
     "email_order_buy",
     "email_order_refresh",
     "email_order_open",
+    "check_for_update",
+    "install_update",
 ];
 
 fn main() {

@@ -20,6 +20,9 @@ pub enum StartupNotice {
     DatabaseDamaged { kept_as: String },
     /// The settings file could not be read; it was kept under `keptAs` and defaults are in use.
     SettingsDamaged { kept_as: String },
+    /// `count` orders were sent to a store and no answer was recorded (the app stopped or the
+    /// connection broke): each may exist, and the Orders page offers the lookup.
+    UnansweredOrders { count: u32 },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +59,13 @@ impl AppCore {
         let db = Arc::new(opened.db);
         let vault = Arc::new(Vault::open(&db, keychain, kdf)?);
         let orders = OrderBook::new(db.clone(), vault.clone());
+        // Attempts hold no secrets: they can be counted before the vault is unlocked. A failure
+        // here must not keep the app from opening; the Orders page lists them again.
+        match orders.unresolved_attempts() {
+            Ok(unanswered) if !unanswered.is_empty() => notices.push(StartupNotice::UnansweredOrders { count: unanswered.len() as u32 }),
+            Ok(_) => {}
+            Err(error) => log::warn!("could not list unanswered orders: {error}"),
+        }
         Ok((AppCore { data_dir: data_dir.to_owned(), db, vault, orders }, notices))
     }
 }

@@ -98,3 +98,35 @@ mod cashier_tests {
         assert!(matches!(check_cashier_url("https://127.0.0.1/pay"), Err(EndpointError::Unparsable(_))));
     }
 }
+
+/// Checks the address of an update feed (the release feed, or a test's local feed): like a store
+/// address, `https` anywhere and plain `http` only to this computer, with no credentials. The
+/// feed is signed, but a feed fetched in clear text would still tell an onlooker what runs here.
+pub fn check_feed_url(text: &str) -> Result<Url, EndpointError> {
+    let trimmed = text.trim();
+    let url = Url::parse(trimmed).map_err(|_| EndpointError::Unparsable(trimmed.to_owned()))?;
+    let host = url.host().ok_or_else(|| EndpointError::Unparsable(trimmed.to_owned()))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&host) => {}
+        _ => return Err(EndpointError::InsecureScheme(trimmed.to_owned())),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(EndpointError::UnexpectedParts(trimmed.to_owned()));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod feed_tests {
+    use super::*;
+
+    #[test]
+    fn feeds_are_https_or_this_computer() {
+        assert!(check_feed_url("https://github.com/o/r/releases/latest/download/latest.json").is_ok());
+        assert!(check_feed_url("http://127.0.0.1:9/latest.json").is_ok());
+        assert!(matches!(check_feed_url("http://example.com/latest.json"), Err(EndpointError::InsecureScheme(_))));
+        assert!(matches!(check_feed_url("https://u:p@example.com/latest.json"), Err(EndpointError::UnexpectedParts(_))));
+        assert!(matches!(check_feed_url("latest.json"), Err(EndpointError::Unparsable(_))));
+    }
+}

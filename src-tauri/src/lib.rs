@@ -20,6 +20,7 @@ pub mod receive_codes;
 pub mod settings;
 pub mod stores;
 pub mod time_text;
+pub mod updates;
 pub mod vault;
 
 mod commands;
@@ -58,6 +59,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(commands::updates::PendingUpdate::default())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             logging::init(&data_dir);
@@ -91,6 +94,8 @@ pub fn run() {
             commands::orders::orders_list,
             commands::orders::order_detail,
             commands::orders::order_export,
+            commands::orders::order_attempts,
+            commands::orders::order_attempt_dismiss,
             commands::checkout::payment_options,
             commands::checkout::checkout_create,
             commands::checkout::checkout_refresh,
@@ -106,6 +111,8 @@ pub fn run() {
             commands::email_order::email_order_buy,
             commands::email_order::email_order_refresh,
             commands::email_order::email_order_open,
+            commands::updates::check_for_update,
+            commands::updates::install_update,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {

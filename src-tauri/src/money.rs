@@ -2,8 +2,6 @@
 //! `12.345` is read from its literal digits (through `RawValue`), never through `f64`, so no price
 //! or amount to pay can drift by a rounding step.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
@@ -19,10 +17,15 @@ pub fn decimal_from_json_text(raw: &str) -> Result<Decimal, String> {
         raw.to_owned()
     };
     let digits = digits.trim();
-    if digits.contains(['e', 'E']) {
-        Decimal::from_scientific(digits).map_err(|e| format!("not a decimal amount ({digits}): {e}"))
-    } else {
-        Decimal::from_str(digits).map_err(|e| format!("not a decimal amount ({digits}): {e}"))
+    let refused = |e: rust_decimal::Error| format!("not a decimal amount ({digits}): {e}");
+    // `from_str` (also under `from_scientific`) rounds digits past 28 decimal places, so that
+    // -0.00000000000000000000000000001 would read as 0: the digits are checked exactly first.
+    match digits.find(['e', 'E']) {
+        Some(at) => {
+            Decimal::from_str_exact(&digits[..at]).map_err(refused)?;
+            Decimal::from_scientific(digits).map_err(refused)
+        }
+        None => Decimal::from_str_exact(digits).map_err(refused),
     }
 }
 
@@ -79,9 +82,17 @@ mod tests {
 
     #[test]
     fn non_amounts_are_errors_not_zero() {
-        for raw in ["null", "true", r#""abc""#, r#""""#, "[1]", "{}"] {
+        for raw in ["null", "true", r#""abc""#, r#""""#, "[1]", "{}", "1e400", "79228162514264337593543950336"] {
             assert!(decimal_from_json_text(raw).is_err(), "{raw} should not decode");
         }
+    }
+
+    #[test]
+    fn digits_a_decimal_cannot_hold_are_refused_not_rounded() {
+        for raw in ["-0.00000000000000000000000000001", "1.00000000000000000000000000001", "7922816251426433759354395033.55", "1.00000000000000000000000000001e0"] {
+            assert!(decimal_from_json_text(raw).is_err(), "{raw} should not decode");
+        }
+        assert_eq!(decimal_from_json_text("0.0000000000000000000000000001").unwrap().to_string(), "0.0000000000000000000000000001");
     }
 
     #[derive(Deserialize, Debug)]

@@ -50,14 +50,15 @@ function startProcess(command, args, env) {
 }
 
 export class Harness {
-  /** `name` keeps each test file's app data apart (under target/e2e-data/<name>). */
-  static async start(name = "default") {
+  /** `name` keeps each test file's app data apart (under target/e2e-data/<name>); `env` adds
+   *  variables to the app's environment (the app inherits tauri-driver's). */
+  static async start(name = "default", { env = {} } = {}) {
     const harness = new Harness();
-    await harness.#start(name);
+    await harness.#start(name, env);
     return harness;
   }
 
-  async #start(name) {
+  async #start(name, extraEnv) {
     const dataDir = join(ROOT, "target/e2e-data", name);
     this.xdgDataHome = join(dataDir, "data");
     /** Where the app keeps its database, settings and log. */
@@ -81,6 +82,7 @@ export class Harness {
       XDG_DATA_HOME: join(dataDir, "data"),
       XDG_CACHE_HOME: join(dataDir, "cache"),
       XDG_CONFIG_HOME: join(dataDir, "config"),
+      ...extraEnv,
     };
     delete env.LC_ALL;
     delete env.LC_MESSAGES;
@@ -90,10 +92,11 @@ export class Harness {
   }
 
   /** Opens the app in a new window session. The previous window's process must be gone first:
-   *  the app is single-instance, so a launch while it still runs would only hand over to it. */
-  async launch() {
-    await until(() => spawnSync("pgrep", ["-f", `^${APP}( |$)`]).status === 1, { what: "the previous app process to exit", timeoutMs: 20_000 });
-    return Session.start(this.driverUrl, APP);
+   *  the app is single-instance, so a launch while it still runs would only hand over to it.
+   *  `application` is the binary to start: the debug build unless a test names another. */
+  async launch(application = APP) {
+    await until(() => spawnSync("pgrep", ["-f", `^${application}( |$)`]).status === 1, { what: "the previous app process to exit", timeoutMs: 20_000 });
+    return Session.start(this.driverUrl, application);
   }
 
   async control(method, path, body) {

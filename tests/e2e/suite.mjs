@@ -5,11 +5,12 @@
 import { after, afterEach, before, beforeEach } from "node:test";
 import { Harness } from "./harness.mjs";
 
-/** Registers the hooks; tests put their window in `ctx.session` and reach the harness as `ctx.harness`. */
-export function appSuite(name) {
+/** Registers the hooks; tests put their window in `ctx.session` and reach the harness as
+ *  `ctx.harness`. `options` go to `Harness.start` (e.g. `{ env }` for the app). */
+export function appSuite(name, options = {}) {
   const ctx = { harness: null, session: null };
   before(async () => {
-    ctx.harness = await Harness.start(name);
+    ctx.harness = await Harness.start(name, options);
   });
   after(async () => {
     await ctx.harness?.stop();

@@ -60,7 +60,9 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
     core.vault.set_passphrase(&core.db, &Secret::from("integration pass")).unwrap();
     let product = client.product(AGED).await.unwrap();
-    let committed = record_created(&core.orders, &created, &request(AGED, 2, PaymentMethod::Crypto), &product).unwrap();
+    let attempt = core.orders.begin_attempt(&mailcart_lib::checkout::attempt_for(&request(AGED, 2, PaymentMethod::Crypto), &product)).unwrap();
+    let committed = record_created(&core.orders, attempt, &created, &request(AGED, 2, PaymentMethod::Crypto), &product).unwrap();
+    assert!(core.orders.unresolved_attempts().unwrap().is_empty(), "recording the order answered its attempt");
     assert_eq!(core.orders.detail(committed.id).unwrap().pay_amount.as_deref(), Some("3.429167"));
 
     let pending = client.order_status(&id, &token).await.unwrap();

@@ -3,6 +3,7 @@
 
 mod crash;
 mod email_order;
+mod faults;
 mod gmailstore_catalogue;
 mod gmailstore_orders;
 mod secret_scan;

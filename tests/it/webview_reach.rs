@@ -1,6 +1,7 @@
 //! What the web view may do, read from the configuration the app is built with: a strict CSP,
 //! no global Tauri object, no remote content, and capabilities that grant only the app's own
-//! commands — each of which is registered, and no registered command left ungated.
+//! commands — each of which is registered, and no registered command left ungated — and Tauri's
+//! isolation pattern, whose hook lets through exactly those commands.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -77,4 +78,51 @@ fn capabilities_grant_only_the_apps_own_registered_commands() {
         }
     }
     assert_eq!(granted, manifest, "the window is granted exactly the app's commands");
+}
+
+/// The `"name"` strings of `const APP_COMMANDS` in the isolation application's index.js.
+fn isolation_commands(dir: &str) -> BTreeSet<String> {
+    let script = read(&format!("{dir}/index.js"));
+    let list = script.split("const APP_COMMANDS = [").nth(1).expect("index.js declares APP_COMMANDS").split("];").next().unwrap();
+    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+#[test]
+fn every_ipc_message_passes_the_isolation_hook_which_allows_only_the_apps_commands() {
+    let config = config();
+    let pattern = &config["app"]["security"]["pattern"];
+    assert_eq!(pattern["use"], serde_json::json!("isolation"), "the isolation pattern is on: {pattern}");
+    let dir = pattern["options"]["dir"].as_str().expect("the isolation application's folder");
+    assert_eq!(dir, "ui/isolation");
+
+    let manifest = manifest_commands();
+    assert_eq!(isolation_commands(dir), manifest, "the isolation hook allows exactly build.rs's COMMANDS");
+    let script = read(&format!("{dir}/index.js"));
+    assert!(script.contains("window.__TAURI_ISOLATION_HOOK__"), "index.js sets the hook");
+    let refused = script.split("const REFUSED = \"").nth(1).and_then(|rest| rest.split('"').next()).expect("index.js names REFUSED");
+    assert!(!manifest.contains(refused) && !registered_commands().contains(refused), "a refused call must become a command that does not exist");
+
+    // Only scripts by `src` (Tauri inlines them and allows them by hash): no inline script of ours.
+    let html = read(&format!("{dir}/index.html"));
+    for tag in html.split("<script").skip(1) {
+        let (open, rest) = tag.split_once('>').unwrap();
+        assert!(open.contains("src="), "index.html: a script without src");
+        assert!(rest.trim_start().starts_with("</script>"), "index.html: inline script content");
+    }
+
+    // Tauri's features follow the pattern (tauri-build refuses a mismatch; keep tauri's too).
+    let cargo = read("Cargo.toml");
+    for dependency in ["tauri = {", "tauri-build = {"] {
+        let line = cargo.lines().find(|line| line.starts_with(dependency)).unwrap_or_else(|| panic!("{dependency}"));
+        assert!(line.contains("\"isolation\""), "{line}");
+    }
+
+    // The CSP lets in only what the isolation frame needs: Tauri adds the frame's random origin
+    // (isolation-<uuid>://localhost) to default-src at run time but to no other directive, so no
+    // frame-src (or child-src) may shadow default-src; and the one extra style is the hash of the
+    // rule that hides the frame (tauri_utils::pattern::isolation::IFRAME_STYLE).
+    let csp = config["app"]["security"]["csp"].as_str().unwrap();
+    assert!(!csp.contains("frame-src") && !csp.contains("child-src"), "{csp}");
+    let style_src = csp.split(';').map(str::trim).find(|d| d.starts_with("style-src ")).expect("style-src");
+    assert_eq!(style_src, "style-src 'self' 'sha256-YEercZJImS+vUX2bz7vkQ0aA4rtBIPLuCEWz+yraQ/g='");
 }

@@ -12,6 +12,7 @@ import type { OrderFilter } from "./bindings/OrderFilter";
 import type { OrderSummary } from "./bindings/OrderSummary";
 import type { OrderDetail } from "./bindings/OrderDetail";
 import type { ExportFormat } from "./bindings/ExportFormat";
+import type { PendingAttempt } from "./bindings/PendingAttempt";
 import type { CheckoutInput } from "./bindings/CheckoutInput";
 import type { CheckoutView } from "./bindings/CheckoutView";
 import type { LoginStatus } from "./bindings/LoginStatus";
@@ -19,9 +20,10 @@ import type { PaymentOptions } from "./bindings/PaymentOptions";
 import type { EmailOrderSetup } from "./bindings/EmailOrderSetup";
 import type { PlatformView } from "./bindings/PlatformView";
 import type { CodeOrderView } from "./bindings/CodeOrderView";
+import type { UpdateOffer } from "./bindings/UpdateOffer";
 
-export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat };
-export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView };
+export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat, PendingAttempt };
+export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView, UpdateOffer };
 
 const KINDS: readonly AppErrorKind[] = [
   "network",
@@ -41,6 +43,8 @@ const KINDS: readonly AppErrorKind[] = [
   "orderMayExist",
   "notConfigured",
   "lockedOut",
+  "updateRefused",
+  "updateFailed",
 ];
 
 export class CommandError extends Error {
@@ -95,6 +99,8 @@ export const commands = {
   ordersList: (filter: OrderFilter) => call<OrderSummary[]>("orders_list", { filter }),
   orderDetail: (id: number) => call<OrderDetail>("order_detail", { id }),
   orderExport: (id: number, format: ExportFormat) => call<string | null>("order_export", { id, format }),
+  orderAttempts: () => call<PendingAttempt[]>("order_attempts"),
+  orderAttemptDismiss: (id: number) => call<void>("order_attempt_dismiss", { id }),
   paymentOptions: () => call<PaymentOptions>("payment_options"),
   checkoutCreate: (input: CheckoutInput) => call<CheckoutView>("checkout_create", { input }),
   checkoutRefresh: (id: number) => call<CheckoutView>("checkout_refresh", { id }),
@@ -110,4 +116,6 @@ export const commands = {
   emailOrderBuy: (platformId: string, count: number) => call<CodeOrderView>("email_order_buy", { platformId, count }),
   emailOrderRefresh: (id: number) => call<CodeOrderView>("email_order_refresh", { id }),
   emailOrderOpen: (orderNo: string) => call<CodeOrderView>("email_order_open", { orderNo }),
+  checkForUpdate: () => call<UpdateOffer | null>("check_for_update"),
+  installUpdate: () => call<void>("install_update"),
 };

@@ -13,6 +13,7 @@ import { LookupPage } from "./lookup/lookup-page";
 import { CodesPage } from "./codes/codes-page";
 import { setCurrentSettings } from "./context";
 import { onNavigate } from "./navigation";
+import { UpdateBanner } from "./updates/update-banner";
 
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
@@ -54,7 +55,8 @@ async function start(root: HTMLElement): Promise<void> {
   });
   const codes = new CodesPage();
   const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, codes: codes.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
-  const main = el("main", {}, notices.root, vaultPanel.root, catalogue.root, codes.root, orders.root, lookup.root, settingsPage.root);
+  const updates = new UpdateBanner();
+  const main = el("main", {}, updates.root, notices.root, vaultPanel.root, catalogue.root, codes.root, orders.root, lookup.root, settingsPage.root);
 
   const navigate = (next: Page) => {
     page = next;
@@ -87,7 +89,11 @@ async function start(root: HTMLElement): Promise<void> {
   catalogue.render();
   orders.render();
   navigate("catalogue");
+  updates.render();
+  // After the first screen, so a slow feed never delays the catalogue.
+  void updates.check();
   onLanguageChange(() => {
+    updates.render();
     header.render();
     notices.render();
     vaultPanel.render();

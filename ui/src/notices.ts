@@ -2,6 +2,7 @@
 
 import { clear, el } from "./dom";
 import { t } from "./i18n/i18n";
+import { navigateTo } from "./navigation";
 import type { StartupNotice } from "./bindings/StartupNotice";
 
 export class NoticesBar {
@@ -33,9 +34,15 @@ export class NoticesBar {
         this.notices = this.notices.filter((n) => n !== notice);
         this.render();
       });
-      this.root.append(
-        el("div", { class: "notice", role: "alert", "data-testid": `notice-${notice.kind}` }, el("p", {}, t(`notice.${notice.kind}`, { path: notice.keptAs })), ok),
-      );
+      const text = notice.kind === "unansweredOrders" ? t("notice.unansweredOrders", { count: notice.count }) : t(`notice.${notice.kind}`, { path: notice.keptAs });
+      const row = el("div", { class: "notice", role: "alert", "data-testid": `notice-${notice.kind}` }, el("p", {}, text));
+      if (notice.kind === "unansweredOrders") {
+        const show = el("button", { type: "button", class: "button small", "data-testid": "unanswered-show" }, t("orders.showUnfinished"));
+        show.addEventListener("click", () => navigateTo("orders"));
+        row.append(show, " ");
+      }
+      row.append(ok);
+      this.root.append(row);
     }
   }
 }

@@ -27,6 +27,7 @@ describe("orders page", () => {
   it("lists orders with exact totals, marks unfinished ones, and sends the chosen filters", async () => {
     const calls: unknown[] = [];
     mockIPC((cmd, args) => {
+      if (cmd === "order_attempts") return [];
       if (cmd !== "orders_list") return null;
       calls.push((args as { filter: unknown }).filter);
       return [order(2, "GS2", false), order(1, "GS1", true)];
@@ -49,6 +50,37 @@ describe("orders page", () => {
     await until(() => expect(calls).toHaveLength(3));
     expect(calls[0]).toEqual({});
     expect(calls[2]).toEqual({ store: "emailOrder", status: "delivered" });
+  });
+
+  it("shows an order sent with no answer as 'may exist', leads to the lookup with its email, and dismisses it", async () => {
+    const dismissed: unknown[] = [];
+    let pending = [
+      { id: 7, store: "gmailstore", productName: "Aged Gmail", quantity: 2, contactEmail: "lost@example.com", paymentMethod: "crypto", coin: "trc20_usdt", startedAt: "2026-11-25T15:40:06Z" },
+    ];
+    mockIPC((cmd, args) => {
+      if (cmd === "order_attempts") return pending;
+      if (cmd === "order_attempt_dismiss") {
+        dismissed.push((args as { id: number }).id);
+        pending = [];
+        return null;
+      }
+      return [];
+    });
+    const navigated: string[] = [];
+    document.addEventListener("mailcart:navigate", (e) => navigated.push((e as CustomEvent<string>).detail));
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "attempt")).toHaveLength(1));
+    expect(texts(page.root, "attempt-explain")).toEqual(["Sent to the store, no answer received — the order may exist: look it up."]);
+    expect(texts(page.root, "attempt-email")).toEqual(["lost@example.com"]);
+    (byTestId(page.root, "attempt-lookup")[0] as HTMLButtonElement).click();
+    expect(navigated).toEqual(["lookup"]);
+    const { takeLookupPrefill } = await import("../src/lookup/prefill");
+    expect(takeLookupPrefill()).toBe("lost@example.com");
+    (byTestId(page.root, "attempt-dismiss")[0] as HTMLButtonElement).click();
+    await until(() => expect(byTestId(page.root, "attempt")).toHaveLength(0));
+    expect(dismissed).toEqual([7]);
   });
 
   it("says when the vault is locked instead of showing an empty list", async () => {

@@ -1,7 +1,7 @@
 //! From the store's answers to the order book: every answer that changes something is committed
 //! before the caller can show it.
 
-use crate::orders::{CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::stores::gmailstore::{CreateOrderRequest, CreatedOrder, OrderState, Product, StoreOrderStatus};
 
 /// The app's status for a store status; `None` for a word we do not know (nothing changes).
@@ -20,10 +20,17 @@ pub fn to_order_status(status: StoreOrderStatus) -> Option<OrderStatus> {
     })
 }
 
-/// Records a created order with everything the store said about paying it.
-pub fn record_created(book: &OrderBook, created: &CreatedOrder, request: &CreateOrderRequest, product: &Product) -> Result<CommittedOrder, OrderBookError> {
+/// Records a created order with everything the store said about paying it, resolving the attempt
+/// that asked for it in the same transaction.
+pub fn record_created(
+    book: &OrderBook,
+    attempt: AttemptId,
+    created: &CreatedOrder,
+    request: &CreateOrderRequest,
+    product: &Product,
+) -> Result<CommittedOrder, OrderBookError> {
     let computed_total = product.price * rust_decimal::Decimal::from(request.quantity);
-    book.record_order(NewOrder {
+    book.record_attempted_order(attempt, NewOrder {
         order_no: created.order_no.clone(),
         store_order_id: created.id.clone(),
         access_token: created.access_token.clone(),
@@ -79,18 +86,22 @@ pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool
     }
 }
 
-/// Merges an order found by order number + email into the book; returns its local id.
+/// Merges an order found by order number + email into the book; returns its local id. An order
+/// the book had not seen answers the oldest unanswered checkout attempt with that email.
 pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email: &str) -> Result<i64, OrderBookError> {
     let id = match book.find(StoreKind::Gmailstore, order_no)? {
         Some(id) => id,
         None => {
-            book.record_order(NewOrder {
-                order_no: Some(order_no.to_owned()),
-                contact_email: Some(email.to_owned()),
-                raw_response: Some(state.raw.clone()),
-                ..NewOrder::new(StoreKind::Gmailstore, String::new(), state.accounts.len() as u32, OrderStatus::AwaitingPayment)
-            })?
-            .id
+            let id = book
+                .record_order(NewOrder {
+                    order_no: Some(order_no.to_owned()),
+                    contact_email: Some(email.to_owned()),
+                    raw_response: Some(state.raw.clone()),
+                    ..NewOrder::new(StoreKind::Gmailstore, String::new(), state.accounts.len() as u32, OrderStatus::AwaitingPayment)
+                })?
+                .id;
+            book.resolve_found(StoreKind::Gmailstore, Some(email), None, id)?;
+            id
         }
     };
     apply_state(book, id, state)?;

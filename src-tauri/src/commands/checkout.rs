@@ -11,7 +11,7 @@ use super::AppState;
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
-use crate::orders::OrderDetail;
+use crate::orders::{AttemptOutcome, OrderDetail};
 use crate::stores::gmailstore::{GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
@@ -51,26 +51,40 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     };
     let token = if input.payment_method.needs_login() { state.core.vault.load_secret(&state.core.db, TOKEN_SECRET)? } else { None };
     let request = checkout::check_order(&input, &product, config, token.is_some())?;
+    // On disk before the request leaves: if the app dies before the answer is recorded, the
+    // Orders page still says that this order may exist (see `orders::attempts`).
+    let attempt = state.core.orders.begin_attempt(&checkout::attempt_for(&request, &product))?;
     let created = match client.create_order(&request, token.as_ref()).await {
         Ok(created) => created,
-        Err(GmailStoreError::Unauthorized { message }) => {
-            // The saved login no longer works: forget it and ask again (never retried).
-            state.forget_login()?;
-            return Err(AppError::new(AppErrorKind::Unauthorized, message));
+        Err(error) => {
+            // A refusal created nothing; any other failure leaves the attempt open.
+            if checkout::created_nothing(&error) {
+                state.core.orders.settle_attempt(attempt, AttemptOutcome::Refused)?;
+            }
+            return Err(create_failed(&state, error));
         }
-        Err(error @ (GmailStoreError::Network(_) | GmailStoreError::Timeout)) => {
-            // The request went out; its answer did not come back. The order may exist: never
-            // send it again by ourselves.
-            return Err(AppError::new(AppErrorKind::OrderMayExist, error.to_string()));
-        }
-        Err(error) => return Err(error.into()),
     };
-    let committed = checkout::record_created(&state.core.orders, &created, &request, &product)?;
+    let committed = checkout::record_created(&state.core.orders, attempt, &created, &request, &product)?;
     state.remember_contact_email(&request.contact_email);
     // The order exists now: a browser that will not open must not hide it. Say so on the payment
     // screen, which offers to open the cashier again.
     let note = created.cashier_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
     Ok(view(state.core.orders.detail(committed.id)?, note))
+}
+
+/// What a failed create-order tells the user.
+fn create_failed(state: &AppState, error: GmailStoreError) -> AppError {
+    match error {
+        GmailStoreError::Unauthorized { message } => {
+            // The saved login no longer works: forget it and ask again (never retried).
+            if let Err(forget) = state.forget_login() {
+                return forget;
+            }
+            AppError::new(AppErrorKind::Unauthorized, message)
+        }
+        // A lost or unreadable answer means the order may exist: never sent again by ourselves.
+        error => AppError::from_create_order(error),
+    }
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the

@@ -7,7 +7,7 @@ use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
 use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView, EmailOrderSetup, PlatformView};
-use crate::orders::StoreKind;
+use crate::orders::{AttemptOutcome, StoreKind};
 use crate::receive_codes::{self, find_code};
 use crate::stores::email_order::OrderItem;
 use crate::vault::Secret;
@@ -76,13 +76,19 @@ pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: Str
         .into_iter()
         .find(|p| p.id == platform_id)
         .ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this platform is no longer offered"))?;
-    let order_no = client.buy(&key, &platform.id, count).await.map_err(|error| match error {
-        crate::stores::email_order::EmailOrderError::Timeout | crate::stores::email_order::EmailOrderError::Network(_) => {
-            AppError::new(AppErrorKind::OrderMayExist, error.to_string())
+    // On disk before the request leaves: the service holds it up to a minute, and a crash then
+    // must not leave a bought order without a trace (see `orders::attempts`).
+    let attempt = state.core.orders.begin_attempt(&receive_codes::attempt_for(&platform, count))?;
+    let order_no = match client.buy(&key, &platform.id, count).await {
+        Ok(order_no) => order_no,
+        Err(error) => {
+            if receive_codes::created_nothing(&error) {
+                state.core.orders.settle_attempt(attempt, AttemptOutcome::Refused)?;
+            }
+            return Err(AppError::from_email_order_buy(error));
         }
-        other => other.into(),
-    })?;
-    let committed = receive_codes::record_bought(&state.core.orders, &order_no, &platform, count)?;
+    };
+    let committed = receive_codes::record_bought(&state.core.orders, attempt, &order_no, &platform, count)?;
     Ok(view(&state, committed.id, None)?)
 }
 

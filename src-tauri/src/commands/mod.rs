@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod email_order;
 pub mod orders;
 pub mod settings;
+pub mod updates;
 mod state;
 pub mod vault;
 

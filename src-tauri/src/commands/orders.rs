@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::AppState;
 use crate::ipc::{AppError, AppErrorKind};
-use crate::orders::{export, OrderDetail, OrderFilter, OrderSummary};
+use crate::orders::{export, OrderDetail, OrderFilter, OrderSummary, PendingAttempt};
 
 #[tauri::command]
 pub fn orders_list(state: tauri::State<'_, AppState>, filter: OrderFilter) -> Result<Vec<OrderSummary>, AppError> {
@@ -18,6 +18,20 @@ pub fn orders_list(state: tauri::State<'_, AppState>, filter: OrderFilter) -> Re
 #[tauri::command]
 pub fn order_detail(state: tauri::State<'_, AppState>, id: i64) -> Result<OrderDetail, AppError> {
     Ok(state.core.orders.detail(id)?)
+}
+
+/// Orders sent to a store whose answer never arrived (the app stopped, or the connection broke):
+/// each may exist at the store, and the Orders page offers to look it up.
+#[tauri::command]
+pub fn order_attempts(state: tauri::State<'_, AppState>) -> Result<Vec<PendingAttempt>, AppError> {
+    Ok(state.core.orders.unresolved_attempts()?)
+}
+
+/// The user has dealt with an unanswered order (found it, or knows it was not made).
+#[tauri::command]
+pub fn order_attempt_dismiss(state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
+    state.core.orders.dismiss_attempt(id)?;
+    Ok(())
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, TS)]

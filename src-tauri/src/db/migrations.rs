@@ -80,6 +80,27 @@ const STEPS: &[&str] = &[
     ALTER TABLE orders ADD COLUMN network TEXT;
     ALTER TABLE orders ADD COLUMN pay_url TEXT;
     "#,
+    // 3: an order request written down before it is sent (no secrets), so a crash or a lost
+    // answer between the store creating an order and the app recording it still leaves a trace.
+    // `resolved_at` is set in the transaction that records the order, or when the store refused
+    // it, or when the user dismisses it; unresolved ones are shown as "the order may exist".
+    r#"
+    CREATE TABLE order_attempts (
+        id INTEGER PRIMARY KEY,
+        store TEXT NOT NULL,
+        product_id TEXT,
+        product_name TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        contact_email TEXT,
+        payment_method TEXT,
+        coin TEXT,
+        started_at TEXT NOT NULL,
+        resolved_at TEXT,
+        outcome TEXT,
+        order_id INTEGER REFERENCES orders(id)
+    );
+    CREATE INDEX order_attempts_unresolved ON order_attempts(id) WHERE resolved_at IS NULL;
+    "#,
 ];
 
 pub(super) fn apply(conn: &Connection) -> Result<(), DbError> {

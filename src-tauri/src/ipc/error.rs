@@ -43,6 +43,10 @@ pub enum AppErrorKind {
     NotConfigured,
     /// The email-order service locked this computer out after too many wrong keys.
     LockedOut,
+    /// An update's package was not signed with the release key: it was refused, nothing installed.
+    UpdateRefused,
+    /// An update could not be downloaded or installed.
+    UpdateFailed,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -70,6 +74,27 @@ impl AppError {
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError { field: Some(field.to_owned()), ..AppError::new(AppErrorKind::InvalidInput, message) }
+    }
+
+    /// A create-order that failed, as the UI sees it. When the request went out and no readable
+    /// answer came back (a transport error, a timeout, or a success answer that could not be
+    /// read) the order may exist: the user is told to look it up, and nothing sends it again.
+    pub fn from_create_order(error: GmailStoreError) -> Self {
+        match error {
+            GmailStoreError::Network(_) | GmailStoreError::Timeout | GmailStoreError::Decode { .. } => {
+                AppError::new(AppErrorKind::OrderMayExist, error.to_string())
+            }
+            other => other.into(),
+        }
+    }
+
+    /// An email-order `buy` that failed, as the UI sees it (the same rule as [`Self::from_create_order`]).
+    pub fn from_email_order_buy(error: crate::stores::email_order::EmailOrderError) -> Self {
+        use crate::stores::email_order::EmailOrderError as E;
+        match error {
+            E::Network(_) | E::Timeout | E::Decode { .. } => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
+            other => other.into(),
+        }
     }
 }
 
@@ -162,6 +187,8 @@ impl From<crate::stores::email_order::EmailOrderError> for AppError {
             E::Unauthorized { locked_out: true, .. } => AppErrorKind::LockedOut,
             E::Unauthorized { .. } | E::KeyRefusedEarlier => AppErrorKind::Unauthorized,
             E::Api { .. } => AppErrorKind::StoreRejected,
+            // No limit is documented for this service, but a 429 still means "slow down", not "broken".
+            E::HttpStatus { status: 429 } => AppErrorKind::RateLimited,
             E::HttpStatus { .. } => AppErrorKind::StoreUnavailable,
             E::Decode { .. } => AppErrorKind::BadResponse,
             E::NotConfigured => AppErrorKind::NotConfigured,

@@ -87,7 +87,7 @@ impl Drop for SealedItem {
 }
 
 pub struct OrderBook {
-    db: Arc<Database>,
+    pub(super) db: Arc<Database>,
     vault: Arc<Vault>,
 }
 
@@ -122,6 +122,12 @@ impl OrderBook {
 
     /// Records a new order and its first status, committed before it returns.
     pub fn record_order(&self, order: NewOrder) -> Result<CommittedOrder, OrderBookError> {
+        self.record_order_resolving(order, None)
+    }
+
+    /// Records an order and, in the same transaction, marks the attempt that asked the store for
+    /// it as answered: after a crash there is either the attempt or the order, never neither.
+    pub(super) fn record_order_resolving(&self, order: NewOrder, attempt: Option<i64>) -> Result<CommittedOrder, OrderBookError> {
         let uid = new_uid()?;
         // Seal first (needs the vault unlocked): a locked vault stops the order from being shown
         // rather than letting a token reach the disk unsealed.
@@ -177,6 +183,9 @@ impl OrderBook {
         )?;
         if let Some(raw) = &order.raw_response {
             self.insert_raw(&tx, id, &uid, "create", raw)?;
+        }
+        if let Some(attempt) = attempt {
+            super::attempts::resolve_in(&tx, attempt, super::attempts::AttemptOutcome::Recorded, Some(id), &now)?;
         }
         tx.commit()?;
         Ok(CommittedOrder { id, uid })

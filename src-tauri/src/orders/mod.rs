@@ -1,11 +1,13 @@
 //! The order book (see `book.rs`), its model, read views and exports.
 
+mod attempts;
 mod book;
 pub mod export;
 mod model;
 pub mod resume;
 mod views;
 
+pub use attempts::{AttemptId, AttemptOutcome, NewAttempt, PendingAttempt};
 pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter};
 pub use model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
 pub use views::{ItemView, OrderDetail, OrderSummary, StatusEvent};

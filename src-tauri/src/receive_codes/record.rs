@@ -2,13 +2,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::orders::{CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::stores::email_order::{OrderItem, Platform};
 use crate::vault::Secret;
 
-/// Records an order the moment `buy` returned its number.
-pub fn record_bought(book: &OrderBook, order_no: &str, platform: &Platform, count: u32) -> Result<CommittedOrder, OrderBookError> {
-    book.record_order(NewOrder {
+/// Records an order the moment `buy` returned its number, resolving the attempt that bought it in
+/// the same transaction.
+pub fn record_bought(book: &OrderBook, attempt: AttemptId, order_no: &str, platform: &Platform, count: u32) -> Result<CommittedOrder, OrderBookError> {
+    book.record_attempted_order(attempt, NewOrder {
         order_no: Some(order_no.to_owned()),
         product_id: Some(platform.id.clone()),
         unit_price: Some(platform.price),
@@ -18,13 +19,16 @@ pub fn record_bought(book: &OrderBook, order_no: &str, platform: &Platform, coun
     })
 }
 
-/// Records an order this computer had not seen, found by its number: its price is not known.
+/// Records an order this computer had not seen, found by its number: its price is not known. It
+/// answers the oldest unanswered buy attempt for the same platform.
 pub fn record_found(book: &OrderBook, order_no: &str, items: &[OrderItem]) -> Result<CommittedOrder, OrderBookError> {
     let platform = items.iter().find_map(|i| i.platform_name.clone()).unwrap_or_default();
-    book.record_order(NewOrder {
+    let committed = book.record_order(NewOrder {
         order_no: Some(order_no.to_owned()),
-        ..NewOrder::new(StoreKind::EmailOrder, platform, items.len() as u32, OrderStatus::InProgress)
-    })
+        ..NewOrder::new(StoreKind::EmailOrder, platform.clone(), items.len() as u32, OrderStatus::InProgress)
+    })?;
+    book.resolve_found(StoreKind::EmailOrder, None, Some(&platform), committed.id)?;
+    Ok(committed)
 }
 
 /// What a refresh changed.
@@ -94,7 +98,9 @@ mod tests {
     fn each_text_is_committed_and_reported_new_once_and_the_order_finishes_when_none_waits() {
         let (_dir, book) = book();
         let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
-        let id = record_bought(&book, "E1", &platform, 3).unwrap().id;
+        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 3)).unwrap();
+        let id = record_bought(&book, attempt, "E1", &platform, 3).unwrap().id;
+        assert!(book.unresolved_attempts().unwrap().is_empty(), "the buy answered its attempt");
         assert_eq!(book.detail(id).unwrap().summary.total.as_deref(), Some("0.36"));
 
         let first = [item("a@x", ItemStatus::CodeReceived, Some("code 1234")), item("b@x", ItemStatus::Waiting, None), item("c@x", ItemStatus::Waiting, Some(" "))];
@@ -124,7 +130,8 @@ mod tests {
     fn an_order_whose_items_all_expire_without_a_code_is_expired() {
         let (_dir, book) = book();
         let platform = Platform { id: "p1".into(), name: "Discord".into(), price: Decimal::new(30, 2) };
-        let id = record_bought(&book, "E2", &platform, 1).unwrap().id;
+        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 1)).unwrap();
+        let id = record_bought(&book, attempt, "E2", &platform, 1).unwrap().id;
         let applied = apply_details(&book, id, &[item("d****@x", ItemStatus::Expired, None)]).unwrap();
         assert_eq!(applied.status, Some(OrderStatus::Expired));
     }

@@ -3,3 +3,6 @@
 
 pub mod email_order;
 pub mod gmailstore;
+
+#[cfg(test)]
+mod fuzz_tests;

@@ -21,6 +21,10 @@ pub enum FaultKind {
     Slow,
     /// HTTP 200 whose JSON body is cut off.
     Malformed,
+    /// HTTP 200 with valid JSON of the wrong shape: neither the GmailStore answer nor the
+    /// email-order envelope (`{"result":"ok","items":{"unexpected":true}}`).
+    #[serde(rename = "wrongshape")]
+    WrongShape,
     /// HTTP 502 with an HTML page, as a reverse proxy in front of the store sends.
     Html,
     /// The connection is closed before any response is written.
@@ -31,6 +35,10 @@ pub enum FaultKind {
     /// the client cannot tell whether it worked.
     #[serde(rename = "dropafter")]
     DropAfter,
+    /// The request is handled (an order is created), then the answer is held for `delayMs`: a
+    /// client that dies meanwhile has paid for an order it never heard of (the crash suite).
+    #[serde(rename = "slowafter")]
+    SlowAfter,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -140,6 +148,12 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
             r#"{"success":true,"products":[{"id":"30a6d792","#,
         )
             .into_response(),
+        FaultKind::WrongShape => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"result":"ok","items":{"unexpected":true}}"#,
+        )
+            .into_response(),
         FaultKind::Html => (
             StatusCode::BAD_GATEWAY,
             [(header::CONTENT_TYPE, "text/html")],
@@ -154,6 +168,11 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
             let handled = next.run(request).await;
             drop(handled);
             std::panic::resume_unwind(Box::new("store double: answer lost after handling"))
+        }
+        FaultKind::SlowAfter => {
+            let handled = next.run(request).await;
+            tokio::time::sleep(Duration::from_millis(fault.delay_ms.unwrap_or(5_000))).await;
+            handled
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Something the user must be told about at start.
  */
-export type StartupNotice = { "kind": "databaseDamaged", keptAs: string, } | { "kind": "settingsDamaged", keptAs: string, };
+export type StartupNotice = { "kind": "databaseDamaged", keptAs: string, } | { "kind": "settingsDamaged", keptAs: string, } | { "kind": "unansweredOrders", count: number, };

@@ -6,6 +6,7 @@ import { errorSentence } from "../errors";
 import { t } from "../i18n/i18n";
 import { commands, toCommandError, type OrderDetail } from "../ipc";
 import { statusLabel } from "../orders/format";
+import { takeLookupPrefill } from "./prefill";
 
 export class LookupPage {
   readonly root = el("section", { class: "lookup settings", "data-testid": "lookup-page" });
@@ -39,6 +40,8 @@ export class LookupPage {
     (this.root.querySelector('[data-testid="lookup-order-no-label"]') as HTMLElement).textContent = t("lookup.orderNo");
     (this.root.querySelector('[data-testid="lookup-email-label"]') as HTMLElement).textContent = t("lookup.email");
     this.submit.textContent = t("lookup.submit");
+    const email = takeLookupPrefill();
+    if (email !== null) this.email.value = email;
     this.renderResult();
   }
 

@@ -131,7 +131,7 @@ export class OrderDetailView {
         { "data-testid": "item-row" },
         el("td", { class: "mono", "data-testid": "item-login" }, item.login),
         el("td", { class: "mono", "data-testid": "item-password" }, item.password ?? ""),
-        el("td", { class: "mono" }, item.extra ?? item.line ?? ""),
+        el("td", { class: "mono", "data-testid": "item-extra" }, item.extra ?? item.line ?? ""),
         el("td", {}, copyButton(t("order.copy"), t("order.copied"), () => item.exportLine, "copy-item")),
       ),
     );

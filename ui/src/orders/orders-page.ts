@@ -3,10 +3,11 @@
 import { append, clear, el } from "../dom";
 import { errorPanel } from "../errors";
 import { t } from "../i18n/i18n";
-import { commands, type OrderFilter, type OrderSummary } from "../ipc";
+import { commands, type OrderFilter, type OrderSummary, type PendingAttempt } from "../ipc";
 import type { OrderStatus } from "../bindings/OrderStatus";
 import type { StoreKind } from "../bindings/StoreKind";
 import { OrderDetailView } from "./order-detail";
+import { attemptsBlock } from "./attempts-list";
 import { shortTime, statusLabel, storeLabel, totalText } from "./format";
 
 type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
@@ -17,6 +18,8 @@ const STATUSES: OrderStatus[] = ["awaitingPayment", "confirming", "paid", "inPro
 export class OrdersPage {
   readonly root = el("section", { class: "orders", "data-testid": "orders-page" });
   private list: ListState = { status: "loading" };
+  /** Orders sent with no answer recorded: shown above the list whatever the filter. */
+  private attempts: PendingAttempt[] = [];
   private detail: OrderDetailView | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly search = el("input", { type: "search", class: "search", "data-testid": "orders-search", autocomplete: "off" });
@@ -55,6 +58,8 @@ export class OrdersPage {
     } catch (error) {
       this.list = { status: "error", error };
     }
+    // Kept from the last successful read when this one fails: never hidden by an error.
+    this.attempts = await commands.orderAttempts().catch(() => this.attempts);
     this.renderBody();
   }
 
@@ -97,6 +102,8 @@ export class OrdersPage {
       return;
     }
     this.toolbar.hidden = false;
+    const attempts = attemptsBlock(this.attempts, () => void this.load());
+    if (attempts) this.body.append(attempts);
     const list = this.list;
     if (list.status === "loading") {
       this.body.append(el("p", { class: "muted", "data-testid": "orders-loading" }, t("orders.loading")));

@@ -135,9 +135,12 @@ impl EmailOrderClient {
         if !status.is_success() {
             return Err(EmailOrderError::HttpStatus { status: status.as_u16() });
         }
-        // Peek for a 401 envelope: remember the key so it is not sent again.
+        // Peek for a 401 envelope: remember a refused key so it is not sent again. The lockout is
+        // no verdict on the key (the right one is locked out too): it is not remembered.
         if let Err(EmailOrderError::Unauthorized { message, locked_out }) = wire::open::<serde::de::IgnoredAny>(&bytes) {
-            self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).insert(id);
+            if !locked_out {
+                self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).insert(id);
+            }
             return Err(EmailOrderError::Unauthorized { message, locked_out });
         }
         Ok(bytes)

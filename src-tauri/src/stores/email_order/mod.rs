@@ -3,7 +3,7 @@
 mod client;
 mod error;
 mod models;
-mod wire;
+pub(crate) mod wire;
 
 pub use client::{EmailOrderClient, EmailOrderClientBuilder, RefusedKeys, BUY_TIMEOUT};
 pub use error::EmailOrderError;

@@ -21,7 +21,7 @@ struct Envelope {
 /// The lockout message (after 10 failed keys from one IP).
 const LOCKOUT_MESSAGE: &str = "超过最大失败次数";
 
-pub(super) fn open<T: DeserializeOwned>(body: &[u8]) -> Result<T, EmailOrderError> {
+pub(crate) fn open<T: DeserializeOwned>(body: &[u8]) -> Result<T, EmailOrderError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let envelope: Envelope = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| EmailOrderError::Decode { path: e.path().to_string(), message: e.into_inner().to_string() })?;

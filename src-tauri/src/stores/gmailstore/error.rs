@@ -46,7 +46,7 @@ const EXCERPT_CHARS: usize = 200;
 
 impl GmailStoreError {
     /// Maps an error answer (status + body) to the documented error it is.
-    pub(super) fn from_error_answer(status: u16, body: &[u8], retry_after: Option<Duration>) -> Self {
+    pub(crate) fn from_error_answer(status: u16, body: &[u8], retry_after: Option<Duration>) -> Self {
         if status == 429 {
             return GmailStoreError::RateLimited { retry_after };
         }

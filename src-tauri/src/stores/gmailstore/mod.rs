@@ -6,7 +6,7 @@ mod lenient;
 mod limiter;
 mod models;
 mod retry;
-mod wire;
+pub(crate) mod wire;
 
 pub use client::{BuildError, GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;

@@ -12,7 +12,7 @@ use super::error::GmailStoreError;
 use super::models::Product;
 
 #[derive(Deserialize)]
-pub(super) struct ProductList {
+pub(crate) struct ProductList {
     pub products: Vec<Product>,
 }
 
@@ -37,24 +37,24 @@ struct Outcome {
 
 /// The store's own error message from a body, when the body is the documented error shape (or
 /// carries a `message` instead of `error`).
-pub(super) fn error_message(body: &[u8]) -> Option<String> {
+pub(crate) fn error_message(body: &[u8]) -> Option<String> {
     let outcome: Outcome = serde_json::from_slice(body).ok()?;
     outcome.error.or(outcome.message)
 }
 
 /// A 200 answer that nonetheless says `"success": false`.
-pub(super) fn declared_failure(body: &[u8]) -> Option<String> {
+pub(crate) fn declared_failure(body: &[u8]) -> Option<String> {
     let outcome: Outcome = serde_json::from_slice(body).ok()?;
     (outcome.success == Some(false)).then(|| outcome.error.or(outcome.message).unwrap_or_default())
 }
 
 /// Decodes a body into `T`, naming the JSON path of the first problem and keeping the raw body.
-pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, GmailStoreError> {
+pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, GmailStoreError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| GmailStoreError::decode(error, body))
 }
 
-pub(super) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError> {
+pub(crate) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError> {
     match decode::<OneProductEnvelope>(body)?.product {
         Some(product) => decode::<Product>(product.get().as_bytes())
             .map_err(|error| error.at_path_prefix("product").with_body(body)),
@@ -123,7 +123,7 @@ pub(super) fn status_from_word(word: &str) -> StoreOrderStatus {
 
 /// `POST /orders/create`. Needs an order id or number at least; everything else is optional
 /// because a created order must be recorded even when the answer is thin.
-pub(super) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailStoreError> {
+pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailStoreError> {
     let l = layers(body)?;
     let id = l.text(ORDER_ID);
     let order_no = l.text(ORDER_NO);
@@ -149,10 +149,14 @@ pub(super) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
 }
 
 /// `GET /orders/:id/status` and `GET /orders/query`.
-pub(super) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreError> {
+pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreError> {
     let l = layers(body)?;
     let status_word = l.text(STATUS);
     let accounts: Vec<DeliveredAccount> = l.array(ACCOUNTS).unwrap_or_default().iter().filter_map(|raw| account(raw.get())).collect();
+    if status_word.is_none() && accounts.is_empty() {
+        // Neither a status nor accounts: the answer says nothing about the order.
+        return Err(decode_error("status", "no order status and no accounts in the answer".into(), body));
+    }
     let mut status = status_word.as_deref().map_or(StoreOrderStatus::Unknown, status_from_word);
     // Accounts in hand mean delivered, whatever word came with them.
     if !accounts.is_empty() {
@@ -184,7 +188,7 @@ fn account(raw: &str) -> Option<DeliveredAccount> {
 }
 
 /// `POST /auth/login`.
-pub(super) fn decode_login(body: &[u8]) -> Result<LoginSession, GmailStoreError> {
+pub(crate) fn decode_login(body: &[u8]) -> Result<LoginSession, GmailStoreError> {
     let l = layers(body)?;
     let user = l.object(&["user", "account", "profile"]);
     let token = l.text(USER_TOKEN).ok_or_else(|| decode_error("token", "no token in the login answer".into(), body))?;
@@ -198,7 +202,7 @@ pub(super) fn decode_login(body: &[u8]) -> Result<LoginSession, GmailStoreError>
 }
 
 /// `GET /payment-config`: a method is offered only when the answer says so.
-pub(super) fn decode_payment_config(body: &[u8]) -> Result<PaymentConfig, GmailStoreError> {
+pub(crate) fn decode_payment_config(body: &[u8]) -> Result<PaymentConfig, GmailStoreError> {
     let l = layers(body)?;
     let flag = |names: &[&str]| l.boolean(names).or_else(|| l.object(names).and_then(|o| o.boolean(&["enabled", "available", "open"])));
     Ok(PaymentConfig { alipay: flag(ALIPAY).unwrap_or(false), wechat: flag(WECHAT).unwrap_or(false) })

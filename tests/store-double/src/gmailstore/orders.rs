@@ -387,7 +387,7 @@ pub(crate) async fn control_list(State(state): State<Arc<DoubleState>>) -> Json<
             .gmailstore_orders
             .all()
             .iter()
-            .map(|o| json!({"orderNo": o.order_no, "id": o.id, "status": o.status.word(), "paymentMethod": o.payment_method, "quantity": o.quantity}))
+            .map(|o| json!({"orderNo": o.order_no, "id": o.id, "status": o.status.word(), "paymentMethod": o.payment_method, "quantity": o.quantity, "contactEmail": o.contact_email}))
             .collect(),
     ))
 }

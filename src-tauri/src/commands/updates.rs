@@ -1,0 +1,84 @@
+//! The update check the UI runs once after start, and the install it asks for only when the user
+//! says yes. A check that fails (offline, feed down, bad feed) is only logged: the buyer came to
+//! shop, not to read about a release server.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tauri::AppHandle;
+use tauri_plugin_updater::{Update, UpdaterExt};
+
+use crate::ipc::{AppError, AppErrorKind};
+use crate::updates::{feed_override, UpdateError, UpdateOffer};
+
+/// How long a check may take before it is given up (silently).
+const CHECK_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The update the last check offered, kept so that "Install" installs exactly what was shown.
+#[derive(Default)]
+pub struct PendingUpdate(Mutex<Option<Update>>);
+
+#[tauri::command]
+pub async fn check_for_update(app: AppHandle, pending: tauri::State<'_, PendingUpdate>) -> Result<Option<UpdateOffer>, AppError> {
+    match find_update(&app).await {
+        Ok(Some(update)) => {
+            log::info!("update {} offered (running {})", update.version, update.current_version);
+            let offer = UpdateOffer {
+                version: update.version.clone(),
+                current_version: update.current_version.clone(),
+                notes: update.body.clone().filter(|notes| !notes.trim().is_empty()),
+                date: update.raw_json.get("pub_date").and_then(|d| d.as_str()).map(str::to_owned),
+            };
+            *pending.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(update);
+            Ok(Some(offer))
+        }
+        Ok(None) => {
+            log::info!("update check: this is the newest version");
+            Ok(None)
+        }
+        Err(reason) => {
+            log::warn!("update check failed: {reason}");
+            Ok(None)
+        }
+    }
+}
+
+async fn find_update(app: &AppHandle) -> Result<Option<Update>, String> {
+    let mut builder = app.updater_builder().timeout(CHECK_TIMEOUT);
+    if let Some(feed) = feed_override().map_err(|e| format!("{}: {e}", crate::updates::UPDATE_FEED_ENV))? {
+        builder = builder.endpoints(vec![feed]).map_err(|e| e.to_string())?;
+    }
+    let updater = builder.build().map_err(|e| e.to_string())?;
+    updater.check().await.map_err(|e| e.to_string())
+}
+
+/// Downloads the offered update, verifies its signature against the release key, installs it and
+/// restarts. Called only from the user's "Install" button.
+#[tauri::command]
+pub async fn install_update(app: AppHandle, pending: tauri::State<'_, PendingUpdate>) -> Result<(), AppError> {
+    let update = pending.0.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let Some(update) = update else {
+        return Err(update_error(UpdateError::NothingOffered));
+    };
+    log::info!("installing update {}", update.version);
+    let result = update.download_and_install(|_, _| {}, || {}).await;
+    match result {
+        Ok(()) => {
+            log::info!("update {} installed; restarting", update.version);
+            app.restart()
+        }
+        Err(error) => {
+            let error = UpdateError::from_plugin(error);
+            log::warn!("update {} not installed: {error}", update.version);
+            Err(update_error(error))
+        }
+    }
+}
+
+fn update_error(error: UpdateError) -> AppError {
+    let kind = match error {
+        UpdateError::BadSignature(_) => AppErrorKind::UpdateRefused,
+        _ => AppErrorKind::UpdateFailed,
+    };
+    AppError::new(kind, error.to_string())
+}

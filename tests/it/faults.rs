@@ -1,0 +1,417 @@
+//! The fault suite: every store endpoint the app calls × every way the double can fail.
+//!
+//! For each cell: the kind the UI sees (through the same `AppError` conversion the commands use),
+//! a non-empty message for that kind in both UI languages, the exact number of requests the
+//! double saw (GETs are tried 3 times on transient failures, see `retry.rs`; POSTs and lookups
+//! once), never more than one order per attempt, and the same client working once the fault is
+//! cleared. Then two scenarios of their own: a login that expires mid-checkout and the
+//! email-order lockout. Run `cargo test --test it faults -- --nocapture` to see the count.
+
+use std::time::Duration;
+
+use mailcart_lib::ipc::{AppError, AppErrorKind};
+use mailcart_lib::stores::email_order::EmailOrderClient;
+use mailcart_lib::stores::gmailstore::{Coin, CreateOrderRequest, GmailStoreClient, PaymentMethod, RetryPolicy};
+use mailcart_lib::vault::Secret;
+use mailcart_store_double::email_order::VALID_KEY;
+use mailcart_store_double::{spawn_local, Fault, FaultKind, RunningDouble};
+
+const AGED: &str = "7c1e5b0a-2f4d-4a8e-9b61-0d3f5e8a1c22"; // 12.345, stock 120
+const TWITTER: &str = "68708da21ef8267d7f1114fb";
+const BUYER: &str = "buyer@example.com";
+/// The client's whole-request deadline in these tests, and the `slow` fault's delay well past it.
+const DEADLINE: Duration = Duration::from_millis(1_500);
+const SLOW_MS: u64 = 3_000;
+/// Cells run side by side, each with its own double; this many at a time.
+const PARALLEL: usize = 8;
+/// Tries of a retried GET (`RetryPolicy::default().attempts`).
+const GET_TRIES: u64 = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Call {
+    Products,
+    Product,
+    PaymentConfig,
+    Login,
+    CreateOrder,
+    OrderStatus,
+    OrderQuery,
+    Platforms,
+    Buy,
+    Details,
+}
+
+const CALLS: [Call; 10] = [
+    Call::Products,
+    Call::Product,
+    Call::PaymentConfig,
+    Call::Login,
+    Call::CreateOrder,
+    Call::OrderStatus,
+    Call::OrderQuery,
+    Call::Platforms,
+    Call::Buy,
+    Call::Details,
+];
+
+impl Call {
+    /// The route as the double counts it.
+    fn route(self) -> &'static str {
+        match self {
+            Call::Products => "GET /api/products",
+            Call::Product => "GET /api/products/{id_or_slug}",
+            Call::PaymentConfig => "GET /api/payment-config",
+            Call::Login => "POST /api/auth/login",
+            Call::CreateOrder => "POST /api/orders/create",
+            Call::OrderStatus => "GET /api/orders/{id}/status",
+            Call::OrderQuery => "GET /api/orders/query",
+            Call::Platforms => "POST /api/buyEmailOrder/open/accountPlatformList",
+            Call::Buy => "POST /api/buyEmailOrder/open/buy",
+            Call::Details => "POST /api/buyEmailOrder/open/details/{order_no}",
+        }
+    }
+
+    /// Idempotent GETs the client tries again (the lookup is a GET but never retried: each try
+    /// counts against the store's limit).
+    fn retried(self) -> bool {
+        matches!(self, Call::Products | Call::Product | Call::PaymentConfig | Call::OrderStatus)
+    }
+
+    /// The calls that create an order at the store.
+    fn creates(self) -> bool {
+        matches!(self, Call::CreateOrder | Call::Buy)
+    }
+
+    fn email_order(self) -> bool {
+        matches!(self, Call::Platforms | Call::Buy | Call::Details)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Http500,
+    /// `slow` past the client's deadline.
+    Timeout,
+    /// `drop`: the connection is closed before any answer.
+    Reset,
+    /// `malformed`: HTTP 200, truncated JSON.
+    Truncated,
+    /// `wrongshape`: HTTP 200, valid JSON of the wrong shape.
+    WrongShape,
+    /// `html`: HTTP 502 with a proxy's HTML page.
+    Html,
+    Http429RetryAfter,
+    Http429Bare,
+    /// `dropafter`: handled (the order is created), then the answer is lost. Creating POSTs only.
+    AnswerLost,
+}
+
+const CASES: [Case; 9] = [
+    Case::Http500,
+    Case::Timeout,
+    Case::Reset,
+    Case::Truncated,
+    Case::WrongShape,
+    Case::Html,
+    Case::Http429RetryAfter,
+    Case::Http429Bare,
+    Case::AnswerLost,
+];
+
+impl Case {
+    fn fault(self, path: String) -> Fault {
+        let fault = match self {
+            Case::Http500 => Fault::new(FaultKind::Http500),
+            Case::Timeout => Fault::new(FaultKind::Slow).delay(SLOW_MS),
+            Case::Reset => Fault::new(FaultKind::Drop),
+            Case::Truncated => Fault::new(FaultKind::Malformed),
+            Case::WrongShape => Fault::new(FaultKind::WrongShape),
+            Case::Html => Fault::new(FaultKind::Html),
+            Case::Http429RetryAfter => Fault::new(FaultKind::Http429).retry_after(1),
+            Case::Http429Bare => Fault::new(FaultKind::Http429),
+            Case::AnswerLost => Fault::new(FaultKind::DropAfter),
+        };
+        // Lasting until cleared, so the hit count shows every retry.
+        fault.on_path(&path)
+    }
+
+    /// A failure the retry policy tries again (on a GET).
+    fn transient(self) -> bool {
+        !matches!(self, Case::Truncated | Case::WrongShape | Case::AnswerLost)
+    }
+}
+
+/// What a cell must show.
+#[derive(Debug, PartialEq, Eq)]
+struct Expected {
+    /// `None`: the call succeeds (a tolerant reader's safe default).
+    kind: Option<AppErrorKind>,
+    hits: u64,
+    /// Orders the double may hold after the faulted call: `(at least, at most)`.
+    orders: (usize, usize),
+}
+
+/// The documented behaviour, cell by cell. `None` when the cell does not exist (`dropafter` is
+/// only for the calls that create an order).
+fn expected(call: Call, case: Case) -> Option<Expected> {
+    use AppErrorKind as K;
+    if case == Case::AnswerLost && !call.creates() {
+        return None;
+    }
+    let hits = if call.retried() && case.transient() { GET_TRIES } else { 1 };
+    let kind = if call.email_order() {
+        // The email-order API always answers HTTP 200 with its envelope; any other status is a
+        // proxy or a server in trouble (a 429 asks to slow down). Nothing is retried.
+        match case {
+            Case::Http500 | Case::Html => K::StoreUnavailable,
+            Case::Http429RetryAfter | Case::Http429Bare => K::RateLimited,
+            Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost if call == Call::Buy => K::OrderMayExist,
+            Case::Timeout => K::Timeout,
+            Case::Reset => K::Network,
+            Case::Truncated | Case::WrongShape => K::BadResponse,
+            Case::AnswerLost => unreachable!(),
+        }
+    } else {
+        match case {
+            Case::Http500 | Case::Html => K::StoreUnavailable,
+            Case::Http429RetryAfter | Case::Http429Bare => K::RateLimited,
+            // The request went out and no readable answer came back: the order may exist.
+            Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost if call == Call::CreateOrder => K::OrderMayExist,
+            Case::Timeout => K::Timeout,
+            Case::Reset => K::Network,
+            // The payment options have no documented shape: flags it cannot find read as "not
+            // offered", which only hides the cashier methods (FACTS.md: tolerant reader).
+            Case::WrongShape if call == Call::PaymentConfig => return Some(Expected { kind: None, hits, orders: (0, 0) }),
+            Case::Truncated | Case::WrongShape => K::BadResponse,
+            Case::AnswerLost => unreachable!(),
+        }
+    };
+    let orders = match (call.creates(), case) {
+        (true, Case::AnswerLost) => (1, 1),
+        // The store may or may not finish the order after the client gave up: never two.
+        (true, Case::Timeout) => (0, 1),
+        _ => (0, 0),
+    };
+    Some(Expected { kind: Some(kind), hits, orders })
+}
+
+/// A double and the app's two clients, with an order of each kind for the calls that need one.
+struct Bench {
+    double: RunningDouble,
+    gmailstore: GmailStoreClient,
+    email_order: EmailOrderClient,
+    order_id: String,
+    order_no: String,
+    order_token: Secret<String>,
+    email_order_no: String,
+}
+
+impl Bench {
+    async fn new() -> Bench {
+        let double = spawn_local().await.unwrap();
+        double.state.email_order.set_hold(Duration::ZERO);
+        let gmailstore = GmailStoreClient::builder()
+            .base_url(double.gmailstore_base_url())
+            .request_timeout(DEADLINE)
+            .retry(RetryPolicy { first_pause: Duration::from_millis(20), ..RetryPolicy::default() })
+            .build()
+            .unwrap();
+        let email_order = EmailOrderClient::builder(double.email_order_base_url()).timeout(DEADLINE).buy_timeout(DEADLINE).build().unwrap();
+        let created = gmailstore.create_order(&crypto_order(), None).await.unwrap();
+        let email_order_no = email_order.buy(&key(), TWITTER, 1).await.unwrap();
+        double.state.hits.clear();
+        Bench {
+            double,
+            gmailstore,
+            email_order,
+            order_id: created.id.unwrap(),
+            order_no: created.order_no.unwrap(),
+            order_token: created.access_token.unwrap(),
+            email_order_no,
+        }
+    }
+
+    fn fault_path(&self, call: Call) -> String {
+        match call {
+            Call::Products => "/api/products".into(),
+            Call::Product => "/api/products/".into(),
+            Call::PaymentConfig => "/api/payment-config".into(),
+            Call::Login => "/api/auth/login".into(),
+            Call::CreateOrder => "/api/orders/create".into(),
+            Call::OrderStatus => format!("/api/orders/{}/status", self.order_id),
+            Call::OrderQuery => "/api/orders/query".into(),
+            Call::Platforms => "/api/buyEmailOrder/open/accountPlatformList".into(),
+            Call::Buy => "/api/buyEmailOrder/open/buy".into(),
+            Call::Details => "/api/buyEmailOrder/open/details/".into(),
+        }
+    }
+
+    /// Orders the double holds (of the store the call belongs to), beyond the bench's own.
+    fn orders(&self, call: Call) -> usize {
+        if call.email_order() {
+            self.double.state.email_order.orders().len() - 1
+        } else {
+            self.double.state.gmailstore_orders.all().len() - 1
+        }
+    }
+
+    /// The call as a command makes it, its error converted as that command converts it.
+    async fn run(&self, call: Call) -> Result<(), AppError> {
+        let gs = &self.gmailstore;
+        match call {
+            Call::Products => gs.products().await.map(drop).map_err(AppError::from),
+            Call::Product => gs.product(AGED).await.map(drop).map_err(AppError::from),
+            Call::PaymentConfig => gs.payment_config().await.map(drop).map_err(AppError::from),
+            Call::Login => gs.login(BUYER, &Secret::from("correct-password")).await.map(drop).map_err(AppError::from),
+            Call::CreateOrder => gs.create_order(&crypto_order(), None).await.map(drop).map_err(AppError::from_create_order),
+            Call::OrderStatus => gs.order_status(&self.order_id, &self.order_token).await.map(drop).map_err(AppError::from),
+            Call::OrderQuery => gs.query_order(&self.order_no, BUYER).await.map(drop).map_err(AppError::from),
+            Call::Platforms => self.email_order.platforms(&key()).await.map(drop).map_err(AppError::from),
+            Call::Buy => self.email_order.buy(&key(), TWITTER, 1).await.map(drop).map_err(AppError::from_email_order_buy),
+            Call::Details => self.email_order.details(&key(), &self.email_order_no).await.map(drop).map_err(AppError::from),
+        }
+    }
+}
+
+fn crypto_order() -> CreateOrderRequest {
+    CreateOrderRequest {
+        product_id: AGED.into(),
+        quantity: 1,
+        contact_email: BUYER.into(),
+        payment_method: PaymentMethod::Crypto,
+        coin: Some(Coin::Trc20Usdt),
+        coupon_code: None,
+    }
+}
+
+fn key() -> Secret<String> {
+    Secret::from(VALID_KEY)
+}
+
+/// The UI's message for `kind` in English and Chinese (`ui/src/i18n/messages.ts`, `error.<kind>`).
+fn ui_messages(kind: AppErrorKind) -> (Option<String>, Option<String>) {
+    let table = include_str!("../../ui/src/i18n/messages.ts");
+    let (en, zh) = table.split_once("\nconst zh").expect("messages.ts has an en and a zh table");
+    let name = serde_json::to_value(kind).unwrap();
+    let key = format!("\"error.{}\": \"", name.as_str().unwrap());
+    let text = |part: &str| {
+        let start = part.find(&key)? + key.len();
+        let end = part[start..].find("\",\n")?;
+        Some(part[start..start + end].to_owned()).filter(|t| !t.trim().is_empty())
+    };
+    (text(en), text(zh))
+}
+
+/// One cell: fault, call, check, clear, call again. Returns what did not hold.
+async fn cell(call: Call, case: Case, expected: Expected) -> Vec<String> {
+    let bench = Bench::new().await;
+    let mut problems = Vec::new();
+    bench.double.state.faults.push(case.fault(bench.fault_path(call)));
+    let outcome = bench.run(call).await;
+    if case == Case::Timeout {
+        // Let the double finish (or drop) the late request before counting orders.
+        tokio::time::sleep(Duration::from_millis(SLOW_MS + 300)).await;
+    }
+    let kind = outcome.as_ref().err().map(|e| e.kind);
+    if kind != expected.kind {
+        problems.push(format!("kind {kind:?}, expected {:?} ({outcome:?})", expected.kind));
+    }
+    if let Err(error) = &outcome {
+        let (en, zh) = ui_messages(error.kind);
+        if en.is_none() || zh.is_none() {
+            problems.push(format!("no UI message for {:?} (en {en:?}, zh {zh:?})", error.kind));
+        }
+        let wants_wait = call.retried() || call == Call::OrderQuery || call == Call::Login || call == Call::CreateOrder;
+        if case == Case::Http429RetryAfter && wants_wait && error.retry_after_ms != Some(1_000) {
+            problems.push(format!("Retry-After not passed on: {:?}", error.retry_after_ms));
+        }
+    }
+    let hits = bench.double.state.hits.get(call.route());
+    if hits != expected.hits {
+        problems.push(format!("{hits} hits, expected {}", expected.hits));
+    }
+    let orders = bench.orders(call);
+    if orders < expected.orders.0 || orders > expected.orders.1 {
+        problems.push(format!("{orders} orders, expected {:?}", expected.orders));
+    }
+
+    bench.double.state.faults.clear();
+    if let Err(error) = bench.run(call).await {
+        problems.push(format!("still failing once the fault is cleared: {error:?}"));
+    }
+    if call.creates() && bench.orders(call) != orders + 1 {
+        problems.push(format!("the retry by the user made {} orders in all, expected {}", bench.orders(call), orders + 1));
+    }
+    let mut numbers: Vec<String> = bench.double.state.gmailstore_orders.all().into_iter().map(|o| o.order_no).collect();
+    numbers.extend(bench.double.state.email_order.orders().into_iter().map(|o| o.order_no));
+    let count = numbers.len();
+    numbers.sort();
+    numbers.dedup();
+    if numbers.len() != count {
+        problems.push("a duplicate order number in the double".into());
+    }
+    problems.into_iter().map(|p| format!("{call:?} × {case:?}: {p}")).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_endpoint_under_every_fault_gives_a_clear_kind_and_stays_usable() {
+    let started = std::time::Instant::now();
+    let mut cells = tokio::task::JoinSet::new();
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(PARALLEL));
+    for call in CALLS {
+        for case in CASES {
+            if let Some(expected) = expected(call, case) {
+                let slots = slots.clone();
+                cells.spawn(async move {
+                    let _slot = slots.acquire_owned().await.expect("the semaphore stays open");
+                    cell(call, case, expected).await
+                });
+            }
+        }
+    }
+    let scenarios = cells.len();
+    let mut problems = Vec::new();
+    while let Some(result) = cells.join_next().await {
+        problems.extend(result.expect("a cell panicked"));
+    }
+    problems.sort();
+    assert!(problems.is_empty(), "{} of {scenarios} scenarios failed:\n{}", problems.len(), problems.join("\n"));
+    println!("fault matrix: {scenarios} scenarios ({} endpoints × {} fault kinds) in {:.1?}", CALLS.len(), CASES.len(), started.elapsed());
+}
+
+#[tokio::test]
+async fn a_login_that_expires_mid_checkout_is_refused_once_and_creates_nothing() {
+    let bench = Bench::new().await;
+    let before = bench.orders(Call::CreateOrder);
+    let session = bench.gmailstore.login(BUYER, &Secret::from("correct-password")).await.unwrap();
+    bench.double.state.gmailstore_users.expire_sessions();
+    let balance = CreateOrderRequest { payment_method: PaymentMethod::BalanceCny, coin: None, ..crypto_order() };
+    let error = AppError::from_create_order(bench.gmailstore.create_order(&balance, Some(&session.token)).await.unwrap_err());
+    assert_eq!(error.kind, AppErrorKind::Unauthorized, "{error:?}");
+    assert!(ui_messages(error.kind).0.is_some());
+    assert_eq!(bench.double.state.hits.get(Call::CreateOrder.route()), 1, "a 401 is never sent again");
+    assert_eq!(bench.orders(Call::CreateOrder), before, "no order");
+
+    let again = bench.gmailstore.login(BUYER, &Secret::from("correct-password")).await.unwrap();
+    bench.gmailstore.create_order(&balance, Some(&again.token)).await.unwrap();
+    assert_eq!(bench.orders(Call::CreateOrder), before + 1, "logging in again and paying makes one order");
+}
+
+#[tokio::test]
+async fn the_email_order_lockout_is_its_own_kind() {
+    let bench = Bench::new().await;
+    for n in 0..10 {
+        let fresh = EmailOrderClient::builder(bench.double.email_order_base_url()).build().unwrap();
+        let error = AppError::from(fresh.platforms(&Secret::from(format!("bad-{n}"))).await.unwrap_err());
+        assert_eq!(error.kind, AppErrorKind::Unauthorized);
+    }
+    // Asked again and again, it stays the lockout: the right key was not refused, so it must not
+    // be remembered as a wrong one ("enter the right key" would send the user astray).
+    for call in [Call::Platforms, Call::Platforms, Call::Buy, Call::Details] {
+        let error = bench.run(call).await.unwrap_err();
+        assert_eq!(error.kind, AppErrorKind::LockedOut, "{call:?}: {error:?}");
+    }
+    assert_eq!(bench.orders(Call::Buy), 0, "a locked-out buy creates nothing");
+    let (en, zh) = ui_messages(AppErrorKind::LockedOut);
+    assert!(en.unwrap().contains("locked this computer out") && zh.unwrap().contains("锁定"));
+}
