@@ -17,7 +17,13 @@ struct FileLogger {
 
 impl Log for FileLogger {
     fn enabled(&self, metadata: &Metadata) -> bool {
-        metadata.level() <= log::Level::Info || metadata.target().starts_with("mailcart")
+        // The app's own lines from Info; other crates' only from Warn: their Info lines (D-Bus
+        // handshakes, spans) are noise, and the less a library writes the less it can leak.
+        if metadata.target().starts_with("mailcart") {
+            metadata.level() <= log::Level::Info
+        } else {
+            metadata.level() <= log::Level::Warn
+        }
     }
 
     fn log(&self, record: &Record) {

@@ -26,6 +26,8 @@ export async function startBuying(session, name) {
   const names = await session.texts('[data-testid="product-name"]');
   const opens = await session.findAll('[data-testid="product-open"]');
   await session.click(opens[names.indexOf(name)]);
+  // The store's latest answer re-renders the detail: click Buy once it has come.
+  await until(async () => (await session.findAll('[data-testid="detail-loading"]')).length === 0, { what: "the product's detail to load" });
   await clickTestId(session, "buy");
   await waitFor(session, '[data-testid="checkout-quantity"]');
 }

@@ -17,7 +17,8 @@ import { openApp, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "crash e2e passphrase";
 const APP = join(ROOT, "target/debug/mailcart");
-const KILLS_PER_PHASE = 8;
+/** 8 per phase in `npm test`; CRASH_KILLS_PER_PHASE=50 (say) for a long run. */
+const KILLS_PER_PHASE = Number(process.env.CRASH_KILLS_PER_PHASE ?? 8);
 /** The create-order is held this long, before the store handles it (`slow`) or after it made the
  *  order (`slowafter`), so kills land before the request, before the order exists, between the
  *  store making it and the app hearing of it, and after the answer. */

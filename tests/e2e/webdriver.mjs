@@ -9,12 +9,18 @@ export class WebDriverError extends Error {}
 const REQUEST_TIMEOUT_MS = 60_000;
 
 async function request(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    // Name the call that hung, not just "aborted".
+    throw new WebDriverError(`${method} ${url} ${body === undefined ? "" : JSON.stringify(body)}: ${error.message}`, { cause: error });
+  }
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (!response.ok) {

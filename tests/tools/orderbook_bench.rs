@@ -8,7 +8,10 @@
 //! per order, a plain schema with the indexes a simple app would have, and the same queries in
 //! spirit (the same `LIKE '%text%'` matching the order book's search uses). The baseline runs in a
 //! child process (this example re-run with `--baseline-child`) so that each side's peak memory is
-//! its own.
+//! its own. The two sides build one after the other; their read samples alternate (app, floor,
+//! floor, app, ...), so a slow patch of the machine falls on both rather than on one. On Linux
+//! both processes are pinned to one CPU: left to the scheduler, each could sit on a different
+//! (differently busy) CPU for the whole run, and the ratios of the reads swung by ±40%.
 //!
 //! `--tsv` prints only `figure<TAB>mailcart_value<TAB>baseline_value<TAB>unit` lines.
 
@@ -31,6 +34,8 @@ const ORDERS: u32 = 10_000;
 const ITEMS_PER_ORDER: u32 = 20;
 const PASSPHRASE: &str = "benchmark passphrase";
 const BASELINE_CHILD: &str = "--baseline-child";
+/// The builds alternate between the two sides in this many chunks of orders.
+const BUILD_CHUNKS: u32 = 10;
 
 /// The order whose detail and export are timed (local id; its number is `GS00004999`).
 const DETAIL_ID: i64 = 5_000;
@@ -44,14 +49,9 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (value, start.elapsed())
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
-}
-
-/// Repeats `f` `n` times and gives the median duration.
-fn median_of(n: usize, mut f: impl FnMut()) -> Duration {
-    median((0..n).map(|_| timed(&mut f).1).collect())
 }
 
 /// The process's peak resident memory (VmHWM), in MiB.
@@ -94,51 +94,118 @@ impl Unit {
     }
 }
 
-/// One figure: its key (shared with the baseline child), label, unit and the app's value.
+/// One printed figure: the app's value beside the floor's, or the reason there is no floor.
 struct Figure {
     key: &'static str,
     label: &'static str,
     unit: Unit,
     mailcart: Option<f64>,
-    /// Why there is no baseline, for figures that have none.
-    no_baseline: Option<&'static str>,
+    baseline: Result<f64, &'static str>,
 }
 
-fn figure(key: &'static str, label: &'static str, unit: Unit, mailcart: f64) -> Figure {
-    Figure { key, label, unit, mailcart: Some(mailcart), no_baseline: None }
+/// The bare-SQLite side, running in a child process: one request per line on its stdin, answered
+/// with `key<TAB>value` lines and a `.` line.
+struct BaselineChild {
+    child: std::process::Child,
+    requests: std::process::ChildStdin,
+    replies: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl BaselineChild {
+    fn spawn() -> Self {
+        use std::process::{Command, Stdio};
+        let exe = std::env::current_exe().expect("this program's path");
+        let mut child = Command::new(exe)
+            .arg(BASELINE_CHILD)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the baseline child");
+        let requests = child.stdin.take().unwrap();
+        let replies = std::io::BufReader::new(child.stdout.take().unwrap());
+        BaselineChild { child, requests, replies }
+    }
+
+    fn ask(&mut self, request: &str) -> HashMap<String, f64> {
+        use std::io::BufRead;
+        writeln!(self.requests, "{request}").and_then(|()| self.requests.flush()).expect("the baseline child is running");
+        let mut answer = HashMap::new();
+        loop {
+            let mut line = String::new();
+            assert!(self.replies.read_line(&mut line).expect("read the baseline child") > 0, "the baseline child stopped during {request}");
+            let line = line.trim_end();
+            if line == "." {
+                return answer;
+            }
+            let (key, value) = line.split_once('\t').expect("key<TAB>value");
+            answer.insert(key.to_owned(), value.parse().expect("a number"));
+        }
+    }
+
+    /// One timed sample of `key`, in ms.
+    fn sample(&mut self, key: &str) -> f64 {
+        self.ask(key)[key]
+    }
+
+    fn finish(mut self) {
+        drop(self.requests);
+        assert!(self.child.wait().expect("the baseline child ends").success(), "the baseline child failed");
+    }
+}
+
+/// Pins this process (and the children it starts after this) to the CPU it is running on; the
+/// CPU's number, or `None` where that is not available.
+#[cfg(target_os = "linux")]
+fn pin_to_one_cpu() -> Option<usize> {
+    extern "C" {
+        fn sched_getcpu() -> i32;
+        fn sched_setaffinity(pid: i32, cpusetsize: usize, mask: *const u64) -> i32;
+    }
+    // SAFETY: glibc/musl functions with no preconditions; the mask is a valid 1024-bit cpu_set_t.
+    let cpu = usize::try_from(unsafe { sched_getcpu() }).ok().filter(|&cpu| cpu < 1024)?;
+    let mut mask = [0u64; 16];
+    mask[cpu / 64] |= 1 << (cpu % 64);
+    // SAFETY: as above; pid 0 is this thread, which is the main one (no other threads yet).
+    (unsafe { sched_setaffinity(0, std::mem::size_of_val(&mask), mask.as_ptr()) } == 0).then_some(cpu)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn pin_to_one_cpu() -> Option<usize> {
+    None
 }
 
 fn main() {
     if std::env::args().any(|a| a == BASELINE_CHILD) {
-        baseline::run();
+        baseline::serve();
         return;
     }
     let tsv = std::env::args().any(|a| a == "--tsv");
-
-    // The floor first, in its own process; then the app in this one.
-    eprintln!("bare SQLite baseline (child process)...");
-    let baseline = run_baseline_child();
-    eprintln!("Mailcart order book...");
-    let figures = run_mailcart();
+    let pinned = pin_to_one_cpu();
+    let figures = run();
 
     if tsv {
         for f in &figures {
             let value = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
-            println!("{}\t{}\t{}\t{}", f.key, value(f.mailcart), value(baseline.get(f.key).copied()), f.unit.name());
+            println!("{}\t{}\t{}\t{}", f.key, value(f.mailcart), value(f.baseline.ok()), f.unit.name());
         }
         return;
     }
 
     println!("order book benchmark: {ORDERS} orders x {ITEMS_PER_ORDER} items = {} delivered items", ORDERS * ITEMS_PER_ORDER);
-    println!("baseline: bare SQLite via rusqlite, plain text of the same sizes, same pragmas and commits, run in a child process");
+    println!("baseline: bare SQLite via rusqlite in a child process: plain text of the same sizes, same pragmas, same commits");
+    match pinned {
+        Some(cpu) => println!("both processes pinned to CPU {cpu}; read samples alternate between them"),
+        None => println!("processes not pinned to one CPU (not Linux); read samples alternate between them"),
+    }
     let rows: Vec<[String; 4]> = figures
         .iter()
         .map(|f| {
             let app = f.mailcart.map_or("n/a".to_owned(), |v| f.unit.show(v));
-            match (f.mailcart, baseline.get(f.key), f.no_baseline) {
-                (_, _, Some(reason)) => [f.label.to_owned(), app, "n/a".to_owned(), reason.to_owned()],
-                (Some(a), Some(&b), None) => [f.label.to_owned(), app, f.unit.show(b), format!("x{:.2}", a / b)],
-                (_, b, None) => [f.label.to_owned(), app, b.map_or("n/a".to_owned(), |&b| f.unit.show(b)), "n/a".to_owned()],
+            match (f.mailcart, f.baseline) {
+                (_, Err(reason)) => [f.label.to_owned(), app, "n/a".to_owned(), format!("n/a: {reason}")],
+                (Some(a), Ok(b)) => [f.label.to_owned(), app, f.unit.show(b), format!("x{:.2}", a / b)],
+                (None, Ok(b)) => [f.label.to_owned(), app, f.unit.show(b), "n/a".to_owned()],
             }
         })
         .collect();
@@ -153,62 +220,86 @@ fn main() {
     }
 }
 
-/// Runs this example again as the baseline child and reads its `key<TAB>value` lines.
-fn run_baseline_child() -> HashMap<String, f64> {
-    let exe = std::env::current_exe().expect("this program's path");
-    let output = std::process::Command::new(exe)
-        .arg(BASELINE_CHILD)
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .expect("run the baseline child");
-    assert!(output.status.success(), "the baseline child failed: {}", output.status);
-    String::from_utf8(output.stdout)
-        .expect("UTF-8 from the baseline child")
-        .lines()
-        .filter_map(|l| {
-            let (key, value) = l.split_once('\t')?;
-            Some((key.to_owned(), value.parse().ok()?))
-        })
-        .collect()
-}
-
-fn run_mailcart() -> Vec<Figure> {
+fn run() -> Vec<Figure> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let data_dir = dir.path().join("data");
     let mut figures = Vec::new();
+    let mut push = |key, label, unit, mailcart: f64, baseline: Result<f64, &'static str>| {
+        figures.push(Figure { key, label, unit, mailcart: Some(mailcart), baseline });
+    };
 
-    let (_, build) = timed(|| {
-        let core = common::open_core(&data_dir, PASSPHRASE);
-        for n in 0..ORDERS {
-            let order_no = format!("GS{n:08}");
-            let id = core.orders.record_order(common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER)).unwrap().id;
-            core.orders.record_delivery(id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
-            core.orders.update_status(id, OrderStatus::Delivered, None).unwrap();
+    // The builds one after the other: the floor first, then the app.
+    // The builds alternate in chunks of orders (app, floor, floor, app, ...) like the reads below,
+    // so that a burst of someone else's disk writes slows both. Each side's total counts opening
+    // its new data folder and closing it at the end (the final checkpoint).
+    eprintln!("building both order books, alternating chunks...");
+    let mut floor = BaselineChild::spawn();
+    let mut floor_build = floor.ask("build_start")["build"];
+    let (core, mut build) = timed(|| common::open_core(&data_dir, PASSPHRASE));
+    let chunk = ORDERS / BUILD_CHUNKS;
+    for round in 0..BUILD_CHUNKS {
+        let (from, to) = (round * chunk, if round + 1 == BUILD_CHUNKS { ORDERS } else { (round + 1) * chunk });
+        let mut floor_chunk = || floor.ask(&format!("build {from} {to}"))["build"];
+        if round % 2 == 1 {
+            floor_build += floor_chunk();
         }
-    });
-    figures.push(figure("build", "build (order, delivery, status: 3 commits per order)", Unit::S, build.as_secs_f64()));
-    figures.push(figure("data_size", "data folder after build", Unit::MiB, folder_mib(&data_dir)));
+        build += timed(|| {
+            for n in from..to {
+                let order_no = format!("GS{n:08}");
+                let id = core.orders.record_order(common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER)).unwrap().id;
+                core.orders.record_delivery(id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
+                core.orders.update_status(id, OrderStatus::Delivered, None).unwrap();
+            }
+        })
+        .1;
+        if round % 2 == 0 {
+            floor_build += floor_chunk();
+        }
+    }
+    build += timed(|| drop(core)).1;
+    let floor_end = floor.ask("build_end");
+    floor_build += floor_end["build"];
+    push("build", "build (order, delivery, status: 3 commits per order)", Unit::S, build.as_secs_f64(), Ok(floor_build));
+    push("data_size", "data folder after build", Unit::MiB, folder_mib(&data_dir), Ok(floor_end["data_size"]));
 
+    eprintln!("timing reads, alternating between the two...");
+    let floor_open = floor.sample("open");
     let (core, open) = timed(|| common::open_core(&data_dir, PASSPHRASE));
-    figures.push(figure("open", "open (schema check, vault unlock)", Unit::Ms, ms(open)));
-    let list = median_of(9, || assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
-    figures.push(figure("list", "list newest 500 (median of 9)", Unit::Ms, ms(list)));
-    let unfinished = median_of(9, || assert!(core.orders.unfinished().unwrap().is_empty()));
-    figures.push(figure("unfinished", "unfinished orders (median of 9)", Unit::Ms, ms(unfinished)));
+    push("open", "open (schema check, vault unlock)", Unit::Ms, ms(open), Ok(floor_open));
+
+    // `n` samples of each side, alternating app-floor, floor-app, ...; the medians.
+    let mut paired = |n: usize, key: &str, app: &mut dyn FnMut()| -> (f64, Result<f64, &'static str>) {
+        let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+        for round in 0..n {
+            if round % 2 == 0 {
+                mine.push(ms(timed(&mut *app).1));
+                theirs.push(floor.sample(key));
+            } else {
+                theirs.push(floor.sample(key));
+                mine.push(ms(timed(&mut *app).1));
+            }
+        }
+        (median(mine), Ok(median(theirs)))
+    };
     let search = |text: &str| OrderFilter { search: Some(text.to_owned()), ..OrderFilter::default() };
-    let by_number = median_of(9, || assert_eq!(core.orders.list(&search(SEARCH_NUMBER)).unwrap().len(), 1));
-    figures.push(figure("search_number", "search by order number (median of 9)", Unit::Ms, ms(by_number)));
-    let by_login = median_of(9, || assert_eq!(core.orders.list(&search(SEARCH_LOGIN)).unwrap().len(), 1));
-    figures.push(figure("search_login", "search by delivered login, 200k items (median of 9)", Unit::Ms, ms(by_login)));
-    let by_product = median_of(9, || assert_eq!(core.orders.list(&search(SEARCH_PRODUCT)).unwrap().len(), 200));
-    figures.push(figure("search_product", "search by product, 200 hits (median of 9)", Unit::Ms, ms(by_product)));
-    let detail = median_of(21, || assert_eq!(core.orders.detail(DETAIL_ID).unwrap().items.len(), ITEMS_PER_ORDER as usize));
-    figures.push(figure("detail", "one order's detail, 20 items (median of 21)", Unit::Ms, ms(detail)));
-    let one_export = median_of(21, || {
+    let (a, b) = paired(21, "list", &mut || assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
+    push("list", "list newest 500 (median of 21)", Unit::Ms, a, b);
+    let (a, b) = paired(21, "unfinished", &mut || assert!(core.orders.unfinished().unwrap().is_empty()));
+    push("unfinished", "unfinished orders (median of 21)", Unit::Ms, a, b);
+    let (a, b) = paired(15, "search_number", &mut || assert_eq!(core.orders.list(&search(SEARCH_NUMBER)).unwrap().len(), 1));
+    push("search_number", "search by order number (median of 15)", Unit::Ms, a, b);
+    let (a, b) = paired(15, "search_login", &mut || assert_eq!(core.orders.list(&search(SEARCH_LOGIN)).unwrap().len(), 1));
+    push("search_login", "search by delivered login, 200k items (median of 15)", Unit::Ms, a, b);
+    let (a, b) = paired(15, "search_product", &mut || assert_eq!(core.orders.list(&search(SEARCH_PRODUCT)).unwrap().len(), 200));
+    push("search_product", "search by product, 200 hits (median of 15)", Unit::Ms, a, b);
+    let (a, b) = paired(21, "detail", &mut || assert_eq!(core.orders.detail(DETAIL_ID).unwrap().items.len(), ITEMS_PER_ORDER as usize));
+    push("detail", "one order's detail, 20 items (median of 21)", Unit::Ms, a, b);
+    let (a, b) = paired(21, "export_one", &mut || {
         let d = core.orders.detail(DETAIL_ID).unwrap();
         export::to_csv("GS00004999", &d.items).unwrap();
     });
-    figures.push(figure("export_one", "export one order to CSV (median of 21)", Unit::Ms, ms(one_export)));
+    push("export_one", "export one order to CSV (median of 21)", Unit::Ms, a, b);
+
     let csv_path = dir.path().join("all.csv");
     let (_, all_export) = timed(|| {
         let mut out = BufWriter::new(File::create(&csv_path).unwrap());
@@ -218,10 +309,13 @@ fn run_mailcart() -> Vec<Figure> {
         }
         out.flush().unwrap();
     });
-    figures.push(figure("export_all", "export all 200,000 items to a CSV file", Unit::S, all_export.as_secs_f64()));
+    let floor_export = floor.ask("export_all");
+    push("export_all", "export all 200,000 items to a CSV file", Unit::S, all_export.as_secs_f64(), Ok(floor_export["export_all"]));
     let csv_mib = std::fs::metadata(&csv_path).unwrap().len() as f64 / 1_048_576.0;
-    figures.push(figure("export_all_size", "  its size (app: a header per order)", Unit::MiB, csv_mib));
-    figures.push(Figure { key: "peak_rss", label: "peak memory (VmHWM)", unit: Unit::MiB, mailcart: peak_rss_mib(), no_baseline: None });
+    push("export_all_size", "  its size (app: a header per order)", Unit::MiB, csv_mib, Ok(floor_export["export_all_size"]));
+    let floor_peak = floor.ask("peak_rss").get("peak_rss").copied().ok_or("no /proc");
+    figures.push(Figure { key: "peak_rss", label: "peak memory (VmHWM)", unit: Unit::MiB, mailcart: peak_rss_mib(), baseline: floor_peak });
+    floor.finish();
     drop(core);
 
     // The app's own Argon2id cost, which the tools above skip: the price of a passphrase unlock.
@@ -236,12 +330,12 @@ fn run_mailcart() -> Vec<Figure> {
         label: "passphrase unlock, app's Argon2id cost (46 MiB, 1 pass)",
         unit: Unit::Ms,
         mailcart: Some(ms(unlock)),
-        no_baseline: Some("n/a: plain SQLite has no key to derive"),
+        baseline: Err("plain SQLite has no key to derive"),
     });
     figures
 }
 
-/// The floor: the same work on bare SQLite, plain text, printed as `key<TAB>value` lines.
+/// The floor: the same work on bare SQLite with plain text, served to the parent on request.
 mod baseline {
     use super::*;
 
@@ -448,11 +542,10 @@ mod baseline {
         writer.into_inner().map_err(|e| e.into_error()).unwrap().flush().unwrap();
     }
 
-    /// The same three commits per order as the app: the order (and its first event), the
-    /// delivery, the status change (and its event).
-    fn build(path: &Path) {
-        let mut conn = open(path);
-        for n in 0..ORDERS {
+    /// Orders `range`, with the same three commits per order as the app: the order (and its first
+    /// event), the delivery, the status change (and its event).
+    fn build(conn: &mut Connection, range: std::ops::Range<u32>) {
+        for n in range {
             let order_no = format!("GS{n:08}");
             let order = common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER);
             let text = |v: &Option<rust_decimal::Decimal>| v.as_ref().map(ToString::to_string);
@@ -528,37 +621,73 @@ mod baseline {
         }
     }
 
-    pub fn run() {
+    /// Answers the parent's requests (see `BaselineChild`) until its stdin closes.
+    pub fn serve() {
+        use std::io::BufRead;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let data_dir = dir.path().join("data");
         std::fs::create_dir_all(&data_dir).unwrap();
         let path = data_dir.join("plain.db");
-        let out = |key: &str, value: f64| println!("{key}\t{value}");
-
-        let (_, build_time) = timed(|| build(&path));
-        out("build", build_time.as_secs_f64());
-        out("data_size", folder_mib(&data_dir));
-
-        let (conn, open_time) = timed(|| open(&path));
-        out("open", ms(open_time));
-        out("list", ms(median_of(9, || assert_eq!(list(&conn, None, false, 500).len(), 500))));
-        out("unfinished", ms(median_of(9, || assert!(list(&conn, None, true, -1).is_empty()))));
-        out("search_number", ms(median_of(9, || assert_eq!(list(&conn, Some(SEARCH_NUMBER), false, 500).len(), 1))));
-        out("search_login", ms(median_of(9, || assert_eq!(list(&conn, Some(SEARCH_LOGIN), false, 500).len(), 1))));
-        out("search_product", ms(median_of(9, || assert_eq!(list(&conn, Some(SEARCH_PRODUCT), false, 500).len(), 200))));
-        out("detail", ms(median_of(21, || assert_eq!(detail(&conn, DETAIL_ID).items.len(), ITEMS_PER_ORDER as usize))));
-        out(
-            "export_one",
-            ms(median_of(21, || {
-                let number: String = conn.query_row("SELECT order_no FROM orders WHERE id = ?1", [DETAIL_ID], |r| r.get(0)).optional().unwrap().unwrap();
-                assert!(order_csv(&conn, DETAIL_ID, &number).len() > 1000);
-            })),
-        );
         let csv_path = dir.path().join("all.csv");
-        out("export_all", timed(|| export_all(&conn, &csv_path)).1.as_secs_f64());
-        out("export_all_size", std::fs::metadata(&csv_path).unwrap().len() as f64 / 1_048_576.0);
-        if let Some(peak) = peak_rss_mib() {
-            out("peak_rss", peak);
+        let mut building: Option<Connection> = None;
+        let mut conn: Option<Connection> = None;
+        let stdout = std::io::stdout();
+        for request in std::io::stdin().lock().lines() {
+            let request = request.expect("a request");
+            let mut out = stdout.lock();
+            let mut reply = |key: &str, value: f64| writeln!(out, "{key}\t{value}").unwrap();
+            match request.as_str() {
+                "build_start" => {
+                    let (opened, took) = timed(|| open(&path));
+                    building = Some(opened);
+                    reply("build", took.as_secs_f64());
+                }
+                "build_end" => {
+                    reply("build", timed(|| drop(building.take())).1.as_secs_f64());
+                    reply("data_size", folder_mib(&data_dir));
+                }
+                chunk if chunk.starts_with("build ") => {
+                    let bounds: Vec<u32> = chunk.split(' ').skip(1).map(|n| n.parse().expect("build FROM TO")).collect();
+                    let conn = building.as_mut().expect("build_start first");
+                    reply("build", timed(|| build(conn, bounds[0]..bounds[1])).1.as_secs_f64());
+                }
+                "open" => {
+                    let (opened, took) = timed(|| open(&path));
+                    conn = Some(opened);
+                    reply("open", ms(took));
+                }
+                "peak_rss" => {
+                    if let Some(peak) = peak_rss_mib() {
+                        reply("peak_rss", peak);
+                    }
+                }
+                key => {
+                    let conn = conn.as_ref().expect("open before reading");
+                    match key {
+                        "list" => reply(key, ms(timed(|| assert_eq!(list(conn, None, false, 500).len(), 500)).1)),
+                        "unfinished" => reply(key, ms(timed(|| assert!(list(conn, None, true, -1).is_empty())).1)),
+                        "search_number" => reply(key, ms(timed(|| assert_eq!(list(conn, Some(SEARCH_NUMBER), false, 500).len(), 1)).1)),
+                        "search_login" => reply(key, ms(timed(|| assert_eq!(list(conn, Some(SEARCH_LOGIN), false, 500).len(), 1)).1)),
+                        "search_product" => reply(key, ms(timed(|| assert_eq!(list(conn, Some(SEARCH_PRODUCT), false, 500).len(), 200)).1)),
+                        "detail" => reply(key, ms(timed(|| assert_eq!(detail(conn, DETAIL_ID).items.len(), ITEMS_PER_ORDER as usize)).1)),
+                        "export_one" => reply(
+                            key,
+                            ms(timed(|| {
+                                let number: String =
+                                    conn.query_row("SELECT order_no FROM orders WHERE id = ?1", [DETAIL_ID], |r| r.get(0)).optional().unwrap().unwrap();
+                                assert!(order_csv(conn, DETAIL_ID, &number).len() > 1000);
+                            })
+                            .1),
+                        ),
+                        "export_all" => {
+                            reply(key, timed(|| export_all(conn, &csv_path)).1.as_secs_f64());
+                            reply("export_all_size", std::fs::metadata(&csv_path).unwrap().len() as f64 / 1_048_576.0);
+                        }
+                        other => panic!("unknown request {other}"),
+                    }
+                }
+            }
+            writeln!(out, ".").and_then(|()| out.flush()).unwrap();
         }
     }
 }

@@ -53,10 +53,12 @@ export class ProductDetail {
     this.root.append(
       back,
       el("h2", { class: "detail-title", "data-testid": "detail-name" }, productName(product, language())),
-      this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
-      this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
+      // The Buy button first, so it does not move under the pointer when the store's answer
+      // replaces the "checking" line below it.
       product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
       product.soldOut ? "" : this.buyButton(product),
+      this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
+      this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
       el(
         "dl",
         { class: "detail-list" },
