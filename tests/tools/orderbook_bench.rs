@@ -13,7 +13,7 @@
 //! both processes are pinned to one CPU: left to the scheduler, each could sit on a different
 //! (differently busy) CPU for the whole run, and the ratios of the reads swung by ±40%.
 //!
-//! `--tsv` prints only `figure<TAB>mailcart_value<TAB>baseline_value<TAB>unit` lines.
+//! `--tsv` prints only `figure label<TAB>mailcart_value<TAB>baseline_value<TAB>unit` lines.
 
 #[path = "common.rs"]
 mod common;
@@ -187,7 +187,7 @@ fn main() {
     if tsv {
         for f in &figures {
             let value = |v: Option<f64>| v.map_or("n/a".to_owned(), |v| format!("{v:.3}"));
-            println!("{}\t{}\t{}\t{}", f.key, value(f.mailcart), value(f.baseline.ok()), f.unit.name());
+            println!("{}\t{}\t{}\t{}", f.label, value(f.mailcart), value(f.baseline.ok()), f.unit.name());
         }
         return;
     }
