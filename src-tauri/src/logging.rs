@@ -65,3 +65,21 @@ pub fn init(data_dir: &Path) {
         log::set_max_level(LevelFilter::Info);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enabled(target: &str, level: log::Level) -> bool {
+        FileLogger { file: Mutex::new(None) }.enabled(&Metadata::builder().target(target).level(level).build())
+    }
+
+    #[test]
+    fn the_apps_lines_from_info_other_crates_only_from_warn() {
+        assert!(enabled("mailcart_lib::orders", log::Level::Info));
+        assert!(!enabled("mailcart_lib::orders", log::Level::Debug));
+        assert!(!enabled("zbus::connection::handshake", log::Level::Info));
+        assert!(enabled("zbus::connection::handshake", log::Level::Warn));
+        assert!(enabled("tauri_plugin_updater::updater", log::Level::Error));
+    }
+}
