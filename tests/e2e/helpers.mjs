@@ -28,9 +28,14 @@ export async function typeInto(session, testId, text) {
   await session.type(id, text);
 }
 
+/** The text of the first element with `testId`, found again if a re-render replaced it. */
 export async function textOf(session, testId) {
-  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
-  return session.text(id);
+  const selector = `[data-testid="${testId}"]`;
+  const { text } = await until(async () => {
+    const [first] = await session.texts(selector);
+    return first === undefined ? null : { text: first };
+  }, { what: selector });
+  return text;
 }
 
 /** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */

@@ -5,6 +5,11 @@ const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriverError extends Error {}
 
+/** Whether a WebDriver call failed because its element was replaced by a re-render. */
+export function isStale(error) {
+  return error instanceof WebDriverError && /stale element reference/.test(error.message);
+}
+
 /** No WebDriver call may hang a test run: each gets this long at most. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -73,9 +78,18 @@ export class Session {
   }
 
   /** The texts of every element matching `selector`. */
+  /** The texts of the elements matching `selector`. The app re-renders as answers arrive (a
+   *  payment screen's status check, a detail's refresh): an element found just before it was
+   *  replaced is looked up again, rather than failing the test on a stale reference. */
   async texts(selector) {
-    const ids = await this.findAll(selector);
-    return Promise.all(ids.map((id) => this.text(id)));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const ids = await this.findAll(selector);
+        return await Promise.all(ids.map((id) => this.text(id)));
+      } catch (error) {
+        if (attempt >= 5 || !isStale(error)) throw error;
+      }
+    }
   }
 
   /** A PNG of the window, as a Buffer. */
