@@ -25,7 +25,8 @@ bash scripts/bundle.sh
 
 say "End-to-end tests in the real window"
 # Under Xvfb, inside a private D-Bus session whose only service is a mock notification daemon
-# (so desktop notifications can be counted). Bounded: a test that hangs fails, per test and for
-# the whole run, instead of stalling CI.
-timeout 1500 xvfb-run -a -s "-screen 0 1280x800x24" tests/e2e/with-session-bus.sh \
-  node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+# (so desktop notifications can be counted). Bounded: a test that hangs fails instead of stalling
+# CI — each WebDriver call after 60 s, each test (and each file: node counts a file as a test;
+# the crash suite's file takes about 3.5 minutes) after 10 minutes, the whole run after 30.
+timeout 1800 xvfb-run -a -s "-screen 0 1280x800x24" tests/e2e/with-session-bus.sh \
+  node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/

@@ -20,19 +20,29 @@ pub enum EndpointError {
 /// path keeps the base's own path (`…/api/` + `products`).
 pub fn parse_base_url(text: &str) -> Result<Url, EndpointError> {
     let trimmed = text.trim();
-    let mut url = Url::parse(trimmed).map_err(|_| EndpointError::Unparsable(trimmed.to_owned()))?;
-    let host = url.host().ok_or_else(|| EndpointError::Unparsable(trimmed.to_owned()))?;
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&host) => {}
-        _ => return Err(EndpointError::InsecureScheme(trimmed.to_owned())),
-    }
-    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() || url.fragment().is_some() {
+    let mut url = parse_secure(trimmed)?;
+    if url.query().is_some() || url.fragment().is_some() {
         return Err(EndpointError::UnexpectedParts(trimmed.to_owned()));
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
         url.set_path(&path);
+    }
+    Ok(url)
+}
+
+/// Parses `text` and checks what every address the app calls must be: `https`, or plain `http`
+/// to this computer only, and no user name or password in it.
+fn parse_secure(text: &str) -> Result<Url, EndpointError> {
+    let url = Url::parse(text).map_err(|_| EndpointError::Unparsable(text.to_owned()))?;
+    let host = url.host().ok_or_else(|| EndpointError::Unparsable(text.to_owned()))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&host) => {}
+        _ => return Err(EndpointError::InsecureScheme(text.to_owned())),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(EndpointError::UnexpectedParts(text.to_owned()));
     }
     Ok(url)
 }
@@ -103,18 +113,7 @@ mod cashier_tests {
 /// address, `https` anywhere and plain `http` only to this computer, with no credentials. The
 /// feed is signed, but a feed fetched in clear text would still tell an onlooker what runs here.
 pub fn check_feed_url(text: &str) -> Result<Url, EndpointError> {
-    let trimmed = text.trim();
-    let url = Url::parse(trimmed).map_err(|_| EndpointError::Unparsable(trimmed.to_owned()))?;
-    let host = url.host().ok_or_else(|| EndpointError::Unparsable(trimmed.to_owned()))?;
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&host) => {}
-        _ => return Err(EndpointError::InsecureScheme(trimmed.to_owned())),
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(EndpointError::UnexpectedParts(trimmed.to_owned()));
-    }
-    Ok(url)
+    parse_secure(text.trim())
 }
 
 #[cfg(test)]

@@ -3,11 +3,10 @@
 // way (same tauri, same release profile, same bundler), with the ratio Mailcart / baseline.
 // Figures, not a test: nothing here passes or fails on a number.
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { ROOT, until } from "../e2e/harness.mjs";
+import { ROOT, freePort, startProcess as start, until } from "../e2e/harness.mjs";
 import { Session } from "../e2e/webdriver.mjs";
 
 const LAUNCHES = Number(process.env.BENCH_LAUNCHES ?? 7);
@@ -23,25 +22,6 @@ const APPS = {
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(command, args, env = process.env) {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c) => (output += c));
-  child.stderr.on("data", (c) => (output += c));
-  return { child, output: () => output };
 }
 
 function pidsOf(binary) {

@@ -14,7 +14,7 @@ const DOUBLE = join(ROOT, "target/debug/mailcart-store-double");
 const TAURI_DRIVER = join(ROOT, "target/tools/bin/tauri-driver");
 export const ARTIFACTS = join(ROOT, "target/e2e-artifacts");
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -41,7 +41,7 @@ export async function until(check, { timeoutMs = 15_000, intervalMs = 100, what 
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ""}`);
 }
 
-function startProcess(command, args, env) {
+export function startProcess(command, args, env) {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -95,7 +95,9 @@ export class Harness {
    *  the app is single-instance, so a launch while it still runs would only hand over to it.
    *  `application` is the binary to start: the debug build unless a test names another. */
   async launch(application = APP) {
-    await until(() => spawnSync("pgrep", ["-f", `^${application}( |$)`]).status === 1, { what: "the previous app process to exit", timeoutMs: 20_000 });
+    // Any Mailcart counts (the debug build or an unpacked .deb's): they share the single instance.
+    const running = () => [APP, application].some((binary) => spawnSync("pgrep", ["-f", `^${binary}( |$)`]).status === 0);
+    await until(() => !running(), { what: "the previous app process to exit", timeoutMs: 20_000 });
     return Session.start(this.driverUrl, application);
   }
 
