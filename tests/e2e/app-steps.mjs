@@ -1,6 +1,6 @@
 // Steps most end-to-end tests begin with: open the app in English with its vault open.
 
-import { clickTestId, typeInto, waitFor } from "./helpers.mjs";
+import { clickTestId, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { until } from "./harness.mjs";
 
 /** Launches the app, switches to English and opens the vault (choosing `passphrase` the first time). */
@@ -30,4 +30,17 @@ export async function startBuying(session, name) {
   await until(async () => (await session.findAll('[data-testid="detail-loading"]')).length === 0, { what: "the product's detail to load" });
   await clickTestId(session, "buy");
   await waitFor(session, '[data-testid="checkout-quantity"]');
+}
+
+/** Opens the Buy form of product `name` for one item paid from the CNY balance, logged in as the
+ *  double's buyer (balance ¥100.00). */
+export async function startBalanceCheckout(session, name) {
+  await startBuying(session, name);
+  await typeInto(session, "checkout-quantity", "1");
+  await typeInto(session, "checkout-email", "buyer@example.com");
+  await clickTestId(session, "method-balance_cny");
+  await typeInto(session, "login-email", "buyer@example.com");
+  await typeInto(session, "login-password", "correct-password");
+  await clickTestId(session, "login-submit");
+  await untilTexts(session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
 }

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
 import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
-import { openApp, startBuying } from "./app-steps.mjs";
+import { openApp, startBalanceCheckout, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "checkout e2e passphrase";
 const ctx = appSuite("checkout");
@@ -96,14 +96,7 @@ describe("checkout", () => {
 
   it("pays from the balance after logging in, and says plainly when the balance is short", async () => {
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
-    await startBuying(ctx.session, "Aged Gmail (registered 2019)");
-    await typeInto(ctx.session, "checkout-quantity", "1");
-    await typeInto(ctx.session, "checkout-email", "buyer@example.com");
-    await clickTestId(ctx.session, "method-balance_cny");
-    await typeInto(ctx.session, "login-email", "buyer@example.com");
-    await typeInto(ctx.session, "login-password", "correct-password");
-    await clickTestId(ctx.session, "login-submit");
-    await untilTexts(ctx.session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
+    await startBalanceCheckout(ctx.session, "Aged Gmail (registered 2019)");
     await clickTestId(ctx.session, "checkout-submit");
     await statusIs("delivered");
     const orderNo = await textOf(ctx.session, "pay-order-no");

@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
 import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
-import { openApp, startBuying } from "./app-steps.mjs";
+import { openApp, startBalanceCheckout } from "./app-steps.mjs";
 
 const PASSPHRASE = "faults e2e passphrase";
 const VALID_KEY = "test-api-key-0001";
@@ -65,14 +65,7 @@ describe("faults in the window", () => {
   it("a login that expires mid-checkout asks to log in again, creates nothing, then pays once", async () => {
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
     const before = (await ctx.harness.control("GET", "/orders")).length;
-    await startBuying(ctx.session, "Aged Gmail (registered 2019)");
-    await typeInto(ctx.session, "checkout-quantity", "1");
-    await typeInto(ctx.session, "checkout-email", "buyer@example.com");
-    await clickTestId(ctx.session, "method-balance_cny");
-    await typeInto(ctx.session, "login-email", "buyer@example.com");
-    await typeInto(ctx.session, "login-password", "correct-password");
-    await clickTestId(ctx.session, "login-submit");
-    await untilTexts(ctx.session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
+    await startBalanceCheckout(ctx.session, "Aged Gmail (registered 2019)");
 
     await ctx.harness.control("POST", "/sessions/expire");
     await clickTestId(ctx.session, "checkout-submit");
