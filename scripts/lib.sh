@@ -10,8 +10,13 @@ TAURI_DRIVER_VERSION="2.1.0"
 SYSTEM_PACKAGES=(
   libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth libsoup-3.0-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev libssl-dev build-essential pkg-config file curl
-  imagemagick dbus-bin dbus-daemon libglib2.0-bin python3-dbusmock python3-dbus
+  imagemagick dbus-bin dbus-daemon libglib2.0-bin python3-dbusmock python3-dbus xdotool
 )
+
+# Debian packages for the Windows and macOS type-checks (scripts/cross-check.sh): Debian's own Rust
+# with the standard library's source, MinGW-w64 for C built for Windows, clang and llvm-ar for the
+# Apple stub compiler.
+CROSS_PACKAGES=(rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 clang llvm)
 
 say() { printf '\n==> %s\n' "$*"; }
 
@@ -19,9 +24,10 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-ensure_system_packages() {
+# Installs those of the named Debian packages that are missing.
+ensure_packages() {
   local missing=()
-  for package in "${SYSTEM_PACKAGES[@]}"; do
+  for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -30,6 +36,9 @@ ensure_system_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 }
+
+ensure_system_packages() { ensure_packages "${SYSTEM_PACKAGES[@]}"; }
+ensure_cross_packages() { ensure_packages "${CROSS_PACKAGES[@]}"; }
 
 ensure_toolchains() {
   command -v cargo >/dev/null || { echo "Rust (cargo) is needed: install it from https://rustup.rs and run this again." >&2; exit 1; }

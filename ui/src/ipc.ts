@@ -25,27 +25,30 @@ import type { UpdateOffer } from "./bindings/UpdateOffer";
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat, PendingAttempt };
 export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView, UpdateOffer };
 
-const KINDS: readonly AppErrorKind[] = [
-  "network",
-  "timeout",
-  "storeUnavailable",
-  "notFound",
-  "badResponse",
-  "rateLimited",
-  "unauthorized",
-  "storeRejected",
-  "invalidConfig",
-  "invalidInput",
-  "vaultLocked",
-  "wrongPassphrase",
-  "storage",
-  "insufficientBalance",
-  "orderMayExist",
-  "notConfigured",
-  "lockedOut",
-  "updateRefused",
-  "updateFailed",
-];
+// Every kind Rust can send: a Record, so that a kind added to the Rust enum (and so to the
+// generated AppErrorKind) is a type error here until it is listed.
+const KINDS: Record<AppErrorKind, true> = {
+  network: true,
+  timeout: true,
+  storeUnavailable: true,
+  notFound: true,
+  badResponse: true,
+  rateLimited: true,
+  unauthorized: true,
+  storeRejected: true,
+  invalidConfig: true,
+  invalidInput: true,
+  vaultLocked: true,
+  wrongPassphrase: true,
+  storage: true,
+  fileInUse: true,
+  insufficientBalance: true,
+  orderMayExist: true,
+  notConfigured: true,
+  lockedOut: true,
+  updateRefused: true,
+  updateFailed: true,
+};
 
 export class CommandError extends Error {
   constructor(
@@ -64,7 +67,7 @@ export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
     const { kind, message, field, retryAfterMs, code } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown; code?: unknown };
-    if (typeof kind === "string" && (KINDS as readonly string[]).includes(kind)) {
+    if (typeof kind === "string" && Object.prototype.hasOwnProperty.call(KINDS, kind)) {
       return new CommandError(
         kind as AppErrorKind,
         String(message),

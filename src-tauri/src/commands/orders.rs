@@ -61,21 +61,11 @@ pub async fn order_export(app: tauri::AppHandle, state: tauri::State<'_, AppStat
         });
     let Some(path) = receiver.await.ok().flatten() else { return Ok(None) };
     let path: PathBuf = path.into_path().map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
-    write_atomically(&path, contents.as_bytes()).map_err(|e| AppError::new(AppErrorKind::Storage, format!("could not write {}: {e}", path.display())))?;
+    export::write_export(&path, contents.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 
 /// An order number as a file name: letters, digits, `-` and `_` only.
 fn safe_file_stem(order_no: &str) -> String {
     order_no.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
-}
-
-/// Writes next to the target and renames over it, so a crash never leaves half a file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let temp = path.with_extension("mailcart-partial");
-    let mut file = std::fs::File::create(&temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    std::fs::rename(&temp, path)
 }

@@ -5,9 +5,10 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_updater::{Update, UpdaterExt};
 
+use super::AppState;
 use crate::ipc::{AppError, AppErrorKind};
 use crate::updates::{feed_override, UpdateError, UpdateOffer};
 
@@ -45,6 +46,12 @@ pub async fn check_for_update(app: AppHandle, pending: tauri::State<'_, PendingU
 
 async fn find_update(app: &AppHandle) -> Result<Option<Update>, String> {
     let mut builder = app.updater_builder().timeout(CHECK_TIMEOUT);
+    // The proxy set in Mailcart's settings carries the update check and download too, as it does
+    // the store calls; with none set, the updater follows the system's proxy (`system-proxy`).
+    let proxy = app.try_state::<AppState>().and_then(|state| state.settings().proxy);
+    if let Some(proxy) = proxy {
+        builder = builder.proxy(proxy.parse().map_err(|e| format!("proxy {proxy}: {e}"))?);
+    }
     if let Some(feed) = feed_override().map_err(|e| format!("{}: {e}", crate::updates::UPDATE_FEED_ENV))? {
         builder = builder.endpoints(vec![feed]).map_err(|e| e.to_string())?;
     }

@@ -103,12 +103,18 @@ const STEPS: &[&str] = &[
     "#,
 ];
 
-pub(super) fn apply(conn: &Connection) -> Result<(), DbError> {
+/// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.
+pub(super) fn refuse_newer(conn: &Connection) -> Result<i64, DbError> {
     let known = STEPS.len() as i64;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if found > known {
         return Err(DbError::TooNew { found, known });
     }
+    Ok(found)
+}
+
+pub(super) fn apply(conn: &Connection) -> Result<(), DbError> {
+    let found = refuse_newer(conn)?;
     for (index, sql) in STEPS.iter().enumerate().skip(found as usize) {
         let version = index as i64 + 1;
         let tx = conn.unchecked_transaction()?;

@@ -35,6 +35,8 @@ pub enum AppErrorKind {
     WrongPassphrase,
     /// Reading or writing the app's own files failed.
     Storage,
+    /// A file could not be replaced because another program has it open (Windows).
+    FileInUse,
     /// The store says the balance does not cover the order.
     InsufficientBalance,
     /// The order was sent but its answer was lost: it may exist at the store.
@@ -144,6 +146,17 @@ impl From<OrderBookError> for AppError {
             OrderBookError::NotFound(_) => AppError::new(AppErrorKind::NotFound, error.to_string()),
             other => AppError::new(AppErrorKind::Storage, other.to_string()),
         }
+    }
+}
+
+impl From<crate::orders::export::ExportWriteError> for AppError {
+    fn from(error: crate::orders::export::ExportWriteError) -> Self {
+        use crate::orders::export::ExportWriteError;
+        let kind = match error {
+            ExportWriteError::InUse { .. } => AppErrorKind::FileInUse,
+            _ => AppErrorKind::Storage,
+        };
+        AppError::new(kind, error.to_string())
     }
 }
 

@@ -1,5 +1,9 @@
 //! Exports of delivered items: TXT (one item per line, the store's own line or `login:password`)
-//! and CSV (RFC 4180, every field, so commas, quotes, line breaks and any script survive).
+//! and CSV (RFC 4180, every field, so commas, quotes, line breaks and any script survive), and
+//! writing them to the file the user chose.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::views::ItemView;
 
@@ -41,6 +45,79 @@ pub fn to_csv(order_no: &str, items: &[ItemView]) -> Result<String, csv::Error> 
     let mut out = String::from('\u{feff}');
     out.push_str(&String::from_utf8(bytes).expect("csv of UTF-8 fields is UTF-8"));
     Ok(out)
+}
+
+/// Why an export file could not be written. Either way no partial file is left behind.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportWriteError {
+    /// Another program holds the file open (a CSV open in a spreadsheet): Windows refuses to
+    /// replace it until that program closes it.
+    #[error("{} is open in another program ({source})", path.display())]
+    InUse { path: PathBuf, source: std::io::Error },
+    #[error("could not write {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Writes `bytes` to `path` through a file beside it that is renamed over the target, so a crash
+/// never leaves half an export under the chosen name. When anything fails the side file is
+/// removed: it holds delivered passwords in plain text and must not stay behind.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), ExportWriteError> {
+    let partial = partial_path(path);
+    let written = write_then_rename(&partial, path, bytes);
+    if let Err(source) = written {
+        if partial.exists() {
+            if let Err(error) = std::fs::remove_file(&partial) {
+                log::warn!("could not remove the unfinished export {}: {error}", partial.display());
+            }
+        }
+        return Err(classify_write_error(path, source));
+    }
+    Ok(())
+}
+
+/// The side file an export is written to before it takes the chosen name.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".mailcart-partial");
+    path.with_file_name(name)
+}
+
+fn write_then_rename(partial: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::File::create(partial)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(partial, path)
+}
+
+/// Windows' answers when another program holds the target open: a sharing or lock violation, or
+/// "access denied" for a file that exists and is not read-only (replacing a file opened without
+/// delete sharing). Other systems let a file be replaced while it is open.
+fn classify_write_error(path: &Path, source: std::io::Error) -> ExportWriteError {
+    if is_held_by_another_program(path, &source) {
+        ExportWriteError::InUse { path: path.to_owned(), source }
+    } else {
+        ExportWriteError::Io { path: path.to_owned(), source }
+    }
+}
+
+#[cfg(windows)]
+fn is_held_by_another_program(path: &Path, error: &std::io::Error) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    match error.raw_os_error() {
+        Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION) => true,
+        Some(ERROR_ACCESS_DENIED) => std::fs::metadata(path).map(|m| m.is_file() && !m.permissions().readonly()).unwrap_or(false),
+        _ => false,
+    }
+}
+
+#[cfg(not(windows))]
+fn is_held_by_another_program(_path: &Path, error: &std::io::Error) -> bool {
+    // ETXTBSY: a running program's file; the nearest thing to "in use" here.
+    error.raw_os_error() == Some(26)
 }
 
 #[cfg(test)]
@@ -103,5 +180,62 @@ mod tests {
         assert_eq!((login, password), ("alice@gmail.com", "p,a\"ss:wörd"));
         let (login, password) = lines[1].split_once(':').unwrap();
         assert_eq!((login, password), ("bob@gmail.com", "密码🔑,;'"));
+    }
+
+    #[test]
+    fn an_export_replaces_the_chosen_file_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("GS1.csv");
+        std::fs::write(&path, "an older export").unwrap();
+        write_export(&path, "order_no,login\r\n".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "order_no,login\r\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("GS1.csv")]);
+    }
+
+    #[test]
+    fn a_rename_that_fails_leaves_no_plain_text_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder that is not empty cannot be replaced by a file on any system: the rename fails
+        // after the partial file was written, as it does on Windows for a file held open.
+        let path = dir.path().join("GS2.txt");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("keep.txt"), "x").unwrap();
+        let error = write_export(&path, b"alice@gmail.com:secret-password\n").unwrap_err();
+        assert!(matches!(error, ExportWriteError::Io { .. }), "{error:?}");
+        assert!(!partial_path(&path).exists(), "the partial file was removed");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("GS2.txt")]);
+        assert!(path.join("keep.txt").exists(), "what was there is untouched");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_gives_an_error_and_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("GS3.csv");
+        let error = write_export(&path, b"x").unwrap_err();
+        assert!(matches!(error, ExportWriteError::Io { .. }), "{error:?}");
+        assert!(!path.exists() && !partial_path(&path).exists());
+    }
+
+    #[test]
+    fn the_partial_file_keeps_the_whole_chosen_name() {
+        assert_eq!(partial_path(Path::new("/x/GS1.csv")), PathBuf::from("/x/GS1.csv.mailcart-partial"));
+    }
+
+    /// Windows' codes for a file another program holds open are told apart from other failures.
+    #[cfg(windows)]
+    #[test]
+    fn a_sharing_violation_says_the_file_is_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("GS4.csv");
+        std::fs::write(&path, "open in a spreadsheet").unwrap();
+        for code in [5, 32, 33] {
+            let error = classify_write_error(&path, std::io::Error::from_raw_os_error(code));
+            assert!(matches!(error, ExportWriteError::InUse { .. }), "code {code}: {error:?}");
+        }
+        let missing = dir.path().join("missing.csv");
+        assert!(matches!(classify_write_error(&missing, std::io::Error::from_raw_os_error(5)), ExportWriteError::Io { .. }));
+        assert!(matches!(classify_write_error(&path, std::io::Error::from_raw_os_error(112)), ExportWriteError::Io { .. }));
     }
 }

@@ -315,6 +315,7 @@ const en = {
   "error.vaultLocked": "Your saved data is locked. Unlock it first (see the top of the window).",
   "error.wrongPassphrase": "That passphrase is not correct. Nothing was changed.",
   "error.storage": "Mailcart could not read or write its files on this computer.",
+  "error.fileInUse": "The file is open in another program (a spreadsheet?). Close it there, then export again. Nothing was written.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -634,6 +635,7 @@ const zh: Record<MessageKey, string> = {
   "error.vaultLocked": "您保存的数据已锁定，请先解锁（见窗口顶部）。",
   "error.wrongPassphrase": "密码短语不正确，没有做任何更改。",
   "error.storage": "Mailcart 无法读取或写入本机上的文件。",
+  "error.fileInUse": "该文件正被其他程序（例如表格软件）打开。请先在那个程序里关闭它，再重新导出。未写入任何内容。",
 };
 
 export type Language = "zh" | "en";
