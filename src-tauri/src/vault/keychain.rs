@@ -116,3 +116,27 @@ impl KeyStorage for NoKeyStorage {
         Err(KeychainError::Unavailable("no keychain is used here".into()))
     }
 }
+
+/// The native keychains of Windows and macOS. These run only there (the release workflow's
+/// machines, a developer's Mac or PC); `npm test` compiles them for both systems, so a change in
+/// the platform crates' API fails here first. They use a service name of their own and remove
+/// what they wrote.
+#[cfg(all(test, any(windows, target_os = "macos")))]
+mod native_store_tests {
+    use super::*;
+
+    #[test]
+    fn the_native_store_opens_and_keeps_a_data_key_byte_for_byte() {
+        let store = platform_store().expect("Windows and macOS always have a keychain");
+        // An entry in that store directly: the process-wide default store stays the tests' mock.
+        let service = format!("{KEYCHAIN_SERVICE}.test-{}", std::process::id());
+        let entry = Entry::new_in_store(&store, &service, KEYCHAIN_USER).unwrap();
+        assert!(matches!(entry.get_secret(), Err(KeyringError::NoEntry)), "nothing stored yet");
+        let key: Vec<u8> = (0..32).map(|i| (i * 7 + 3) as u8).collect();
+        entry.set_secret(&key).unwrap();
+        let loaded = entry.get_secret();
+        entry.delete_credential().unwrap();
+        assert_eq!(loaded.unwrap(), key);
+        assert!(matches!(entry.get_secret(), Err(KeyringError::NoEntry)), "removed again");
+    }
+}
