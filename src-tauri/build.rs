@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "email_order_buy",
     "email_order_refresh",
     "email_order_open",
+    "check_store",
     "check_for_update",
     "install_update",
 ];

@@ -19,6 +19,7 @@ pub mod orders;
 pub mod receive_codes;
 pub mod settings;
 pub mod startup_failure;
+pub mod store_check;
 pub mod stores;
 pub mod time_text;
 pub mod updates;
@@ -101,6 +102,31 @@ fn tell_startup_failure(app: &tauri::App, failed: FailedStart) {
     app.dialog().message(message.body).title(message.title).kind(MessageDialogKind::Error).show(move |_| handle.exit(1));
 }
 
+/// `mailcart --check-store [URL]`: checks a GmailStore (by default the one the app would use),
+/// prints the report and returns the exit status (0 all understood, 1 not, 2 the address is not
+/// allowed); `None` when the arguments ask for no check. On Windows the release build has no
+/// console: redirect its output (`mailcart.exe --check-store > report.txt`).
+pub fn check_store_from_command_line(args: &[String]) -> Option<i32> {
+    let position = args.iter().position(|a| a == "--check-store")?;
+    let url = args
+        .get(position + 1)
+        .filter(|a| !a.starts_with("--"))
+        .cloned()
+        .or_else(|| std::env::var(GMAILSTORE_URL_ENV).ok().filter(|u| !u.trim().is_empty()))
+        .unwrap_or_else(|| stores::gmailstore::DEFAULT_BASE_URL.to_owned());
+    let client = match stores::gmailstore::GmailStoreClient::builder().base_url(url.clone()).build() {
+        Ok(client) => client,
+        Err(error) => {
+            eprintln!("mailcart --check-store: {url}: {error}");
+            return Some(2);
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a Tokio runtime");
+    let check = runtime.block_on(store_check::check_store(&client));
+    print!("{}", check.report);
+    Some(if check.all_understood { 0 } else { 1 })
+}
+
 pub fn run() {
     tauri::Builder::default()
         // First: a second launch hands over to the running window and exits, so two processes
@@ -155,6 +181,7 @@ pub fn run() {
             commands::email_order::email_order_buy,
             commands::email_order::email_order_refresh,
             commands::email_order::email_order_open,
+            commands::settings::check_store,
             commands::updates::check_for_update,
             commands::updates::install_update,
         ])

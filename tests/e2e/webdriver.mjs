@@ -65,6 +65,11 @@ export class Session {
     return request("GET", `${this.base}/element/${elementId}/attribute/${name}`);
   }
 
+  /** A DOM property (an input's current `value`, which its attribute does not follow). */
+  async property(elementId, name) {
+    return request("GET", `${this.base}/element/${elementId}/property/${name}`);
+  }
+
   async click(elementId) {
     await request("POST", `${this.base}/element/${elementId}/click`, {});
   }

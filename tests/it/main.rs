@@ -7,5 +7,6 @@ mod faults;
 mod gmailstore_catalogue;
 mod gmailstore_orders;
 mod secret_scan;
+mod store_check;
 mod tools;
 mod webview_reach;

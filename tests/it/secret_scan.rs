@@ -6,6 +6,7 @@ use std::path::Path;
 
 use mailcart_lib::core::AppCore;
 use mailcart_lib::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+use mailcart_lib::stores::gmailstore::{GmailStoreError, Understanding};
 use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
 
 const TOKEN: &str = "planted-token-7f3a9c2e1b";
@@ -78,6 +79,10 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     // target: the logger keeps other crates' lines only from Warn).
     log::info!(target: "mailcart_lib::orders", "saved login token {:?}, api key {:?}", Secret::from(TOKEN), Secret::from(API_KEY));
     log::info!(target: "mailcart_lib::orders", "delivered {:?}", DeliveredItem::account("user1@gmail.com", DELIVERED_PASSWORD));
+    // An answer the reader did not fully understand is logged with its shape: never its values.
+    let odd_answer = format!(r#"{{"success":true,"order":{{"orderNo":"GS1","accessToken":"{TOKEN}"}},"accounts":[{{"mailbox":"a@g.com","secret":"{DELIVERED_PASSWORD}"}}]}}"#);
+    let read: Result<(), GmailStoreError> = Ok(());
+    Understanding::of("GET /orders/:id/status", 200, odd_answer.as_bytes(), &read, |_| vec!["accounts (a list came, none could be read)"]).log_if_incomplete();
     log::logger().flush();
 
     // The secrets really are stored (and come back), so the scan below is not vacuous.
@@ -86,6 +91,7 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     assert_eq!(delivered.items[0].password.as_deref(), Some(DELIVERED_PASSWORD));
     let log = std::fs::read_to_string(mailcart_lib::logging::log_path(&data_dir)).unwrap();
     assert!(log.contains("delivered"), "the log was written: {log}");
+    assert!(log.contains("store answer not fully understood: GET /orders/:id/status → HTTP 200"), "the odd answer was logged: {log}");
     drop(core);
 
     let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE]);

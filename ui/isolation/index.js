@@ -38,6 +38,7 @@ const APP_COMMANDS = [
   "email_order_buy",
   "email_order_refresh",
   "email_order_open",
+  "check_store",
   "check_for_update",
   "install_update",
 ];

@@ -12,6 +12,7 @@ import type { OrderFilter } from "./bindings/OrderFilter";
 import type { OrderSummary } from "./bindings/OrderSummary";
 import type { OrderDetail } from "./bindings/OrderDetail";
 import type { ExportFormat } from "./bindings/ExportFormat";
+import type { StoreCheck } from "./bindings/StoreCheck";
 import type { PendingAttempt } from "./bindings/PendingAttempt";
 import type { CheckoutInput } from "./bindings/CheckoutInput";
 import type { CheckoutView } from "./bindings/CheckoutView";
@@ -23,6 +24,7 @@ import type { CodeOrderView } from "./bindings/CodeOrderView";
 import type { UpdateOffer } from "./bindings/UpdateOffer";
 
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat, PendingAttempt };
+export type { StoreCheck };
 export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView, UpdateOffer };
 
 // Every kind Rust can send: a Record, so that a kind added to the Rust enum (and so to the
@@ -119,6 +121,7 @@ export const commands = {
   emailOrderBuy: (platformId: string, count: number) => call<CodeOrderView>("email_order_buy", { platformId, count }),
   emailOrderRefresh: (id: number) => call<CodeOrderView>("email_order_refresh", { id }),
   emailOrderOpen: (orderNo: string) => call<CodeOrderView>("email_order_open", { orderNo }),
+  checkStore: () => call<StoreCheck>("check_store"),
   checkForUpdate: () => call<UpdateOffer | null>("check_for_update"),
   installUpdate: () => call<void>("install_update"),
 };

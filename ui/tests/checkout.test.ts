@@ -41,7 +41,7 @@ function view(status: OrderStatus, expiresAt: string | null): CheckoutView {
       storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "btc", payAddress: "bc1", payAmount: "0.1", network: null,
       expiresAt, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
-    paymentUri: null, qrCode: null, storeMessage: null,
+    paymentUri: null, qrCode: null, storeMessage: null, missing: [], storeAnswer: null,
   };
 }
 

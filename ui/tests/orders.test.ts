@@ -77,7 +77,7 @@ describe("orders page", () => {
     (byTestId(page.root, "attempt-lookup")[0] as HTMLButtonElement).click();
     expect(navigated).toEqual(["lookup"]);
     const { takeLookupPrefill } = await import("../src/lookup/prefill");
-    expect(takeLookupPrefill()).toBe("lost@example.com");
+    expect(takeLookupPrefill()).toEqual({ email: "lost@example.com", orderNo: null });
     (byTestId(page.root, "attempt-dismiss")[0] as HTMLButtonElement).click();
     await until(() => expect(byTestId(page.root, "attempt")).toHaveLength(0));
     expect(dismissed).toEqual([7]);

@@ -2,6 +2,7 @@
 //! before the caller can show it.
 
 use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::vault::Secret;
 use crate::stores::gmailstore::{CreateOrderRequest, CreatedOrder, OrderState, Product, StoreOrderStatus};
 
 /// The app's status for a store status; `None` for a word we do not know (nothing changes).
@@ -40,7 +41,9 @@ pub fn record_created(
         total: created.total.or(Some(computed_total)),
         currency: created.currency.clone().or_else(|| Some("CNY".to_owned())),
         payment_method: Some(request.payment_method.as_str().to_owned()),
-        coin: created.coin.clone().or_else(|| request.coin.map(|c| c.as_str().to_owned())),
+        // The coin the buyer chose (one the app knows, with its network); the store's own word
+        // for it only when the request named none.
+        coin: request.coin.map(|c| c.as_str().to_owned()).or_else(|| created.coin.clone()),
         pay_address: created.pay_address.clone(),
         pay_amount: created.pay_amount,
         network: created.network.clone(),
@@ -61,18 +64,25 @@ pub fn record_created(
 /// status. Returns whether anything changed.
 pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool, OrderBookError> {
     let note = state.status_word.as_deref().map(|w| format!("store: {w}"));
-    if !state.accounts.is_empty() {
+    let p = &state.payment;
+    let filled = book.fill_payment_details(id, p.address.as_deref(), p.amount, p.network.as_deref(), p.expires_at.as_deref())?;
+    if filled {
+        book.record_raw_response(id, "payment details", &state.raw)?;
+    }
+    // Accounts the app could read, else the store's own lines for a list it could not: a delivered
+    // order never shows as delivered with nothing in it.
+    let items: Vec<DeliveredItem> = if state.accounts.is_empty() {
+        state.unreadable_accounts.iter().map(|raw| DeliveredItem { login: String::new(), password: None, extra: None, line: Some(Secret::new(raw.clone())) }).collect()
+    } else {
+        state.accounts.iter().map(|a| DeliveredItem { login: a.login.clone(), password: a.password.clone(), extra: a.extra.clone(), line: a.line.clone() }).collect()
+    };
+    if !items.is_empty() {
         let already = book.summary(id)?.item_count as usize;
-        if already < state.accounts.len() {
-            let items: Vec<DeliveredItem> = state
-                .accounts
-                .iter()
-                .map(|a| DeliveredItem { login: a.login.clone(), password: a.password.clone(), extra: a.extra.clone(), line: a.line.clone() })
-                .collect();
+        if already < items.len() {
             book.record_delivery(id, 0, &items)?;
             book.record_raw_response(id, "delivery", &state.raw)?;
         }
-        return Ok(book.update_status(id, OrderStatus::Delivered, note.as_deref())? || already < state.accounts.len());
+        return Ok(book.update_status(id, OrderStatus::Delivered, note.as_deref())? || already < items.len() || filled);
     }
     match to_order_status(state.status) {
         Some(status) => {
@@ -80,9 +90,9 @@ pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool
             if changed {
                 book.record_raw_response(id, "status", &state.raw)?;
             }
-            Ok(changed)
+            Ok(changed || filled)
         }
-        None => Ok(false),
+        None => Ok(filled),
     }
 }
 

@@ -11,8 +11,8 @@ use super::AppState;
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
-use crate::orders::{AttemptOutcome, OrderDetail};
-use crate::stores::gmailstore::{GmailStoreError, PaymentConfig, PaymentMethod};
+use crate::orders::{AttemptOutcome, OrderBook, OrderDetail};
+use crate::stores::gmailstore::{masked_answer, GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
@@ -22,14 +22,20 @@ pub const TOKEN_SECRET: &str = "gmailstore/token";
 pub const EMAIL_SECRET: &str = "gmailstore/email";
 pub const PASSWORD_SECRET: &str = "gmailstore/password";
 
-pub(crate) fn view(detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
+pub(crate) fn view(book: &OrderBook, detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
     let amount = detail.pay_amount.as_deref().and_then(|a| Decimal::from_str(a).ok());
     let payment_uri = match (&detail.coin, &detail.pay_address) {
         (Some(coin), Some(address)) => Some(checkout::payment_uri(coin, address, amount)),
         _ => None,
     };
     let qr_code = payment_uri.as_deref().and_then(checkout::qr_svg_data_url);
-    CheckoutView { order: detail, payment_uri, qr_code, store_message }
+    let missing = checkout::missing_details(&detail);
+    let store_answer = if missing.is_empty() {
+        None
+    } else {
+        book.latest_raw_response(detail.summary.id).ok().flatten().map(|raw| masked_answer(&raw))
+    };
+    CheckoutView { order: detail, payment_uri, qr_code, store_message, missing, store_answer }
 }
 
 #[tauri::command]
@@ -69,7 +75,7 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     // The order exists now: a browser that will not open must not hide it. Say so on the payment
     // screen, which offers to open the cashier again.
     let note = created.cashier_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
-    Ok(view(state.core.orders.detail(committed.id)?, note))
+    Ok(view(&state.core.orders, state.core.orders.detail(committed.id)?, note))
 }
 
 /// What a failed create-order tells the user.
@@ -97,7 +103,7 @@ pub async fn checkout_refresh(state: tauri::State<'_, AppState>, id: i64) -> Res
 /// One status check of order `id` (skipped when the last was moments ago), applied and committed.
 pub(crate) async fn refresh(state: &AppState, id: i64) -> Result<CheckoutView, AppError> {
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        return Ok(view(state.core.orders.detail(id)?, None));
+        return Ok(view(&state.core.orders, state.core.orders.detail(id)?, None));
     }
     let token = state.core.orders.access_token(id)?;
     let store_id = state.core.orders.store_order_id(id)?;
@@ -106,12 +112,12 @@ pub(crate) async fn refresh(state: &AppState, id: i64) -> Result<CheckoutView, A
     };
     let status = state.gmailstore()?.order_status(&store_id, &token).await?;
     checkout::apply_state(&state.core.orders, id, &status)?;
-    Ok(view(state.core.orders.detail(id)?, status.message))
+    Ok(view(&state.core.orders, state.core.orders.detail(id)?, status.message))
 }
 
 #[tauri::command]
 pub fn checkout_view(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
-    Ok(view(state.core.orders.detail(id)?, None))
+    Ok(view(&state.core.orders, state.core.orders.detail(id)?, None))
 }
 
 /// Opens an order's cashier page again in the system browser.

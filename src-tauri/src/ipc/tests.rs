@@ -11,6 +11,9 @@ fn declarations() -> Vec<(&'static str, String)> {
     vec![
         ("AppError.ts", AppError::export_to_string(&config).unwrap()),
         ("AppErrorKind.ts", AppErrorKind::export_to_string(&config).unwrap()),
+        ("MissingDetail.ts", crate::checkout::MissingDetail::export_to_string(&config).unwrap()),
+        ("StoreCheck.ts", crate::store_check::StoreCheck::export_to_string(&config).unwrap()),
+        ("CheckedCall.ts", crate::store_check::CheckedCall::export_to_string(&config).unwrap()),
         ("AppInfo.ts", AppInfo::export_to_string(&config).unwrap()),
         ("UpdateOffer.ts", crate::updates::UpdateOffer::export_to_string(&config).unwrap()),
         ("ProductView.ts", ProductView::export_to_string(&config).unwrap()),

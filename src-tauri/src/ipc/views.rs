@@ -63,6 +63,10 @@ pub struct CheckoutView {
     pub qr_code: Option<String>,
     /// The store's own message about the order, when it sent one.
     pub store_message: Option<String>,
+    /// What the buyer needs to pay and the store did not send (empty when nothing is missing).
+    pub missing: Vec<crate::checkout::MissingDetail>,
+    /// When something is missing: the store's latest answer, its secrets masked.
+    pub store_answer: Option<String>,
 }
 
 /// The saved GmailStore login, without its token.

@@ -212,6 +212,41 @@ impl OrderBook {
         Ok(true)
     }
 
+    /// Fills in the payment details an order is missing (a create answer without them, a status
+    /// answer with them); never overwrites one it has: the first the store said is what was shown.
+    /// Returns whether anything was filled in.
+    pub fn fill_payment_details(
+        &self,
+        id: i64,
+        address: Option<&str>,
+        amount: Option<rust_decimal::Decimal>,
+        network: Option<&str>,
+        expires_at: Option<&str>,
+    ) -> Result<bool, OrderBookError> {
+        let conn = self.db.lock();
+        let changed = conn.execute(
+            "UPDATE orders SET pay_address = COALESCE(pay_address, ?2), pay_amount = COALESCE(pay_amount, ?3),
+                 network = COALESCE(network, ?4), expires_at = COALESCE(expires_at, ?5), updated_at = ?6
+             WHERE id = ?1 AND ((pay_address IS NULL AND ?2 IS NOT NULL) OR (pay_amount IS NULL AND ?3 IS NOT NULL)
+                 OR (network IS NULL AND ?4 IS NOT NULL) OR (expires_at IS NULL AND ?5 IS NOT NULL))",
+            params![id, address, amount.map(|a| a.to_string()), network, expires_at, time_text::now()],
+        )?;
+        Ok(changed > 0)
+    }
+
+    /// The store's latest answer about an order, unsealed (for the "details missing" screen, which
+    /// shows it with its secrets masked).
+    pub fn latest_raw_response(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        let conn = self.db.lock();
+        let uid = uid_of(&conn, id)?;
+        let row: Option<(i64, Vec<u8>)> = conn
+            .query_row("SELECT id, sealed FROM raw_responses WHERE order_id = ?1 ORDER BY id DESC LIMIT 1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((raw_id, sealed)) = row else { return Ok(None) };
+        let text = self.vault.open_sealed_string(&raw_record(&uid, raw_id), &sealed)?;
+        Ok(Some(text.to_string()))
+    }
+
     /// Keeps a store answer about an order (sealed: answers can hold tokens and passwords).
     pub fn record_raw_response(&self, id: i64, what: &str, body: &str) -> Result<(), OrderBookError> {
         let mut conn = self.db.lock();

@@ -5,6 +5,8 @@ mod book;
 pub mod export;
 mod model;
 pub mod resume;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod views;
 
 pub use attempts::{AttemptId, AttemptOutcome, NewAttempt, PendingAttempt};

@@ -7,13 +7,7 @@ use super::*;
 use crate::db::{Database, DATABASE_FILE};
 use crate::vault::{KdfParams, NoKeyStorage as NoKeychain, Secret, Vault};
 
-fn book() -> (tempfile::TempDir, OrderBook) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
-    let vault = Arc::new(Vault::open(&db, Box::new(NoKeychain), KdfParams::FAST_FOR_TESTS).unwrap());
-    vault.set_passphrase(&db, &Secret::from("test passphrase")).unwrap();
-    (dir, OrderBook::new(db, vault))
-}
+use super::test_support::unlocked_book as book;
 
 fn crypto_order(order_no: &str, product: &str, email: &str) -> NewOrder {
     NewOrder {

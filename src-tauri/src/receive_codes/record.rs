@@ -73,22 +73,13 @@ pub fn apply_details(book: &OrderBook, id: i64, items: &[OrderItem]) -> Result<A
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
 
     use rust_decimal::Decimal;
 
     use super::*;
-    use crate::db::{Database, DATABASE_FILE};
     use crate::stores::email_order::ItemStatus;
-    use crate::vault::{KdfParams, NoKeyStorage, Vault};
 
-    fn book() -> (tempfile::TempDir, OrderBook) {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
-        let vault = Arc::new(Vault::open(&db, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap());
-        vault.set_passphrase(&db, &Secret::from("codes passphrase")).unwrap();
-        (dir, OrderBook::new(db, vault))
-    }
+    use crate::orders::test_support::unlocked_book as book;
 
     fn item(email: &str, status: ItemStatus, text: Option<&str>) -> OrderItem {
         OrderItem { order_detail_no: None, email: email.into(), text: text.map(Into::into), status, expire_time: None, platform_name: None }

@@ -18,6 +18,7 @@ pub(crate) fn routes() -> Router<Arc<DoubleState>> {
         .route("/orders", get(crate::gmailstore::orders::control_list))
         .route("/orders/{order_no}/status", post(crate::gmailstore::orders::control_set_status))
         .route("/payment-config", post(set_payment_config))
+        .route("/shapes", post(set_shapes))
         .route("/sessions/expire", post(expire_sessions))
         .route("/email-order", post(email_order_settings))
         .route("/email-order/{order_no}/items/{index}", post(email_order_item))
@@ -59,6 +60,11 @@ async fn set_payment_config(State(state): State<Arc<DoubleState>>, Json(config):
     StatusCode::NO_CONTENT
 }
 
+async fn set_shapes(State(state): State<Arc<DoubleState>>, Json(shapes): Json<crate::shapes::Shapes>) -> StatusCode {
+    state.shapes.set(shapes);
+    StatusCode::NO_CONTENT
+}
+
 async fn expire_sessions(State(state): State<Arc<DoubleState>>) -> StatusCode {
     state.gmailstore_users.expire_sessions();
     StatusCode::NO_CONTENT
@@ -83,5 +89,6 @@ async fn reset(State(state): State<Arc<DoubleState>>) -> StatusCode {
     state.hits.clear();
     state.gmailstore_query_limits.clear();
     state.email_order.clear_failures();
+    state.shapes.set(Default::default());
     StatusCode::NO_CONTENT
 }

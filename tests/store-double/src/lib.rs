@@ -8,6 +8,7 @@ pub mod email_order;
 mod faults;
 mod gmailstore;
 mod hits;
+pub mod shapes;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -31,6 +32,8 @@ pub struct DoubleState {
     pub gmailstore_query_limits: gmailstore::rate_limit::QueryLimits,
     pub gmailstore_payment_config: gmailstore::orders::PaymentConfigCell,
     pub email_order: email_order::EmailOrderState,
+    /// The answer shapes the document leaves open (see `shapes`).
+    pub shapes: shapes::ShapeCell,
 }
 
 /// A running double: its address and its shared state, stopped on drop.

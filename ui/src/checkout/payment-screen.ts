@@ -9,7 +9,10 @@ import { copyButton } from "../clipboard";
 import { coinInfo } from "./coins";
 import { shortTime, totalText } from "../orders/format";
 import { Poller } from "../poller";
+import { navigateTo } from "../navigation";
+import { prefillLookup } from "../lookup/prefill";
 import type { OrderStatus } from "../bindings/OrderStatus";
+import type { MissingDetail } from "../bindings/MissingDetail";
 
 /** How often the store is asked, in ms: often while the window is in view, rarely when hidden. */
 export const POLL_VISIBLE_MS = 6_000;
@@ -78,7 +81,8 @@ export class PaymentScreen {
   private renderCountdown(): void {
     const expires = this.view.order.expiresAt;
     const status = this.view.order.summary.status;
-    if (!expires || DONE.includes(status) || status === "paid" || status === "confirming") {
+    // No "pay within" while there is nothing the buyer could pay to.
+    if (!expires || this.view.missing.length > 0 || DONE.includes(status) || status === "paid" || status === "confirming") {
       this.countdownLine.textContent = "";
       return;
     }
@@ -121,6 +125,7 @@ export class PaymentScreen {
         ),
       );
     }
+    if (this.view.missing.length > 0) this.root.append(this.missingBox(this.view.missing));
     if (order.hasPayUrl && status !== "delivered") {
       const reopen = el("button", { type: "button", class: "button", "data-testid": "open-cashier" }, t("pay.openCashier"));
       reopen.addEventListener("click", () => void commands.openCashier(s.id).catch((e) => (this.problem = e)));
@@ -173,6 +178,30 @@ export class PaymentScreen {
       el("p", { class: "muted" }, t("pay.checkedAt", { time: shortTime(this.checkedAt.toISOString()) })),
       DONE.includes(status) ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
       this.showSupport ? this.supportBox() : null,
+    );
+  }
+
+  /** The store did not send what the buyer needs to pay: say what is missing, not to pay yet, and
+   *  offer a new status check (its answer may carry the details), the lookup and the store's answer. */
+  private missingBox(missing: MissingDetail[]): HTMLElement {
+    const s = this.view.order.summary;
+    const checkAgain = el("button", { type: "button", class: "button primary", "data-testid": "missing-check" }, t("pay.missing.checkAgain"));
+    checkAgain.addEventListener("click", () => this.poller.now());
+    const lookup = el("button", { type: "button", class: "button", "data-testid": "missing-lookup" }, t("pay.missing.lookup"));
+    lookup.addEventListener("click", () => {
+      prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
+      navigateTo("lookup");
+    });
+    return el(
+      "div",
+      { class: "notice missing-details", role: "alert", "data-testid": "pay-missing" },
+      el("h3", {}, t("pay.missing.title")),
+      el("ul", {}, ...missing.map((what) => el("li", { "data-testid": "pay-missing-item", "data-missing": what }, t(`pay.missing.${what}` as MessageKey)))),
+      el("p", {}, t("pay.missing.doNotPay")),
+      el("div", { class: "toolbar" }, checkAgain, lookup),
+      this.view.storeAnswer
+        ? el("details", {}, el("summary", {}, t("pay.missing.storeAnswer")), el("pre", { class: "mono store-answer", "data-testid": "pay-store-answer" }, this.view.storeAnswer))
+        : null,
     );
   }
 

@@ -40,8 +40,9 @@ export class LookupPage {
     (this.root.querySelector('[data-testid="lookup-order-no-label"]') as HTMLElement).textContent = t("lookup.orderNo");
     (this.root.querySelector('[data-testid="lookup-email-label"]') as HTMLElement).textContent = t("lookup.email");
     this.submit.textContent = t("lookup.submit");
-    const email = takeLookupPrefill();
-    if (email !== null) this.email.value = email;
+    const prefill = takeLookupPrefill();
+    if (prefill?.email) this.email.value = prefill.email;
+    if (prefill?.orderNo) this.orderNo.value = prefill.orderNo;
     this.renderResult();
   }
 

@@ -1,15 +1,24 @@
-// Another page (an unanswered order on the Orders page) can hand the lookup form the contact
-// email it already knows, so the user only has to find the order number.
+// Another page (an unanswered order on the Orders page, a payment screen missing its details) can
+// hand the lookup form what it already knows: the contact email, and the order number if any.
 
-let pendingEmail: string | null = null;
-
-export function prefillLookupEmail(email: string): void {
-  pendingEmail = email;
+export interface LookupPrefill {
+  email: string | null;
+  orderNo: string | null;
 }
 
-/** The email handed over since the last call, once. */
-export function takeLookupPrefill(): string | null {
-  const email = pendingEmail;
-  pendingEmail = null;
-  return email;
+let pending: LookupPrefill | null = null;
+
+export function prefillLookupEmail(email: string): void {
+  pending = { email, orderNo: null };
+}
+
+export function prefillLookup(prefill: LookupPrefill): void {
+  pending = prefill;
+}
+
+/** What was handed over since the last call, once. */
+export function takeLookupPrefill(): LookupPrefill | null {
+  const taken = pending;
+  pending = null;
+  return taken;
 }

@@ -3,7 +3,8 @@
 import { append, clear, el } from "../dom";
 import { errorPanel, errorSentence } from "../errors";
 import { t, type MessageKey } from "../i18n/i18n";
-import { commands, toCommandError, type Settings, type VaultStatus } from "../ipc";
+import { commands, toCommandError, type Settings, type StoreCheck, type VaultStatus } from "../ipc";
+import { copyButton } from "../clipboard";
 import type { Coin } from "../bindings/Coin";
 import type { LanguageChoice } from "../bindings/LanguageChoice";
 import { passphraseForm, protectionText } from "../vault/vault-panel";
@@ -25,6 +26,7 @@ export class SettingsPage {
   private loadError: unknown = null;
   private fieldError: { field: string | undefined; text: string } | null = null;
   private saved = false;
+  private storeCheck: { running?: boolean; result?: StoreCheck; error?: string } | null = null;
 
   constructor(
     private vault: VaultStatus,
@@ -58,7 +60,7 @@ export class SettingsPage {
       this.root.append(el("p", { class: "muted" }, t("settings.loading")));
       return;
     }
-    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.securitySection());
+    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.storeCheckSection(), this.securitySection());
   }
 
   private form(settings: Settings): HTMLFormElement {
@@ -121,6 +123,53 @@ export class SettingsPage {
       this.render();
     });
     return form;
+  }
+
+  /** "Check the store": what the app understood of each of the store's public answers, and a
+   *  report to copy for support (no secrets, no order numbers or emails: public calls only). */
+  private storeCheckSection(): HTMLElement {
+    const run = el("button", { type: "button", class: "button", "data-testid": "store-check-run" }, t("storeCheck.run"));
+    run.addEventListener("click", async () => {
+      run.disabled = true;
+      this.storeCheck = { running: true };
+      this.render();
+      try {
+        this.storeCheck = { result: await commands.checkStore() };
+      } catch (error) {
+        this.storeCheck = { error: errorSentence(error) };
+      }
+      this.render();
+    });
+    const section = el("section", { class: "store-check", "data-testid": "store-check" }, el("h3", {}, t("storeCheck.title")), el("p", { class: "muted" }, t("storeCheck.explain")), run);
+    const state = this.storeCheck;
+    if (state?.running) {
+      run.disabled = true;
+      section.append(el("p", { class: "muted" }, t("storeCheck.running")));
+    } else if (state?.error) {
+      section.append(el("p", { class: "error-detail", role: "alert" }, state.error));
+    } else if (state?.result) {
+      const result = state.result;
+      section.append(
+        el("p", { "data-testid": "store-check-verdict", "data-ok": String(result.allUnderstood) }, t(result.allUnderstood ? "storeCheck.allUnderstood" : "storeCheck.notUnderstood")),
+        el(
+          "ul",
+          { class: "store-check-calls" },
+          ...result.calls.map((call) =>
+            el(
+              "li",
+              { "data-testid": "store-check-call", "data-understood": String(call.understood) },
+              el("span", { class: "mono" }, call.call),
+              " — ",
+              t(call.understood ? "storeCheck.understood" : "storeCheck.notUnderstoodCall"),
+              ": ",
+              call.detail,
+            ),
+          ),
+        ),
+        copyButton(t("storeCheck.copyReport"), t("order.copied"), () => result.report, "store-check-copy"),
+      );
+    }
+    return section;
   }
 
   private securitySection(): HTMLElement {

@@ -12,6 +12,7 @@ use super::error::GmailStoreError;
 use super::limiter::QueryLimiter;
 use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, PaymentConfig, Product};
 use super::retry::RetryPolicy;
+use super::understanding::Understanding;
 use super::wire;
 use crate::vault::Secret;
 use crate::endpoint::{parse_base_url, EndpointError};
@@ -128,17 +129,28 @@ impl GmailStoreClient {
 
     /// `GET /products`: every listed product.
     pub async fn products(&self) -> Result<Vec<Product>, GmailStoreError> {
-        let body = self.get_with_retry(self.url(&["products"])).await?;
-        Ok(wire::decode::<wire::ProductList>(&body)?.products)
+        Ok(self.products_understood().await?.0)
+    }
+
+    /// `GET /products`, with what was understood of the answer (for the store check).
+    pub async fn products_understood(&self) -> Result<(Vec<Product>, Understanding), GmailStoreError> {
+        let (status, body) = self.get_with_retry(self.url(&["products"])).await?;
+        let read = wire::decode::<wire::ProductList>(&body).map(|list| list.products);
+        understood("GET /products", status, &body, read, |_| Vec::new())
     }
 
     /// `GET /products/:idOrSlug`.
     pub async fn product(&self, id_or_slug: &str) -> Result<Product, GmailStoreError> {
+        Ok(self.product_understood(id_or_slug).await?.0)
+    }
+
+    /// `GET /products/:idOrSlug`, with what was understood of the answer.
+    pub async fn product_understood(&self, id_or_slug: &str) -> Result<(Product, Understanding), GmailStoreError> {
         if id_or_slug.trim().is_empty() {
             return Err(GmailStoreError::ProductNotFound);
         }
-        let body = self.get_with_retry(self.url(&["products", id_or_slug])).await?;
-        wire::decode_one_product(&body)
+        let (status, body) = self.get_with_retry(self.url(&["products", id_or_slug])).await?;
+        understood("GET /products/:idOrSlug", status, &body, wire::decode_one_product(&body), |_| Vec::new())
     }
 
     /// `POST /orders/create`. Sent once: a lost answer may still mean a created order, so this is
@@ -161,7 +173,9 @@ impl GmailStoreClient {
             request = request.bearer_auth(token.expose());
         }
         let response = request.send().await.map_err(GmailStoreError::from_transport)?;
-        wire::decode_created_order(&read_answer(response).await?)
+        let (status, body) = read_answer(response).await?;
+        let method = order.payment_method;
+        Ok(understood("POST /orders/create", status, &body, wire::decode_created_order(&body), |o| wire::created_missing(o, method))?.0)
     }
 
     /// `GET /orders/:id/status?token=…`: payment and delivery state, with the accounts once
@@ -169,7 +183,8 @@ impl GmailStoreClient {
     pub async fn order_status(&self, order_id: &str, access_token: &Secret<String>) -> Result<OrderState, GmailStoreError> {
         let mut url = self.url(&["orders", order_id, "status"]);
         url.query_pairs_mut().append_pair("token", access_token.expose());
-        wire::decode_order_state(&self.get_with_retry(url).await?)
+        let (status, body) = self.get_with_retry(url).await?;
+        Ok(understood("GET /orders/:id/status", status, &body, wire::decode_order_state(&body), wire::state_missing)?.0)
     }
 
     /// `GET /orders/query?order_no=…&email=…`, within the client's own limit. Never retried: each
@@ -182,19 +197,28 @@ impl GmailStoreClient {
         let mut url = self.url(&["orders", "query"]);
         url.query_pairs_mut().append_pair("order_no", order_no.trim()).append_pair("email", email.trim());
         let response = self.http.get(url).send().await.map_err(GmailStoreError::from_transport)?;
-        wire::decode_order_state(&read_answer(response).await?)
+        let (status, body) = read_answer(response).await?;
+        Ok(understood("GET /orders/query", status, &body, wire::decode_order_state(&body), wire::state_missing)?.0)
     }
 
     /// `POST /auth/login`. Never retried (a wrong password must not be sent again by itself).
     pub async fn login(&self, email: &str, password: &Secret<String>) -> Result<LoginSession, GmailStoreError> {
         let body = serde_json::json!({ "email": email.trim(), "password": password.expose() });
         let response = self.http.post(self.url(&["auth", "login"])).json(&body).send().await.map_err(GmailStoreError::from_transport)?;
-        wire::decode_login(&read_answer(response).await?)
+        let (status, body) = read_answer(response).await?;
+        Ok(understood("POST /auth/login", status, &body, wire::decode_login(&body), wire::login_missing)?.0)
     }
 
     /// `GET /payment-config`.
     pub async fn payment_config(&self) -> Result<PaymentConfig, GmailStoreError> {
-        wire::decode_payment_config(&self.get_with_retry(self.url(&["payment-config"])).await?)
+        Ok(self.payment_config_understood().await?.0)
+    }
+
+    /// `GET /payment-config`, with what was understood of the answer.
+    pub async fn payment_config_understood(&self) -> Result<(PaymentConfig, Understanding), GmailStoreError> {
+        let (status, body) = self.get_with_retry(self.url(&["payment-config"])).await?;
+        let missing = wire::config_missing(&body);
+        understood("GET /payment-config", status, &body, wire::decode_payment_config(&body), |_| missing)
     }
 
     /// The URL of `segments` under the base; each segment is percent-encoded, so an id can never
@@ -210,7 +234,7 @@ impl GmailStoreClient {
     }
 
     /// A GET, tried again on transient failures as the retry policy says.
-    async fn get_with_retry(&self, url: Url) -> Result<Vec<u8>, GmailStoreError> {
+    async fn get_with_retry(&self, url: Url) -> Result<(u16, Vec<u8>), GmailStoreError> {
         let mut attempt = 1;
         loop {
             let outcome = match self.http.get(url.clone()).send().await {
@@ -232,8 +256,21 @@ impl GmailStoreClient {
     }
 }
 
-/// The body of a successful answer, or the error the answer stands for.
-async fn read_answer(response: Response) -> Result<Vec<u8>, GmailStoreError> {
+/// Logs what was not understood of an answer, and hands back the value read with its understanding.
+fn understood<T>(
+    call: &str,
+    status: u16,
+    body: &[u8],
+    read: Result<T, GmailStoreError>,
+    missing: impl FnOnce(&T) -> Vec<&'static str>,
+) -> Result<(T, Understanding), GmailStoreError> {
+    let understanding = Understanding::of(call, status, body, &read, missing);
+    understanding.log_if_incomplete();
+    read.map(|value| (value, understanding))
+}
+
+/// The status and body of a successful answer, or the error the answer stands for.
+async fn read_answer(response: Response) -> Result<(u16, Vec<u8>), GmailStoreError> {
     let status = response.status();
     let retry_after = retry_after(&response);
     let body = response.bytes().await.map_err(GmailStoreError::from_transport)?.to_vec();
@@ -243,7 +280,7 @@ async fn read_answer(response: Response) -> Result<Vec<u8>, GmailStoreError> {
     if let Some(message) = wire::declared_failure(&body) {
         return Err(GmailStoreError::from_store_message(StatusCode::OK.as_u16(), message));
     }
-    Ok(body)
+    Ok((status.as_u16(), body))
 }
 
 /// `Retry-After` in seconds (the HTTP-date form is not used by JSON APIs of this kind).

@@ -6,16 +6,21 @@ mod lenient;
 mod limiter;
 mod models;
 mod retry;
+mod understanding;
 pub(crate) mod wire;
 
 pub use client::{BuildError, GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
 pub use limiter::QueryLimiter;
 pub use models::{
-    Coin, CreateOrderRequest, CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product,
+    Coin, CreateOrderRequest, CreatedOrder, DeliveredAccount, PaymentDetails, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product,
     StoreOrderStatus,
 };
 pub use retry::RetryPolicy;
+pub use understanding::{shape_of_answer, Understanding};
+pub use wire::masked_answer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wire_shapes_tests;

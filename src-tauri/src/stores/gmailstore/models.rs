@@ -155,6 +155,17 @@ pub struct DeliveredAccount {
     pub line: Option<crate::vault::Secret<String>>,
 }
 
+/// Where and what to pay for a crypto order, as far as an answer says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PaymentDetails {
+    pub address: Option<String>,
+    /// The exact amount to send, in the coin.
+    pub amount: Option<Decimal>,
+    pub coin: Option<String>,
+    pub network: Option<String>,
+    pub expires_at: Option<String>,
+}
+
 /// The store's answer to a status check or an order lookup.
 #[derive(Debug)]
 pub struct OrderState {
@@ -163,6 +174,11 @@ pub struct OrderState {
     /// The store's own word for the status, shown beside the app's.
     pub status_word: Option<String>,
     pub accounts: Vec<DeliveredAccount>,
+    /// A list of accounts none of which could be read: each item's JSON text as the store sent it
+    /// (shown to the buyer as is, never "delivered" with nothing in it).
+    pub unreadable_accounts: Vec<String>,
+    /// Payment details, when a status answer carries them (a create answer may have lacked them).
+    pub payment: PaymentDetails,
     pub message: Option<String>,
     pub raw: String,
 }

@@ -6,7 +6,6 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use super::error::GmailStoreError;
 use super::models::Product;
@@ -14,14 +13,6 @@ use super::models::Product;
 #[derive(Deserialize)]
 pub(crate) struct ProductList {
     pub products: Vec<Product>,
-}
-
-/// `GET /products/:idOrSlug`: the enveloped product, kept as raw text so its price is read from
-/// its own digits (a `serde_json::Value` would pass numbers through `f64`).
-#[derive(Deserialize)]
-struct OneProductEnvelope {
-    #[serde(default)]
-    product: Option<Box<RawValue>>,
 }
 
 /// The part of every answer that says whether it succeeded and, if not, why.
@@ -54,31 +45,52 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, GmailStoreEr
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| GmailStoreError::decode(error, body))
 }
 
+/// `GET /products/:idOrSlug` (shape not documented): the product under `product`, under any
+/// other envelope that holds exactly one object with an id and a price, or bare.
 pub(crate) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError> {
-    match decode::<OneProductEnvelope>(body)?.product {
-        Some(product) => decode::<Product>(product.get().as_bytes())
-            .map_err(|error| error.at_path_prefix("product").with_body(body)),
-        None => decode::<Product>(body),
-    }
+    let tree = tree(body)?;
+    let candidates = tree.holders(PRODUCT_PRICE).into_iter().filter(|&id| tree.node(id).has(PRODUCT_ID)).collect::<Vec<_>>();
+    let chosen = match candidates.as_slice() {
+        [only] => *only,
+        [] => return Err(decode_error("product", "no object with an id and a price in the answer".into(), body)),
+        // Several: the one the store named `product`, else it is not clear which is meant.
+        several => *several
+            .iter()
+            .find(|&&id| tree.path(id).rsplit('.').next() == Some("product"))
+            .ok_or_else(|| decode_error("product", format!("{} objects with an id and a price; none is named product", several.len()), body))?,
+    };
+    let path = tree.path(chosen).to_owned();
+    let text = tree.raw_object_text(chosen);
+    decode::<Product>(text.as_bytes()).map_err(|error| if path == "." { error.with_body(body) } else { error.at_path_prefix(&path).with_body(body) })
 }
 
 // ---- Orders, login and payment config: no shape is documented (FACTS.md). These readers accept
-// snake_case or camelCase names, amounts as numbers or strings, fields flat or under `order` /
-// `data`. The names tried for each field are listed here and nowhere else.
+// any case style, amounts as numbers or strings, and fields in any object of the answer: which
+// object a field is taken from is decided by what that object holds (the order number, the
+// address), not by a list of wrapper names. The names tried for each field are listed here and
+// nowhere else.
 
-use super::lenient::{Layers, RawObject};
-use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, StoreOrderStatus};
+use super::lenient::{NodeId, RawObject, Tree};
+use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentDetails, PaymentMethod, StoreOrderStatus};
 use crate::vault::Secret;
 
 const ORDER_ID: &[&str] = &["id", "order_id", "orderId", "_id"];
 const ORDER_NO: &[&str] = &["order_no", "orderNo", "order_number", "orderNumber", "no"];
 const ACCESS_TOKEN: &[&str] = &["access_token", "accessToken", "order_token", "orderToken", "token"];
 const STATUS: &[&str] = &["status", "order_status", "orderStatus", "state"];
-const TOTAL: &[&str] = &["total_amount", "totalAmount", "total", "amount", "total_price", "totalPrice"];
+/// The order's total. A bare `amount` counts only where it cannot be the amount to send (see
+/// `GENERIC_AMOUNT`).
+const TOTAL: &[&str] = &["total_amount", "totalAmount", "total", "total_price", "totalPrice", "order_amount", "orderAmount", "total_cny", "totalCny"];
+/// `amount` (or `value`): the amount to send when it sits beside an address or a coin, else the
+/// order's total.
+const GENERIC_AMOUNT: &[&str] = &["amount", "value"];
 const CURRENCY: &[&str] = &["currency"];
 const COIN: &[&str] = &["coin", "pay_coin", "payCoin", "currency_code"];
 const ADDRESS: &[&str] = &["pay_address", "payAddress", "address", "wallet_address", "walletAddress", "receive_address", "receiveAddress"];
-const PAY_AMOUNT: &[&str] = &["pay_amount", "payAmount", "crypto_amount", "cryptoAmount", "amount_to_pay", "amountToPay"];
+const PAY_AMOUNT: &[&str] = &[
+    "pay_amount", "payAmount", "crypto_amount", "cryptoAmount", "amount_to_pay", "amountToPay", "amount_due", "amountDue",
+    "coin_amount", "coinAmount", "actual_amount", "actualAmount", "send_amount", "sendAmount",
+];
 const NETWORK: &[&str] = &["network", "chain"];
 const EXPIRES: &[&str] = &["expires_at", "expiresAt", "expire_at", "expireAt", "expired_at", "expiredAt", "expiry", "expire_time", "expireTime"];
 const CASHIER_URL: &[&str] = &["payment_url", "paymentUrl", "pay_url", "payUrl", "cashier_url", "cashierUrl", "checkout_url", "checkoutUrl", "url"];
@@ -91,11 +103,67 @@ const MESSAGE: &[&str] = &["message", "msg", "error"];
 const USER_TOKEN: &[&str] = &["token", "access_token", "accessToken", "jwt"];
 const BALANCE: &[&str] = &["balance", "balance_cny", "balanceCny"];
 const BALANCE_CRYPTO: &[&str] = &["balance_crypto", "balanceCrypto"];
-const ALIPAY: &[&str] = &["alipay", "alipay_enabled", "alipayEnabled"];
-const WECHAT: &[&str] = &["wechat", "wechat_enabled", "wechatEnabled", "wxpay", "wechatpay"];
+const USER: &[&str] = &["user", "account", "profile"];
+const ALIPAY: &[&str] = &["alipay", "alipay_enabled", "alipayEnabled", "alipay_open", "alipayOpen"];
+const WECHAT: &[&str] = &["wechat", "wechat_enabled", "wechatEnabled", "wxpay", "wechatpay", "wechat_pay", "wechatPay", "weixin"];
+const METHOD_ENABLED: &[&str] = &["enabled", "available", "open", "active"];
+/// A list of the methods on offer: `["alipay", …]` or `[{"name": "alipay", "enabled": true}, …]`.
+const METHOD_LIST: &[&str] = &["methods", "payment_methods", "paymentMethods", "enabled_methods", "enabledMethods", "available", "channels"];
+const METHOD_NAME: &[&str] = &["name", "method", "type", "code", "id"];
+const PRODUCT_ID: &[&str] = &["id"];
+const PRODUCT_PRICE: &[&str] = &["price"];
 
-fn layers(body: &[u8]) -> Result<Layers, GmailStoreError> {
-    Layers::of(body).ok_or_else(|| GmailStoreError::Decode {
+/// Fields whose values are secrets wherever they appear: masked when an answer is shown or logged.
+const SECRET_FIELDS: &[&str] = &[
+    "access_token", "accessToken", "order_token", "orderToken", "token", "jwt", "password", "pass", "pwd", "secret", "api_key", "apiKey",
+    "key", "recovery_email", "recoveryEmail", "two_fa", "twoFa", "cookie", "session",
+];
+
+/// An answer as the buyer may see it: indented, every value exactly as the store sent it, except
+/// the values of secret fields (tokens, passwords), which read `"••••"`.
+pub fn masked_answer(raw: &str) -> String {
+    let mut out = String::new();
+    mask_into(raw.trim(), 0, &mut out);
+    out
+}
+
+fn mask_into(raw: &str, depth: usize, out: &mut String) {
+    let indent = |n: usize| "  ".repeat(n);
+    if depth < 12 && raw.starts_with('{') {
+        if let Ok(fields) = serde_json::from_str::<std::collections::BTreeMap<String, Box<serde_json::value::RawValue>>>(raw) {
+            out.push_str("{\n");
+            let secret: Vec<String> = SECRET_FIELDS.iter().map(|n| n.to_ascii_lowercase().replace('_', "")).collect();
+            for (i, (name, value)) in fields.iter().enumerate() {
+                out.push_str(&format!("{}{}: ", indent(depth + 1), serde_json::to_string(name).expect("a string")));
+                let normalised = name.to_ascii_lowercase().replace(['_', '-'], "");
+                if secret.contains(&normalised) && value.get().trim() != "null" {
+                    out.push_str("\"••••\"");
+                } else {
+                    mask_into(value.get().trim(), depth + 1, out);
+                }
+                out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&format!("{}}}", indent(depth)));
+            return;
+        }
+    }
+    if depth < 12 && raw.starts_with('[') {
+        if let Ok(items) = serde_json::from_str::<Vec<Box<serde_json::value::RawValue>>>(raw) {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&indent(depth + 1));
+                mask_into(item.get().trim(), depth + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&format!("{}]", indent(depth)));
+            return;
+        }
+    }
+    out.push_str(raw);
+}
+
+fn tree(body: &[u8]) -> Result<Tree, GmailStoreError> {
+    Tree::of(body).ok_or_else(|| GmailStoreError::Decode {
         path: ".".into(),
         message: "not a JSON object".into(),
         body: String::from_utf8_lossy(body).into_owned(),
@@ -121,39 +189,83 @@ pub(super) fn status_from_word(word: &str) -> StoreOrderStatus {
     }
 }
 
+/// The object that is the order: the one holding the order number (or else an order id), nearest
+/// the answer's body; the body itself when none does.
+fn order_node(tree: &Tree) -> NodeId {
+    let body = tree.body();
+    tree.nearest_holder(body, ORDER_NO).or_else(|| tree.nearest_holder(body, ORDER_ID)).unwrap_or(body)
+}
+
+/// What the buyer must send, and where, read by meaning: the object that holds the address (or,
+/// lacking one, the coin) is the payment; a bare `amount` in it is the amount to send.
+fn payment_details(tree: &Tree, order: NodeId, body: &[u8]) -> Result<PaymentDetails, GmailStoreError> {
+    let payment = tree.nearest_holder(order, ADDRESS).or_else(|| tree.nearest_holder(order, COIN));
+    let anchor = payment.unwrap_or(order);
+    let amount = match tree.decimal_near(anchor, PAY_AMOUNT).map_err(|e| decode_error("pay_amount", e, body))? {
+        Some(amount) => Some(amount),
+        None => match payment {
+            Some(payment) => tree.node(payment).decimal(GENERIC_AMOUNT).map_err(|e| decode_error(&format!("{}.amount", tree.path(payment)), e, body))?,
+            None => None,
+        },
+    };
+    Ok(PaymentDetails {
+        address: tree.text_near(anchor, ADDRESS),
+        amount,
+        coin: tree.text_near(anchor, COIN),
+        network: tree.text_near(anchor, NETWORK),
+        expires_at: tree.text_near(anchor, EXPIRES).or_else(|| tree.text_near(order, EXPIRES)),
+    })
+}
+
+/// The order's total: a total-like name from the order outwards, else a bare `amount` in the order
+/// object when that object is not the payment (there it is the amount to send).
+fn order_total(tree: &Tree, order: NodeId, body: &[u8]) -> Result<Option<rust_decimal::Decimal>, GmailStoreError> {
+    if let Some(total) = tree.decimal_near(order, TOTAL).map_err(|e| decode_error("total", e, body))? {
+        return Ok(Some(total));
+    }
+    let node = tree.node(order);
+    if node.has(ADDRESS) || node.has(COIN) {
+        return Ok(None);
+    }
+    node.decimal(GENERIC_AMOUNT).map_err(|e| decode_error("amount", e, body))
+}
+
 /// `POST /orders/create`. Needs an order id or number at least; everything else is optional
 /// because a created order must be recorded even when the answer is thin.
 pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailStoreError> {
-    let l = layers(body)?;
-    let id = l.text(ORDER_ID);
-    let order_no = l.text(ORDER_NO);
+    let tree = tree(body)?;
+    let order = order_node(&tree);
+    let id = tree.text_near(order, ORDER_ID);
+    let order_no = tree.text_near(order, ORDER_NO);
     if id.is_none() && order_no.is_none() {
         return Err(decode_error("order", "no order id or order number in the answer".into(), body));
     }
-    let amount = |names: &[&str], path: &str| l.decimal(names).map_err(|e| decode_error(path, e, body));
+    let payment = payment_details(&tree, order, body)?;
     Ok(CreatedOrder {
         id,
         order_no,
-        access_token: l.text(ACCESS_TOKEN).map(Secret::new),
-        status: l.text(STATUS).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
-        total: amount(TOTAL, "total")?,
-        currency: l.text(CURRENCY),
-        coin: l.text(COIN),
-        pay_address: l.text(ADDRESS),
-        pay_amount: amount(PAY_AMOUNT, "pay_amount")?,
-        network: l.text(NETWORK),
-        expires_at: l.text(EXPIRES),
-        cashier_url: l.text(CASHIER_URL),
+        access_token: tree.text_near(order, ACCESS_TOKEN).map(Secret::new),
+        status: tree.text_near(order, STATUS).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
+        total: order_total(&tree, order, body)?,
+        currency: tree.text_near(order, CURRENCY),
+        coin: payment.coin,
+        pay_address: payment.address,
+        pay_amount: payment.amount,
+        network: payment.network,
+        expires_at: payment.expires_at,
+        cashier_url: tree.text_near(order, CASHIER_URL),
         raw: String::from_utf8_lossy(body).into_owned(),
     })
 }
 
 /// `GET /orders/:id/status` and `GET /orders/query`.
 pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreError> {
-    let l = layers(body)?;
-    let status_word = l.text(STATUS);
-    let accounts: Vec<DeliveredAccount> = l.array(ACCOUNTS).unwrap_or_default().iter().filter_map(|raw| account(raw.get())).collect();
-    if status_word.is_none() && accounts.is_empty() {
+    let tree = tree(body)?;
+    let order = order_node(&tree);
+    let status_word = tree.text_near(order, STATUS);
+    let listed = tree.array_near(order, ACCOUNTS).unwrap_or_default();
+    let accounts: Vec<DeliveredAccount> = listed.iter().filter_map(|raw| account(raw.get())).collect();
+    if status_word.is_none() && listed.is_empty() {
         // Neither a status nor accounts: the answer says nothing about the order.
         return Err(decode_error("status", "no order status and no accounts in the answer".into(), body));
     }
@@ -162,7 +274,18 @@ pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreEr
     if !accounts.is_empty() {
         status = StoreOrderStatus::Delivered;
     }
-    Ok(OrderState { order_no: l.text(ORDER_NO), status, status_word, accounts, message: l.text(MESSAGE), raw: String::from_utf8_lossy(body).into_owned() })
+    // A list the app could not read a single account from is kept as the store's own lines.
+    let unreadable_accounts = if accounts.is_empty() { listed.iter().map(|raw| raw.get().to_owned()).collect() } else { Vec::new() };
+    Ok(OrderState {
+        order_no: tree.text_near(order, ORDER_NO),
+        status,
+        status_word,
+        accounts,
+        unreadable_accounts,
+        payment: payment_details(&tree, order, body).unwrap_or_default(),
+        message: tree.text_near(order, MESSAGE),
+        raw: String::from_utf8_lossy(body).into_owned(),
+    })
 }
 
 /// One account: an object with named fields, or the store's own line (`login----password----…`
@@ -187,23 +310,97 @@ fn account(raw: &str) -> Option<DeliveredAccount> {
     Some(DeliveredAccount { login: login.to_owned(), password, extra: None, line: Some(Secret::new(line.clone())) })
 }
 
-/// `POST /auth/login`.
+/// `POST /auth/login`: the token, and the balances from the user object when there is one.
 pub(crate) fn decode_login(body: &[u8]) -> Result<LoginSession, GmailStoreError> {
-    let l = layers(body)?;
-    let user = l.object(&["user", "account", "profile"]);
-    let token = l.text(USER_TOKEN).ok_or_else(|| decode_error("token", "no token in the login answer".into(), body))?;
-    let from_user = |names: &[&str], path: &str| -> Result<Option<rust_decimal::Decimal>, GmailStoreError> {
-        match user.as_ref().map(|u| u.decimal(names)).transpose().map_err(|e| decode_error(path, e, body))?.flatten() {
-            Some(value) => Ok(Some(value)),
-            None => l.decimal(names).map_err(|e| decode_error(path, e, body)),
-        }
-    };
-    Ok(LoginSession { token: Secret::new(token), balance: from_user(BALANCE, "user.balance")?, balance_crypto: from_user(BALANCE_CRYPTO, "user.balance_crypto")? })
+    let tree = tree(body)?;
+    let body_node = tree.body();
+    let user = tree.named(USER);
+    let token = tree.text_near(body_node, USER_TOKEN).ok_or_else(|| decode_error("token", "no token in the login answer".into(), body))?;
+    let balances_from = user.unwrap_or(body_node);
+    let balance = |names: &[&str], path: &str| tree.decimal_near(balances_from, names).map_err(|e| decode_error(path, e, body));
+    Ok(LoginSession { token: Secret::new(token), balance: balance(BALANCE, "balance")?, balance_crypto: balance(BALANCE_CRYPTO, "balance_crypto")? })
 }
 
-/// `GET /payment-config`: a method is offered only when the answer says so.
+/// `GET /payment-config`: a method is offered only when the answer says so: a flag (`true`,
+/// `"enabled"`, an object with `enabled`) under the method's name anywhere in the answer, or the
+/// method's name in a list of methods on offer.
 pub(crate) fn decode_payment_config(body: &[u8]) -> Result<PaymentConfig, GmailStoreError> {
-    let l = layers(body)?;
-    let flag = |names: &[&str]| l.boolean(names).or_else(|| l.object(names).and_then(|o| o.boolean(&["enabled", "available", "open"])));
-    Ok(PaymentConfig { alipay: flag(ALIPAY).unwrap_or(false), wechat: flag(WECHAT).unwrap_or(false) })
+    let tree = tree(body)?;
+    let body_node = tree.body();
+    let listed = tree.array_near(body_node, METHOD_LIST).unwrap_or_default();
+    let offered = |names: &[&str]| -> bool {
+        if let Some(flag) = tree.boolean_near(body_node, names) {
+            return flag;
+        }
+        if let Some(holder) = tree.nearest_holder(body_node, names) {
+            if let Some(flag) = tree.node(holder).object(names).and_then(|o| o.boolean(METHOD_ENABLED)) {
+                return flag;
+            }
+        }
+        listed.iter().any(|item| list_item_offers(item.get(), names))
+    };
+    Ok(PaymentConfig { alipay: offered(ALIPAY), wechat: offered(WECHAT) })
+}
+
+// ---- What each answer should carry: the fields looked for and not found are logged (and shown by
+// the store check), so a wrong guess about a shape is noticed.
+
+/// What a create-order answer for `method` lacks.
+pub(crate) fn created_missing(order: &CreatedOrder, method: PaymentMethod) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if order.order_no.is_none() {
+        missing.push("order number");
+    }
+    if order.access_token.is_none() {
+        missing.push("order access token");
+    }
+    match method {
+        PaymentMethod::Crypto => {
+            if order.pay_address.is_none() {
+                missing.push("address to pay");
+            }
+            if order.pay_amount.is_none() {
+                missing.push("amount to pay");
+            }
+        }
+        PaymentMethod::Alipay | PaymentMethod::Wechat if order.cashier_url.is_none() => missing.push("cashier URL"),
+        _ => {}
+    }
+    missing
+}
+
+/// What a status or lookup answer lacks.
+pub(crate) fn state_missing(state: &OrderState) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if state.status_word.is_none() {
+        missing.push("status");
+    }
+    if !state.unreadable_accounts.is_empty() {
+        missing.push("accounts (a list came, none could be read)");
+    }
+    missing
+}
+
+/// What a payment-config answer lacks: any flag or list saying which cashiers are on offer.
+pub(crate) fn config_missing(body: &[u8]) -> Vec<&'static str> {
+    let Some(tree) = Tree::of(body) else { return vec!["alipay / wechat flags"] };
+    let body_node = tree.body();
+    let found = tree.nearest_holder(body_node, ALIPAY).is_some()
+        || tree.nearest_holder(body_node, WECHAT).is_some()
+        || tree.array_near(body_node, METHOD_LIST).is_some();
+    if found { Vec::new() } else { vec!["alipay / wechat flags"] }
+}
+
+/// What a login answer lacks beyond its token (which it cannot be read without).
+pub(crate) fn login_missing(session: &LoginSession) -> Vec<&'static str> {
+    if session.balance.is_none() { vec!["balance"] } else { Vec::new() }
+}
+
+/// Whether one item of a method list names one of `names` (and is not switched off).
+fn list_item_offers(raw: &str, names: &[&str]) -> bool {
+    let matches = |text: &str| names.iter().any(|n| n.eq_ignore_ascii_case(text.trim()));
+    if let Ok(text) = serde_json::from_str::<String>(raw) {
+        return matches(&text);
+    }
+    RawObject::parse(raw).is_some_and(|item| item.text(METHOD_NAME).is_some_and(|name| matches(&name)) && item.boolean(METHOD_ENABLED) != Some(false))
 }

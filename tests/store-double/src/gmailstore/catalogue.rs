@@ -81,7 +81,10 @@ pub(crate) async fn list(State(state): State<Arc<DoubleState>>) -> Response {
 
 pub(crate) async fn one(State(state): State<Arc<DoubleState>>, Path(id_or_slug): Path<String>) -> Response {
     match state.catalogue.products.iter().find(|p| p.id == id_or_slug || p.slug == id_or_slug) {
-        Some(product) => json(format!(r#"{{"success":true,"product":{}}}"#, product.raw.get())),
+        Some(product) => match state.shapes.get().product {
+            crate::shapes::ProductShape::ProductEnvelope => json(format!(r#"{{"success":true,"product":{}}}"#, product.raw.get())),
+            crate::shapes::ProductShape::GenericEnvelope => json(format!(r#"{{"code":0,"data":{}}}"#, product.raw.get())),
+        },
         None => error(StatusCode::NOT_FOUND, "Product not found"),
     }
 }

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error_body::error;
+use crate::shapes::{ConfigShape, CreateShape, StatusShape};
 use crate::DoubleState;
 
 /// How long a crypto or cashier order waits for payment.
@@ -236,23 +237,49 @@ pub(crate) async fn create(State(state): State<Arc<DoubleState>>, headers: Heade
         _ => return error(StatusCode::BAD_REQUEST, "Invalid payment method"),
     }
     state.gmailstore_orders.push(order.clone());
-    json_ok(json!({
-        "success": true,
-        "order": {
+    json_ok(match state.shapes.get().create_order {
+        CreateShape::OrderObject => json!({
+            "success": true,
+            "order": {
+                "id": order.id,
+                "orderNo": order.order_no,
+                "accessToken": order.access_token,
+                "status": order.status.word(),
+                "totalAmount": order.total.to_string(),
+                "currency": "CNY",
+                "paymentMethod": order.payment_method,
+                "coin": order.coin,
+                "payAddress": order.address,
+                "payAmount": order.pay_amount.map(|a| a.to_string()),
+                "expiresAt": order.expires_at,
+                "paymentUrl": order.cashier_url,
+            }
+        }),
+        CreateShape::Plain => json!({
+            "success": true,
             "id": order.id,
             "orderNo": order.order_no,
             "accessToken": order.access_token,
             "status": order.status.word(),
-            "totalAmount": order.total.to_string(),
-            "currency": "CNY",
-            "paymentMethod": order.payment_method,
+            "total": order.total.to_string(),
             "coin": order.coin,
-            "payAddress": order.address,
-            "payAmount": order.pay_amount.map(|a| a.to_string()),
+            "address": order.address,
+            "amount": order.pay_amount.map(|a| a.to_string()),
             "expiresAt": order.expires_at,
-            "paymentUrl": order.cashier_url,
-        }
-    }))
+            "url": order.cashier_url,
+        }),
+        CreateShape::NoPaymentDetails => json!({
+            "success": true,
+            "order": {
+                "id": order.id,
+                "orderNo": order.order_no,
+                "accessToken": order.access_token,
+                "status": order.status.word(),
+                "totalAmount": order.total.to_string(),
+                "expiresAt": order.expires_at,
+            }
+        }),
+    })
 }
 
 fn letters(n: usize) -> String {
@@ -261,13 +288,13 @@ fn letters(n: usize) -> String {
 
 /// The snake_case, top-level answer of status and query; accounts only when asked with the right
 /// credentials and the order is completed.
-fn order_answer(order: &DoubleOrder, with_accounts: bool) -> Value {
+fn order_answer(order: &DoubleOrder, with_accounts: bool, shape: StatusShape) -> Value {
     let accounts: Vec<Value> = if with_accounts && order.status == DoubleStatus::Completed {
         order.accounts.iter().map(|(email, password)| json!({"email": email, "password": password, "recovery_email": format!("r.{email}")})).collect()
     } else {
         Vec::new()
     };
-    json!({
+    let mut answer = json!({
         "success": true,
         "order_id": order.id,
         "order_no": order.order_no,
@@ -276,7 +303,11 @@ fn order_answer(order: &DoubleOrder, with_accounts: bool) -> Value {
         "total_amount": order.total,
         "quantity": order.quantity,
         "accounts": accounts,
-    })
+    });
+    if shape == StatusShape::WithPayment && order.address.is_some() {
+        answer["payment"] = json!({"address": order.address, "amount": order.pay_amount.map(|a| a.to_string()), "coin": order.coin});
+    }
+    answer
 }
 
 #[derive(Deserialize)]
@@ -287,9 +318,9 @@ pub(crate) struct TokenQuery {
 pub(crate) async fn status(State(state): State<Arc<DoubleState>>, Path(id): Path<String>, Query(query): Query<TokenQuery>) -> Response {
     let Some(order) = state.gmailstore_orders.find(|o| o.id == id) else { return error(StatusCode::NOT_FOUND, "Order not found") };
     match query.token.as_deref() {
-        Some(token) if token == order.access_token => json_ok(order_answer(&order, true)),
+        Some(token) if token == order.access_token => json_ok(order_answer(&order, true, state.shapes.get().status)),
         Some(_) => error(StatusCode::FORBIDDEN, "Invalid token"),
-        None => json_ok(order_answer(&order, false)),
+        None => json_ok(order_answer(&order, false, state.shapes.get().status)),
     }
 }
 
@@ -314,7 +345,7 @@ pub(crate) async fn query(
         return response;
     }
     match state.gmailstore_orders.find(|o| o.order_no == order_no && o.contact_email.eq_ignore_ascii_case(&email)) {
-        Some(order) => json_ok(order_answer(&order, true)),
+        Some(order) => json_ok(order_answer(&order, true, state.shapes.get().status)),
         None => error(StatusCode::NOT_FOUND, "Order not found"),
     }
 }
@@ -339,7 +370,11 @@ pub(crate) async fn login(State(state): State<Arc<DoubleState>>, body: Option<Js
 
 pub(crate) async fn payment_config(State(state): State<Arc<DoubleState>>) -> Response {
     let config = state.gmailstore_payment_config.get();
-    json_ok(json!({"success": true, "data": {"alipayEnabled": config.alipay, "wechatEnabled": config.wechat}}))
+    json_ok(match state.shapes.get().payment_config {
+        ConfigShape::DataFlags => json!({"success": true, "data": {"alipayEnabled": config.alipay, "wechatEnabled": config.wechat}}),
+        ConfigShape::NestedGateways => json!({"success": true, "result": {"gateways": {"alipay": {"enabled": config.alipay}, "wechat": {"enabled": config.wechat}}}}),
+        ConfigShape::Unrecognised => json!({"success": true, "data": {"zhifubao": config.alipay, "weixinzhifu": config.wechat}}),
+    })
 }
 
 /// Which cashier methods the store offers (changed through `/__control/payment-config`).

@@ -1,0 +1,103 @@
+// Answers in shapes the store's document does not rule out, other than the double's own: a crypto
+// order answered with an address and an amount beside the total, one answered without them (the
+// payment screen says what is missing and never counts down to pay to nowhere, and shows the
+// details once a status answer brings them), a product detail in a generic envelope and a payment
+// config whose flags sit one level down. All end to end, in the real window.
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { until } from "./harness.mjs";
+import { appSuite } from "./suite.mjs";
+import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { openApp, startBuying } from "./app-steps.mjs";
+
+const PASSPHRASE = "shapes e2e passphrase";
+const PRODUCT = "Aged Gmail (registered 2019)";
+// What the double asks for 2 of that product in USDT on TRON (see checkout.test.mjs).
+const AMOUNT = "3.429167";
+const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
+const ctx = appSuite("shapes");
+
+async function buyTwoByCrypto() {
+  await startBuying(ctx.session, PRODUCT);
+  await typeInto(ctx.session, "checkout-quantity", "2");
+  await typeInto(ctx.session, "checkout-email", "buyer@example.com");
+  await untilTexts(ctx.session, '[data-testid="checkout-total"]', ["Total: ¥24.690"]);
+  await clickTestId(ctx.session, "checkout-submit");
+  await waitFor(ctx.session, '[data-testid="pay-status"]', "the payment screen");
+}
+
+describe("answers in other plausible shapes", () => {
+  it("reads an address and an amount beside the total, and a product in a generic envelope", async () => {
+    await ctx.harness.control("POST", "/shapes", { createOrder: "plain", product: "genericEnvelope" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await buyTwoByCrypto();
+    assert.equal(await textOf(ctx.session, "pay-amount"), AMOUNT);
+    assert.equal(await textOf(ctx.session, "pay-address"), ADDRESS);
+    assert.equal(await textOf(ctx.session, "pay-network"), "Network: TRON (TRC20)");
+    assert.equal(await textOf(ctx.session, "pay-total"), "24.690 CNY", "the total beside them is the total, not the amount to send");
+    assert.deepEqual(await ctx.session.findAll('[data-testid="pay-missing"]'), []);
+    assert.match(await textOf(ctx.session, "pay-countdown"), /^Pay within (29|30):\d\d$/);
+    await ctx.harness.saveScreenshot(ctx.session, "shapes-plain-crypto");
+  });
+
+  it("says what is missing when the answer has no address or amount, and shows them once a status answer does", async () => {
+    await ctx.harness.control("POST", "/shapes", { createOrder: "noPaymentDetails" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await buyTwoByCrypto();
+    await waitFor(ctx.session, '[data-testid="pay-missing"]', "the details-missing notice");
+    assert.deepEqual(await ctx.session.texts('[data-testid="pay-missing-item"]'), ["The address to send the coins to", "The exact amount to send"]);
+    assert.deepEqual(await ctx.session.findAll('[data-testid="pay-amount"]'), [], "no amount to pay is made up");
+    assert.equal(await textOf(ctx.session, "pay-countdown"), "", "no countdown to pay to nowhere");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    const [answer] = await ctx.session.findAll('[data-testid="pay-store-answer"]');
+    const answerText = await ctx.session.property(answer, "textContent");
+    assert.ok(answerText.includes(`"orderNo": "${orderNo}"`), answerText);
+    assert.ok(answerText.includes('"accessToken": "••••"'), "the order's token is masked");
+    await ctx.harness.saveScreenshot(ctx.session, "shapes-details-missing");
+
+    // The store's status answers now carry the payment details: one check shows them.
+    await ctx.harness.control("POST", "/shapes", { createOrder: "noPaymentDetails", status: "withPayment" });
+    await clickTestId(ctx.session, "missing-check");
+    await until(async () => (await ctx.session.texts('[data-testid="pay-amount"]'))[0] === AMOUNT, { what: "the amount from the status answer" });
+    assert.equal(await textOf(ctx.session, "pay-address"), ADDRESS);
+    assert.deepEqual(await ctx.session.findAll('[data-testid="pay-missing"]'), []);
+    assert.equal((await ctx.harness.control("GET", "/orders")).filter((o) => o.orderNo === orderNo).length, 1, "ordered once");
+  });
+
+  it("leads from the details-missing screen to the lookup with the order number and email filled in", async () => {
+    await ctx.harness.control("POST", "/shapes", { createOrder: "noPaymentDetails" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await buyTwoByCrypto();
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await clickTestId(ctx.session, "missing-lookup");
+    const [number] = await waitFor(ctx.session, '[data-testid="lookup-order-no"]');
+    const [email] = await waitFor(ctx.session, '[data-testid="lookup-email"]');
+    assert.equal(await ctx.session.property(number, "value"), orderNo);
+    assert.equal(await ctx.session.property(email, "value"), "buyer@example.com");
+  });
+
+  it("offers Alipay when the payment config keeps its flags one level down under another name", async () => {
+    await ctx.harness.control("POST", "/shapes", { paymentConfig: "nestedGateways", product: "genericEnvelope" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, PRODUCT);
+    await waitFor(ctx.session, '[data-testid="method-alipay"]', "the Alipay choice");
+    assert.deepEqual(await ctx.session.findAll('[data-testid="method-wechat"]'), [], "WeChat stays off, as the config says");
+  });
+});
+
+describe("Settings → Check the store", () => {
+  it("says which answer it did not understand, and what it looked for", async () => {
+    await ctx.harness.control("POST", "/shapes", { paymentConfig: "unrecognised" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-settings");
+    await clickTestId(ctx.session, "store-check-run");
+    const [verdict] = await waitFor(ctx.session, '[data-testid="store-check-verdict"]', "the check's verdict");
+    assert.equal(await ctx.session.attribute(verdict, "data-ok"), "false");
+    const calls = await ctx.session.texts('[data-testid="store-check-call"]');
+    assert.equal(calls.length, 3);
+    assert.match(calls[0], /^GET \/products — understood: 5 products$/);
+    assert.match(calls[2], /^GET \/payment-config — not understood: not found: alipay \/ wechat flags/);
+    await ctx.harness.saveScreenshot(ctx.session, "settings-store-check");
+  });
+});
