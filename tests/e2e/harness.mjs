@@ -98,7 +98,18 @@ export class Harness {
     // Any Mailcart counts (the debug build or an unpacked .deb's): they share the single instance.
     const running = () => [APP, application].some((binary) => spawnSync("pgrep", ["-f", `^${binary}( |$)`]).status === 0);
     await until(() => !running(), { what: "the previous app process to exit", timeoutMs: 20_000 });
-    return Session.start(this.driverUrl, application);
+    try {
+      return await Session.start(this.driverUrl, application);
+    } catch (error) {
+      // Under a fully loaded CPU, WebKitWebDriver sometimes never hears back from a starting
+      // window (seen a few times in one session while builds ran beside the suite). That is
+      // the driver's connection, not the app: end whatever was started and launch once more.
+      if (!/aborted due to timeout/.test(String(error?.message))) throw error;
+      console.error(`launch: the window session did not start in time; starting it once more (${error.message})`);
+      spawnSync("pkill", ["-KILL", "-f", `^${application}( |$)`]);
+      await until(() => !running(), { what: "the stuck app process to exit", timeoutMs: 20_000 });
+      return Session.start(this.driverUrl, application);
+    }
   }
 
   async control(method, path, body) {

@@ -8,5 +8,6 @@ mod gmailstore_catalogue;
 mod gmailstore_orders;
 mod secret_scan;
 mod store_check;
+mod transport_guards;
 mod tools;
 mod webview_reach;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use mailcart_lib::core::AppCore;
 use mailcart_lib::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
-use mailcart_lib::stores::gmailstore::{GmailStoreError, Understanding};
+use mailcart_lib::stores::gmailstore::{GmailStoreClient, GmailStoreError, RetryPolicy, Understanding};
 use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
 
 const TOKEN: &str = "planted-token-7f3a9c2e1b";
@@ -83,6 +83,12 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     let odd_answer = format!(r#"{{"success":true,"order":{{"orderNo":"GS1","accessToken":"{TOKEN}"}},"accounts":[{{"mailbox":"a@g.com","secret":"{DELIVERED_PASSWORD}"}}]}}"#);
     let read: Result<(), GmailStoreError> = Ok(());
     Understanding::of("GET /orders/:id/status", 200, odd_answer.as_bytes(), &read, |_| vec!["accounts (a list came, none could be read)"]).log_if_incomplete();
+    // A status check whose connection fails: the token is in the request's URL, and the error is
+    // logged as the app logs it.
+    let unreachable = GmailStoreClient::builder().base_url("http://127.0.0.1:9/api").retry(RetryPolicy::none()).build().unwrap();
+    let failed = tokio::runtime::Runtime::new().unwrap().block_on(unreachable.order_status("42", &Secret::from(TOKEN))).unwrap_err();
+    let text = failed.to_string();
+    log::warn!(target: "mailcart_lib::commands", "status check of order 42 failed: {text}; shown as {:?}", mailcart_lib::ipc::AppError::from(failed));
     log::logger().flush();
 
     // The secrets really are stored (and come back), so the scan below is not vacuous.
@@ -92,6 +98,7 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     let log = std::fs::read_to_string(mailcart_lib::logging::log_path(&data_dir)).unwrap();
     assert!(log.contains("delivered"), "the log was written: {log}");
     assert!(log.contains("store answer not fully understood: GET /orders/:id/status → HTTP 200"), "the odd answer was logged: {log}");
+    assert!(log.contains("status check of order 42 failed"), "the failed status check was logged: {log}");
     drop(core);
 
     let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE]);

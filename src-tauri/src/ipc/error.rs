@@ -83,7 +83,12 @@ impl AppError {
     /// read) the order may exist: the user is told to look it up, and nothing sends it again.
     pub fn from_create_order(error: GmailStoreError) -> Self {
         match error {
-            GmailStoreError::Network(_) | GmailStoreError::Timeout | GmailStoreError::Decode { .. } => {
+            // A redirect or an oversized answer was not read either.
+            GmailStoreError::Network(_)
+            | GmailStoreError::Timeout
+            | GmailStoreError::Decode { .. }
+            | GmailStoreError::Redirected { .. }
+            | GmailStoreError::TooLarge { .. } => {
                 AppError::new(AppErrorKind::OrderMayExist, error.to_string())
             }
             other => other.into(),
@@ -94,7 +99,9 @@ impl AppError {
     pub fn from_email_order_buy(error: crate::stores::email_order::EmailOrderError) -> Self {
         use crate::stores::email_order::EmailOrderError as E;
         match error {
-            E::Network(_) | E::Timeout | E::Decode { .. } => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
+            E::Network(_) | E::Timeout | E::Decode { .. } | E::Redirected { .. } | E::TooLarge { .. } => {
+                AppError::new(AppErrorKind::OrderMayExist, error.to_string())
+            }
             other => other.into(),
         }
     }
@@ -109,7 +116,7 @@ impl From<GmailStoreError> for AppError {
             GmailStoreError::Unauthorized { .. } => AppErrorKind::Unauthorized,
             GmailStoreError::RateLimited { .. } => AppErrorKind::RateLimited,
             GmailStoreError::Decode { .. } => AppErrorKind::BadResponse,
-            GmailStoreError::UnexpectedBody { .. } => AppErrorKind::StoreUnavailable,
+            GmailStoreError::UnexpectedBody { .. } | GmailStoreError::Redirected { .. } | GmailStoreError::TooLarge { .. } => AppErrorKind::StoreUnavailable,
             GmailStoreError::Api { status, .. } if *status >= 500 => AppErrorKind::StoreUnavailable,
             GmailStoreError::InsufficientBalance => AppErrorKind::InsufficientBalance,
             _ => AppErrorKind::StoreRejected,
@@ -205,6 +212,7 @@ impl From<crate::stores::email_order::EmailOrderError> for AppError {
             E::HttpStatus { .. } => AppErrorKind::StoreUnavailable,
             E::Decode { .. } => AppErrorKind::BadResponse,
             E::NotConfigured => AppErrorKind::NotConfigured,
+            E::Redirected { .. } | E::TooLarge { .. } => AppErrorKind::StoreUnavailable,
         };
         let code = match &error {
             E::Api { code, .. } => Some(*code),

@@ -1,6 +1,7 @@
 //! Clients of the stores Mailcart buys from. No Tauri here: each client is plain async Rust,
 //! tested against the store double in `tests/`.
 
+pub mod answer;
 pub mod email_order;
 pub mod gmailstore;
 

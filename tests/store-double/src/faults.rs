@@ -39,6 +39,12 @@ pub enum FaultKind {
     /// client that dies meanwhile has paid for an order it never heard of (the crash suite).
     #[serde(rename = "slowafter")]
     SlowAfter,
+    /// HTTP 302 to `location` (another host, or plain http): a client must not follow it with
+    /// its key, nor at all for an API call.
+    Redirect,
+    /// HTTP 200 with a 9 MiB body: more than any answer of these APIs, which a client must refuse
+    /// to read whole.
+    Huge,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -56,11 +62,14 @@ pub struct Fault {
     /// Seconds for `Retry-After` (with `http429`).
     #[serde(default)]
     pub retry_after: Option<u64>,
+    /// Where a `redirect` points.
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 impl Fault {
     pub fn new(kind: FaultKind) -> Self {
-        Fault { kind, path: None, count: None, delay_ms: None, retry_after: None }
+        Fault { kind, path: None, count: None, delay_ms: None, retry_after: None, location: None }
     }
     pub fn on_path(mut self, prefix: &str) -> Self {
         self.path = Some(prefix.to_owned());
@@ -76,6 +85,10 @@ impl Fault {
     }
     pub fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds);
+        self
+    }
+    pub fn location(mut self, url: &str) -> Self {
+        self.location = Some(url.to_owned());
         self
     }
 }
@@ -173,6 +186,16 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
             let handled = next.run(request).await;
             tokio::time::sleep(Duration::from_millis(fault.delay_ms.unwrap_or(5_000))).await;
             handled
+        }
+        FaultKind::Redirect => {
+            let location = fault.location.unwrap_or_else(|| "http://127.0.0.1:9/elsewhere".into());
+            (StatusCode::FOUND, [(header::LOCATION, location)], Body::empty()).into_response()
+        }
+        FaultKind::Huge => {
+            let mut body = String::from(r#"{"success":true,"products":[],"padding":""#);
+            body.push_str(&"x".repeat(9 * 1024 * 1024));
+            body.push_str(r#""}"#);
+            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response()
         }
     }
 }

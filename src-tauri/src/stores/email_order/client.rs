@@ -13,6 +13,7 @@ use url::Url;
 use super::error::EmailOrderError;
 use super::models::{OrderItem, Platform};
 use super::wire;
+use crate::stores::answer;
 use crate::endpoint::parse_base_url;
 use crate::vault::Secret;
 
@@ -63,7 +64,7 @@ impl EmailOrderClientBuilder {
         if let Some(proxy) = &self.proxy {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(|e| e.to_string())?);
         }
-        let http = http.connect_timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?;
+        let http = http.redirect(answer::redirect_policy()).connect_timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?;
         Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, refused_keys: self.refused_keys })
     }
 }
@@ -130,8 +131,7 @@ impl EmailOrderClient {
             request = request.json(&body);
         }
         let response = request.send().await.map_err(EmailOrderError::from_transport)?;
-        let status = response.status();
-        let bytes = response.bytes().await.map_err(EmailOrderError::from_transport)?.to_vec();
+        let (status, bytes) = answer::read_capped(response, answer::MAX_ANSWER_BYTES).await.map_err(EmailOrderError::from_answer)?;
         if !status.is_success() {
             return Err(EmailOrderError::HttpStatus { status: status.as_u16() });
         }

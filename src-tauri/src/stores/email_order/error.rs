@@ -22,14 +22,29 @@ pub enum EmailOrderError {
     Decode { path: String, message: String },
     #[error("no email-order service address is set")]
     NotConfigured,
+    /// A 3xx answer: not followed, so the key goes nowhere else (see `stores::answer`).
+    #[error("the email-order service answered HTTP {status} pointing elsewhere ({location}); Mailcart does not follow it")]
+    Redirected { status: u16, location: String },
+    #[error("the email-order service's answer is larger than {limit} bytes; Mailcart did not read it")]
+    TooLarge { limit: usize },
 }
 
 impl EmailOrderError {
+    /// A transport error, its URL removed.
     pub(super) fn from_transport(error: reqwest::Error) -> Self {
         if error.is_timeout() {
             EmailOrderError::Timeout
         } else {
-            EmailOrderError::Network(error)
+            EmailOrderError::Network(crate::stores::answer::without_url(error))
+        }
+    }
+
+    pub(super) fn from_answer(error: crate::stores::answer::AnswerError) -> Self {
+        use crate::stores::answer::AnswerError;
+        match error {
+            AnswerError::Redirected { status, location } => EmailOrderError::Redirected { status, location },
+            AnswerError::TooLarge { limit } => EmailOrderError::TooLarge { limit },
+            AnswerError::Transport(error) => EmailOrderError::from_transport(error),
         }
     }
 }

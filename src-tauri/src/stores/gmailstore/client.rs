@@ -14,6 +14,7 @@ use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, 
 use super::retry::RetryPolicy;
 use super::understanding::Understanding;
 use super::wire;
+use crate::stores::answer;
 use crate::vault::Secret;
 use crate::endpoint::{parse_base_url, EndpointError};
 
@@ -88,6 +89,7 @@ impl GmailStoreClientBuilder {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(BuildError::Proxy)?);
         }
         let http = http
+            .redirect(answer::redirect_policy())
             .default_headers(headers)
             .user_agent(self.user_agent)
             .connect_timeout(self.connect_timeout)
@@ -271,9 +273,8 @@ fn understood<T>(
 
 /// The status and body of a successful answer, or the error the answer stands for.
 async fn read_answer(response: Response) -> Result<(u16, Vec<u8>), GmailStoreError> {
-    let status = response.status();
     let retry_after = retry_after(&response);
-    let body = response.bytes().await.map_err(GmailStoreError::from_transport)?.to_vec();
+    let (status, body) = answer::read_capped(response, answer::MAX_ANSWER_BYTES).await.map_err(GmailStoreError::from_answer)?;
     if !status.is_success() {
         return Err(GmailStoreError::from_error_answer(status.as_u16(), &body, retry_after));
     }

@@ -36,6 +36,12 @@ pub enum GmailStoreError {
     /// An answer that is not the store's JSON at all (an HTML error page from a proxy, …).
     #[error("the store answered HTTP {status} with something that is not its usual reply")]
     UnexpectedBody { status: u16, excerpt: String },
+    /// A 3xx answer: not followed (see `stores::answer`).
+    #[error("the store answered HTTP {status} pointing elsewhere ({location}); Mailcart does not follow it")]
+    Redirected { status: u16, location: String },
+    /// An answer larger than any real one: not read.
+    #[error("the store's answer is larger than {limit} bytes; Mailcart did not read it")]
+    TooLarge { limit: usize },
     /// JSON that does not have what the app needs; `path` names where, `body` keeps the answer.
     #[error("the store's answer could not be read at `{path}`: {message}")]
     Decode { path: String, message: String, body: String },
@@ -99,11 +105,21 @@ impl GmailStoreError {
         }
     }
 
+    /// A transport error, its URL removed: the status call's URL carries the order's token.
     pub(super) fn from_transport(error: reqwest::Error) -> Self {
         if error.is_timeout() {
             GmailStoreError::Timeout
         } else {
-            GmailStoreError::Network(error)
+            GmailStoreError::Network(crate::stores::answer::without_url(error))
+        }
+    }
+
+    pub(super) fn from_answer(error: crate::stores::answer::AnswerError) -> Self {
+        use crate::stores::answer::AnswerError;
+        match error {
+            AnswerError::Redirected { status, location } => GmailStoreError::Redirected { status, location },
+            AnswerError::TooLarge { limit } => GmailStoreError::TooLarge { limit },
+            AnswerError::Transport(error) => GmailStoreError::from_transport(error),
         }
     }
 }
