@@ -213,6 +213,9 @@ impl Bench {
         let gmailstore = GmailStoreClient::builder()
             .base_url(double.gmailstore_base_url())
             .request_timeout(DEADLINE)
+            // The create call's own (longer) deadline, scaled down like the rest: as the email-order
+            // buy's is below.
+            .create_timeout(DEADLINE)
             .retry(RetryPolicy { first_pause: Duration::from_millis(20), ..RetryPolicy::default() })
             .build()
             .unwrap();

@@ -247,3 +247,32 @@ async fn gets_honour_retry_after_and_leave_long_waits_to_the_user() {
     let error = AppError::from(GmailStoreError::RateLimited { retry_after: Some(Duration::from_secs(42)) });
     assert_eq!((error.kind, error.retry_after_ms), (AppErrorKind::RateLimited, Some(42_000)));
 }
+
+/// A store that takes longer than the usual request timeout to create an order (charging a balance,
+/// allocating accounts) is waited for: the create call has a timeout of its own. Scaled down here:
+/// the usual timeout is 1 s and the store answers after 2.5 s.
+#[tokio::test]
+async fn a_slow_create_order_is_waited_for_while_other_calls_keep_their_timeout() {
+    let double = mailcart_store_double::spawn_local().await.unwrap();
+    let client = GmailStoreClient::builder()
+        .base_url(double.gmailstore_base_url())
+        .request_timeout(Duration::from_secs(1))
+        .retry(mailcart_lib::stores::gmailstore::RetryPolicy::none())
+        .build()
+        .unwrap();
+    double.state.faults.push(Fault::new(FaultKind::Slow).on_path("/api/products").delay(2_500).times(1));
+    assert!(matches!(client.products().await, Err(GmailStoreError::Timeout)), "an ordinary call still gives up");
+
+    double.state.faults.push(Fault::new(FaultKind::Slow).on_path("/api/orders/create").delay(2_500).times(1));
+    let request = CreateOrderRequest {
+        product_id: "e91d2a47-3c58-4f06-a7b9-5d8e1f2c3b84".into(),
+        quantity: 1,
+        contact_email: "slow@example.com".into(),
+        payment_method: PaymentMethod::Crypto,
+        coin: Some(Coin::Trc20Usdt),
+        coupon_code: None,
+    };
+    let created = client.create_order(&request, None).await.expect("the slow answer is waited for");
+    assert!(created.order_no.is_some());
+    assert_eq!(double.state.gmailstore_orders.all().len(), 1, "one order, sent once");
+}

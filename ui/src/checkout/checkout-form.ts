@@ -91,6 +91,7 @@ export class CheckoutForm {
       el("p", { class: "muted hint" }, t("checkout.totalNote")),
       this.message,
       el("div", { class: "toolbar" }, submit, cancel),
+      this.busy ? el("p", { class: "muted", "data-testid": "checkout-placing-note" }, t("checkout.placingNote")) : null,
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();

@@ -22,11 +22,15 @@ pub const DEFAULT_BASE_URL: &str = "https://getgmailstore.com/api";
 
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a create-order may take. A store may charge a balance and allocate the accounts before
+/// it answers; giving up at the usual 30 s would turn a slow success into "the order may exist".
+pub const CREATE_ORDER_TIMEOUT: Duration = Duration::from_secs(150);
 
 pub struct GmailStoreClientBuilder {
     base_url: String,
     connect_timeout: Duration,
     request_timeout: Duration,
+    create_timeout: Duration,
     user_agent: String,
     proxy: Option<String>,
     retry: RetryPolicy,
@@ -38,6 +42,7 @@ impl Default for GmailStoreClientBuilder {
             base_url: DEFAULT_BASE_URL.to_owned(),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            create_timeout: CREATE_ORDER_TIMEOUT,
             user_agent: format!("Mailcart/{}", env!("CARGO_PKG_VERSION")),
             proxy: None,
             retry: RetryPolicy::default(),
@@ -58,6 +63,12 @@ impl GmailStoreClientBuilder {
     }
 
     /// The whole-request deadline (connect, send, and read the full answer).
+    /// How long `create_order` waits for its answer (see `CREATE_ORDER_TIMEOUT`).
+    pub fn create_timeout(mut self, timeout: Duration) -> Self {
+        self.create_timeout = timeout;
+        self
+    }
+
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = timeout;
         self
@@ -96,7 +107,7 @@ impl GmailStoreClientBuilder {
             .timeout(self.request_timeout)
             .build()
             .map_err(BuildError::Http)?;
-        Ok(GmailStoreClient { http, base, retry: self.retry, query_limiter: Arc::new(QueryLimiter::default()) })
+        Ok(GmailStoreClient { http, base, retry: self.retry, create_timeout: self.create_timeout, query_limiter: Arc::new(QueryLimiter::default()) })
     }
 }
 
@@ -116,6 +127,7 @@ pub struct GmailStoreClient {
     http: reqwest::Client,
     base: Url,
     retry: RetryPolicy,
+    create_timeout: Duration,
     /// Shared by clones, so every caller counts against the same lookup allowance.
     query_limiter: Arc<QueryLimiter>,
 }
@@ -170,7 +182,7 @@ impl GmailStoreClient {
         if let Some(code) = order.coupon_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             body["couponCode"] = code.into();
         }
-        let mut request = self.http.post(self.url(&["orders", "create"])).json(&body);
+        let mut request = self.http.post(self.url(&["orders", "create"])).timeout(self.create_timeout).json(&body);
         if let Some(token) = user_token {
             request = request.bearer_auth(token.expose());
         }
