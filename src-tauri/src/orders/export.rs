@@ -28,18 +28,26 @@ pub fn to_txt(items: &[ItemView]) -> String {
 
 pub const CSV_HEADER: [&str; 5] = ["order_no", "login", "password", "extra", "line"];
 
+/// A field as a spreadsheet may safely open it: text a spreadsheet would run as a formula (it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which makes it
+/// plain text there. Such a field is then no longer byte-exact: the TXT export and the copy
+/// buttons are, and the Orders page says to use them for pasting credentials.
+pub fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
+}
+
 /// A CSV with a header row; a UTF-8 byte order mark first so that Excel opens Chinese text right.
+/// Every field a store sent is made spreadsheet-safe (`spreadsheet_safe`).
 pub fn to_csv(order_no: &str, items: &[ItemView]) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(CSV_HEADER)?;
     for item in items {
-        writer.write_record([
-            order_no,
-            &item.login,
-            item.password.as_deref().unwrap_or(""),
-            item.extra.as_deref().unwrap_or(""),
-            item.line.as_deref().unwrap_or(""),
-        ])?;
+        let fields = [order_no, &item.login, item.password.as_deref().unwrap_or(""), item.extra.as_deref().unwrap_or(""), item.line.as_deref().unwrap_or("")];
+        writer.write_record(fields.map(spreadsheet_safe).iter().map(|f| f.as_ref()))?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     let mut out = String::from('\u{feff}');
@@ -216,6 +224,27 @@ mod tests {
         let error = write_export(&path, b"x").unwrap_err();
         assert!(matches!(error, ExportWriteError::Io { .. }), "{error:?}");
         assert!(!path.exists() && !partial_path(&path).exists());
+    }
+
+    #[test]
+    fn csv_fields_a_spreadsheet_would_run_are_made_plain_text_and_txt_stays_exact() {
+        let formula = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        let items = vec![
+            item(0, "+1-555@example.com", formula, Some("-2+3"), None),
+            item(1, "@SUM(A1)", "\tpw", None, Some("\rline")),
+            item(2, "safe@example.com", "p=w+d-@", None, None),
+        ];
+        let rows = parse_csv(&to_csv("GS1", &items).unwrap());
+        assert_eq!(rows[0][1..4], ["'+1-555@example.com", &format!("'{formula}"), "'-2+3"]);
+        assert_eq!(rows[1][1..5], ["'@SUM(A1)", "'\tpw", "", "'\rline"]);
+        assert_eq!(rows[2][1..3], ["safe@example.com", "p=w+d-@"], "only a leading sign counts");
+        for row in &rows {
+            for field in &row[1..] {
+                assert!(!field.starts_with(['=', '+', '-', '@', '\t', '\r']), "{field:?}");
+            }
+        }
+        // TXT (and the copy buttons, which use the same line) keep the password byte for byte.
+        assert_eq!(to_txt(&items[..1]), format!("+1-555@example.com:{formula}\n"));
     }
 
     #[test]

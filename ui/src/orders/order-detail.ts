@@ -121,7 +121,10 @@ export class OrderDetailView {
     const exportCsv = el("button", { type: "button", class: "button small", "data-testid": "export-csv" }, t("order.exportCsv"));
     exportTxt.addEventListener("click", () => void this.export("txt"));
     exportCsv.addEventListener("click", () => void this.export("csv"));
-    section.append(el("div", { class: "toolbar" }, copyButton(t("order.copyAll"), t("order.copied"), allText, "copy-all"), exportTxt, exportCsv));
+    section.append(
+      el("div", { class: "toolbar" }, copyButton(t("order.copyAll"), t("order.copied"), allText, "copy-all"), exportTxt, exportCsv),
+      el("p", { class: "muted hint", "data-testid": "export-hint" }, t("order.exportHint")),
+    );
     if (this.exportMessage) {
       section.append(el("p", { class: this.exportMessage.ok ? "muted" : "error-detail", "data-testid": "export-message" }, this.exportMessage.text));
     }
