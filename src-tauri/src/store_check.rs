@@ -69,17 +69,9 @@ fn on_off(on: bool) -> &'static str {
 }
 
 fn checked(understanding: &Understanding, read: String) -> CheckedCall {
-    let detail = if understanding.is_complete() {
-        read
-    } else {
-        let mut what = Vec::new();
-        if let Some(path) = &understanding.unreadable_at {
-            what.push(format!("could not be read at `{path}`"));
-        }
-        if !understanding.missing.is_empty() {
-            what.push(format!("not found: {}", understanding.missing.join(", ")));
-        }
-        format!("{} (read: {read})", what.join("; "))
+    let detail = match understanding.problems() {
+        None => read,
+        Some(problems) => format!("{problems} (read: {read})"),
     };
     CheckedCall { call: understanding.call.clone(), understood: understanding.is_complete(), detail, shape: Some(understanding.shape.clone()) }
 }

@@ -34,8 +34,8 @@ impl Understanding {
         self.missing.is_empty() && self.unreadable_at.is_none()
     }
 
-    /// One line for the log and the report: the call, the status, what was not understood, the shape.
-    pub fn summary(&self) -> String {
+    /// What was not understood (`could not be read at …; not found: …`), or `None` when nothing.
+    pub fn problems(&self) -> Option<String> {
         let mut what = Vec::new();
         if let Some(path) = &self.unreadable_at {
             what.push(format!("could not be read at `{path}`"));
@@ -43,7 +43,12 @@ impl Understanding {
         if !self.missing.is_empty() {
             what.push(format!("not found: {}", self.missing.join(", ")));
         }
-        let verdict = if what.is_empty() { "understood".to_owned() } else { what.join("; ") };
+        (!what.is_empty()).then(|| what.join("; "))
+    }
+
+    /// One line for the log and the report: the call, the status, what was not understood, the shape.
+    pub fn summary(&self) -> String {
+        let verdict = self.problems().unwrap_or_else(|| "understood".to_owned());
         format!("{} → HTTP {}: {verdict}; shape {}", self.call, self.http_status, self.shape)
     }
 
