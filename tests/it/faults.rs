@@ -4,15 +4,21 @@
 //! a non-empty message for that kind in both UI languages, the exact number of requests the
 //! double saw (GETs are tried 3 times on transient failures, see `retry.rs`; POSTs and lookups
 //! once), never more than one order per attempt, and the same client working once the fault is
-//! cleared. Then two scenarios of their own: a login that expires mid-checkout and the
-//! email-order lockout. Run `cargo test --test it faults -- --nocapture` to see the count.
+//! cleared. A create-order runs the app's own `place_order` against an order book, and every cell
+//! checks that an order the double made is either recorded or left as "may exist" (an open
+//! attempt): never lost. Then scenarios of their own: a login that expires mid-checkout, the
+//! email-order lockout, a create answered after 35 s, and a full disk when the order is recorded.
+//! Run `cargo test --test it faults -- --nocapture` to see the count.
 
 use std::time::Duration;
 
+use mailcart_lib::checkout::{place_order, PlaceOrderError};
+use mailcart_lib::core::AppCore;
 use mailcart_lib::ipc::{AppError, AppErrorKind};
+use mailcart_lib::orders::{OrderBook, OrderFilter};
 use mailcart_lib::stores::email_order::EmailOrderClient;
-use mailcart_lib::stores::gmailstore::{Coin, CreateOrderRequest, GmailStoreClient, PaymentMethod, RetryPolicy};
-use mailcart_lib::vault::Secret;
+use mailcart_lib::stores::gmailstore::{Coin, CreateOrderRequest, GmailStoreClient, PaymentMethod, Product, RetryPolicy};
+use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
 use mailcart_store_double::email_order::VALID_KEY;
 use mailcart_store_double::{spawn_local, Fault, FaultKind, RunningDouble};
 
@@ -104,9 +110,13 @@ enum Case {
     Http429Bare,
     /// `dropafter`: handled (the order is created), then the answer is lost. Creating POSTs only.
     AnswerLost,
+    /// `htmlafter`: handled (the order is created), then a proxy's 502 page. Creating POSTs only.
+    ProxyPageAfter,
+    /// `oddamount`: handled, every amount in the answer unreadable. Creating POSTs only.
+    UnreadableAmount,
 }
 
-const CASES: [Case; 9] = [
+const CASES: [Case; 11] = [
     Case::Http500,
     Case::Timeout,
     Case::Reset,
@@ -116,6 +126,8 @@ const CASES: [Case; 9] = [
     Case::Http429RetryAfter,
     Case::Http429Bare,
     Case::AnswerLost,
+    Case::ProxyPageAfter,
+    Case::UnreadableAmount,
 ];
 
 impl Case {
@@ -130,6 +142,8 @@ impl Case {
             Case::Http429RetryAfter => Fault::new(FaultKind::Http429).retry_after(1),
             Case::Http429Bare => Fault::new(FaultKind::Http429),
             Case::AnswerLost => Fault::new(FaultKind::DropAfter),
+            Case::ProxyPageAfter => Fault::new(FaultKind::HtmlAfter),
+            Case::UnreadableAmount => Fault::new(FaultKind::OddAmount),
         };
         // Lasting until cleared, so the hit count shows every retry.
         fault.on_path(&path)
@@ -137,7 +151,12 @@ impl Case {
 
     /// A failure the retry policy tries again (on a GET).
     fn transient(self) -> bool {
-        !matches!(self, Case::Truncated | Case::WrongShape | Case::AnswerLost)
+        !matches!(self, Case::Truncated | Case::WrongShape | Case::AnswerLost | Case::UnreadableAmount)
+    }
+
+    /// Faults that let the request through (an order is made) and spoil its answer.
+    fn after_handling(self) -> bool {
+        matches!(self, Case::AnswerLost | Case::ProxyPageAfter | Case::UnreadableAmount)
     }
 }
 
@@ -155,39 +174,54 @@ struct Expected {
 /// only for the calls that create an order).
 fn expected(call: Call, case: Case) -> Option<Expected> {
     use AppErrorKind as K;
-    if case == Case::AnswerLost && !call.creates() {
+    if case.after_handling() && !call.creates() {
         return None;
     }
     let hits = if call.retried() && case.transient() { GET_TRIES } else { 1 };
+    // An answer whose amounts cannot be read still names the order: it is recorded (the email-order
+    // buy's answer is only the order number, which is not an amount).
+    if case == Case::UnreadableAmount {
+        return Some(Expected { kind: None, hits, orders: (1, 1) });
+    }
     let kind = if call.email_order() {
         // The email-order API always answers HTTP 200 with its envelope; any other status is a
         // proxy or a server in trouble (a 429 asks to slow down). Nothing is retried.
         match case {
-            Case::Http500 | Case::Html => K::StoreUnavailable,
             Case::Http429RetryAfter | Case::Http429Bare => K::RateLimited,
-            Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost if call == Call::Buy => K::OrderMayExist,
+            // The buy may have been handled before the failure: the order may exist.
+            Case::Http500 | Case::Html | Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost | Case::ProxyPageAfter
+                if call == Call::Buy =>
+            {
+                K::OrderMayExist
+            }
+            Case::Http500 | Case::Html => K::StoreUnavailable,
             Case::Timeout => K::Timeout,
             Case::Reset => K::Network,
             Case::Truncated | Case::WrongShape => K::BadResponse,
-            Case::AnswerLost => unreachable!(),
+            Case::AnswerLost | Case::ProxyPageAfter | Case::UnreadableAmount => unreachable!(),
         }
     } else {
         match case {
-            Case::Http500 | Case::Html => K::StoreUnavailable,
             Case::Http429RetryAfter | Case::Http429Bare => K::RateLimited,
-            // The request went out and no readable answer came back: the order may exist.
-            Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost if call == Call::CreateOrder => K::OrderMayExist,
+            // The request went out and no readable answer came back, or a server or proxy error
+            // did (it may come after the order was made): the order may exist.
+            Case::Http500 | Case::Html | Case::Timeout | Case::Reset | Case::Truncated | Case::WrongShape | Case::AnswerLost | Case::ProxyPageAfter
+                if call == Call::CreateOrder =>
+            {
+                K::OrderMayExist
+            }
+            Case::Http500 | Case::Html => K::StoreUnavailable,
             Case::Timeout => K::Timeout,
             Case::Reset => K::Network,
             // The payment options have no documented shape: flags it cannot find read as "not
             // offered", which only hides the cashier methods (FACTS.md: tolerant reader).
             Case::WrongShape if call == Call::PaymentConfig => return Some(Expected { kind: None, hits, orders: (0, 0) }),
             Case::Truncated | Case::WrongShape => K::BadResponse,
-            Case::AnswerLost => unreachable!(),
+            Case::AnswerLost | Case::ProxyPageAfter | Case::UnreadableAmount => unreachable!(),
         }
     };
     let orders = match (call.creates(), case) {
-        (true, Case::AnswerLost) => (1, 1),
+        (true, Case::AnswerLost | Case::ProxyPageAfter) => (1, 1),
         // The store may or may not finish the order after the client gave up: never two.
         (true, Case::Timeout) => (0, 1),
         _ => (0, 0),
@@ -199,6 +233,10 @@ fn expected(call: Call, case: Case) -> Option<Expected> {
 struct Bench {
     double: RunningDouble,
     gmailstore: GmailStoreClient,
+    /// The app's order book, its vault open (the folder lives as long as the bench).
+    book: OrderBook,
+    _data: tempfile::TempDir,
+    product: Product,
     email_order: EmailOrderClient,
     order_id: String,
     order_no: String,
@@ -222,10 +260,15 @@ impl Bench {
         let email_order = EmailOrderClient::builder(double.email_order_base_url()).timeout(DEADLINE).buy_timeout(DEADLINE).build().unwrap();
         let created = gmailstore.create_order(&crypto_order(), None).await.unwrap();
         let email_order_no = email_order.buy(&key(), TWITTER, 1).await.unwrap();
+        let product = gmailstore.product(AGED).await.unwrap();
         double.state.hits.clear();
+        let (data, book) = order_book();
         Bench {
             double,
             gmailstore,
+            book,
+            _data: data,
+            product,
             email_order,
             order_id: created.id.unwrap(),
             order_no: created.order_no.unwrap(),
@@ -266,7 +309,7 @@ impl Bench {
             Call::Product => gs.product(AGED).await.map(drop).map_err(AppError::from),
             Call::PaymentConfig => gs.payment_config().await.map(drop).map_err(AppError::from),
             Call::Login => gs.login(BUYER, &Secret::from("correct-password")).await.map(drop).map_err(AppError::from),
-            Call::CreateOrder => gs.create_order(&crypto_order(), None).await.map(drop).map_err(AppError::from_create_order),
+            Call::CreateOrder => self.place(&crypto_order()).await.map(drop).map_err(AppError::from),
             Call::OrderStatus => gs.order_status(&self.order_id, &self.order_token).await.map(drop).map_err(AppError::from),
             Call::OrderQuery => gs.query_order(&self.order_no, BUYER).await.map(drop).map_err(AppError::from),
             Call::Platforms => self.email_order.platforms(&key()).await.map(drop).map_err(AppError::from),
@@ -274,6 +317,26 @@ impl Bench {
             Call::Details => self.email_order.details(&key(), &self.email_order_no).await.map(drop).map_err(AppError::from),
         }
     }
+}
+
+impl Bench {
+    /// The app's own create-order: attempt, send, keep, read, record.
+    async fn place(&self, request: &CreateOrderRequest) -> Result<i64, PlaceOrderError> {
+        place_order(&self.gmailstore, &self.book, request, &self.product, None).await.map(|committed| committed.id)
+    }
+
+    /// Orders recorded in the book, and attempts left open ("may exist").
+    fn kept(&self) -> (usize, usize) {
+        (self.book.list(&OrderFilter::default()).unwrap().len(), self.book.unresolved_attempts().unwrap().len())
+    }
+}
+
+/// An order book in a new folder, its vault protected by a passphrase and open.
+fn order_book() -> (tempfile::TempDir, OrderBook) {
+    let dir = tempfile::tempdir().unwrap();
+    let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
+    core.vault.set_passphrase(&core.db, &Secret::from("fault matrix passphrase")).unwrap();
+    (dir, core.orders)
 }
 
 fn crypto_order() -> CreateOrderRequest {
@@ -336,6 +399,15 @@ async fn cell(call: Call, case: Case, expected: Expected) -> Vec<String> {
     let orders = bench.orders(call);
     if orders < expected.orders.0 || orders > expected.orders.1 {
         problems.push(format!("{orders} orders, expected {:?}", expected.orders));
+    }
+    if call == Call::CreateOrder {
+        // Never lost: what the double made is recorded, or the attempt still says it may exist;
+        // and only a refusal closes the attempt with nothing recorded.
+        let (recorded, open) = bench.kept();
+        let may_exist = kind == Some(AppErrorKind::OrderMayExist);
+        if recorded + open < orders || (may_exist && open != 1) || (kind.is_none() && recorded != 1) || (kind == Some(AppErrorKind::RateLimited) && recorded + open != 0) {
+            problems.push(format!("the book holds {recorded} orders and {open} open attempts after {kind:?} with {orders} made"));
+        }
     }
 
     bench.double.state.faults.clear();
@@ -417,4 +489,90 @@ async fn the_email_order_lockout_is_its_own_kind() {
     assert_eq!(bench.orders(Call::Buy), 0, "a locked-out buy creates nothing");
     let (en, zh) = ui_messages(AppErrorKind::LockedOut);
     assert!(en.unwrap().contains("locked this computer out") && zh.unwrap().contains("锁定"));
+}
+
+/// A store that takes 35 s to charge and allocate (past the usual 30 s deadline) is waited for:
+/// the client's real timeouts, not the matrix's scaled ones.
+#[tokio::test]
+async fn a_create_answered_after_35_s_is_recorded() {
+    let double = spawn_local().await.unwrap();
+    let client = GmailStoreClient::builder().base_url(double.gmailstore_base_url()).build().unwrap();
+    let product = client.product(AGED).await.unwrap();
+    let (_data, book) = order_book();
+    double.state.faults.push(Fault::new(FaultKind::Slow).delay(35_000).on_path("/api/orders/create").times(1));
+    let started = std::time::Instant::now();
+    let id = place_order(&client, &book, &crypto_order(), &product, None).await.expect("a slow answer is still an answer");
+    assert!(started.elapsed() >= Duration::from_secs(35));
+    let made = double.state.gmailstore_orders.all();
+    assert_eq!(made.len(), 1);
+    assert_eq!(book.detail(id.id).unwrap().summary.order_no.as_deref(), Some(made[0].order_no.as_str()));
+    assert!(book.unresolved_attempts().unwrap().is_empty());
+}
+
+/// Every amount in the answer unreadable: the order is recorded from what identifies it, the
+/// amounts read as unknown (not guessed), and the payment screen gets the store's answer.
+#[tokio::test]
+async fn an_unreadable_amount_records_the_order_with_the_amount_unknown() {
+    let bench = Bench::new().await;
+    bench.double.state.faults.push(Fault::new(FaultKind::OddAmount).on_path("/api/orders/create").times(1));
+    let id = bench.place(&crypto_order()).await.expect("the order is kept");
+    let detail = bench.book.detail(id).unwrap();
+    let made = bench.double.state.gmailstore_orders.all();
+    assert_eq!(detail.summary.order_no.as_deref(), Some(made.last().unwrap().order_no.as_str()));
+    assert_eq!(detail.pay_amount, None, "unknown, not guessed");
+    assert_eq!(detail.summary.total, None, "the store's total could not be read: not replaced by our own sum");
+    assert!(detail.pay_address.is_some(), "the readable fields are kept");
+    assert_eq!(mailcart_lib::checkout::missing_details(&detail), [mailcart_lib::checkout::MissingDetail::Amount]);
+    let answer = bench.book.latest_raw_response(id).unwrap().unwrap();
+    assert!(answer.contains("\"~"), "the store's own answer is there to show: {answer}");
+}
+
+/// A full disk (here: the order book refusing the insert) after the store answered: the buyer is
+/// told the order may exist and given its number, and the attempt keeps both the number and the
+/// store's answer for the lookup.
+#[tokio::test]
+async fn a_full_disk_at_recording_keeps_the_order_number() {
+    let bench = Bench::new().await;
+    bench
+        .book
+        .database()
+        .lock()
+        .execute_batch("CREATE TEMP TRIGGER disk_full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;")
+        .unwrap();
+    let error = bench.place(&crypto_order()).await.unwrap_err();
+    let made = bench.double.state.gmailstore_orders.all();
+    let order_no = made.last().unwrap().order_no.clone();
+    assert!(error.order_may_exist(), "{error:?}");
+    let shown = AppError::from(error);
+    assert_eq!(shown.kind, AppErrorKind::OrderMayExist);
+    assert_eq!(shown.order_no.as_deref(), Some(order_no.as_str()), "{shown:?}");
+    assert!(shown.message.contains(&order_no), "{}", shown.message);
+    let open = bench.book.unresolved_attempts().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].order_no.as_deref(), Some(order_no.as_str()));
+    assert!(open[0].answer_kept);
+    let answer = bench.book.attempt_answer(open[0].id).unwrap().unwrap();
+    assert!(answer.contains(&order_no), "{answer}");
+    assert_eq!(bench.kept().0, 0, "nothing half-recorded");
+}
+
+/// When not even the attempt can take the number, the buyer's screen still gets it.
+#[tokio::test]
+async fn when_the_attempt_cannot_take_the_number_the_buyer_still_gets_it() {
+    let bench = Bench::new().await;
+    bench
+        .book
+        .database()
+        .lock()
+        .execute_batch(
+            "CREATE TEMP TRIGGER disk_full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+             CREATE TEMP TRIGGER attempt_full BEFORE UPDATE ON order_attempts BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .unwrap();
+    let shown = AppError::from(bench.place(&crypto_order()).await.unwrap_err());
+    let order_no = bench.double.state.gmailstore_orders.all().last().unwrap().order_no.clone();
+    assert_eq!((shown.kind, shown.order_no.as_deref()), (AppErrorKind::OrderMayExist, Some(order_no.as_str())));
+    let open = bench.book.unresolved_attempts().unwrap();
+    assert_eq!(open.len(), 1, "the attempt written before sending still says the order may exist");
+    assert_eq!(open[0].order_no, None);
 }

@@ -59,6 +59,8 @@ export class CommandError extends Error {
     readonly field?: string,
     readonly retryAfterMs?: number,
     readonly code?: number,
+    /** With `orderMayExist`: the store's order number, when its answer came but was not saved. */
+    readonly orderNo?: string,
   ) {
     super(message);
     this.name = "CommandError";
@@ -68,7 +70,7 @@ export class CommandError extends Error {
 export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
-    const { kind, message, field, retryAfterMs, code } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown; code?: unknown };
+    const { kind, message, field, retryAfterMs, code, orderNo } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown; code?: unknown; orderNo?: unknown };
     if (typeof kind === "string" && Object.prototype.hasOwnProperty.call(KINDS, kind)) {
       return new CommandError(
         kind as AppErrorKind,
@@ -76,6 +78,7 @@ export function toCommandError(raw: unknown): CommandError {
         typeof field === "string" ? field : undefined,
         typeof retryAfterMs === "number" ? retryAfterMs : undefined,
         typeof code === "number" ? code : undefined,
+        typeof orderNo === "string" ? orderNo : undefined,
       );
     }
   }

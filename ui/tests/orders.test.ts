@@ -55,7 +55,7 @@ describe("orders page", () => {
   it("shows an order sent with no answer as 'may exist', leads to the lookup with its email, and dismisses it", async () => {
     const dismissed: unknown[] = [];
     let pending = [
-      { id: 7, store: "gmailstore", productName: "Aged Gmail", quantity: 2, contactEmail: "lost@example.com", paymentMethod: "crypto", coin: "trc20_usdt", startedAt: "2026-11-25T15:40:06Z" },
+      { id: 7, store: "gmailstore", productName: "Aged Gmail", quantity: 2, contactEmail: "lost@example.com", paymentMethod: "crypto", coin: "trc20_usdt", startedAt: "2026-11-25T15:40:06Z", orderNo: null, answerKept: false },
     ];
     mockIPC((cmd, args) => {
       if (cmd === "order_attempts") return pending;
@@ -81,6 +81,23 @@ describe("orders page", () => {
     (byTestId(page.root, "attempt-dismiss")[0] as HTMLButtonElement).click();
     await until(() => expect(byTestId(page.root, "attempt")).toHaveLength(0));
     expect(dismissed).toEqual([7]);
+  });
+
+  it("shows the order number kept with an order that could not be saved, and hands it to the lookup", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "order_attempts") {
+        return [{ id: 8, store: "gmailstore", productName: "Aged Gmail", quantity: 1, contactEmail: "full@example.com", paymentMethod: "balance_cny", coin: null, startedAt: "2026-11-25T15:40:06Z", orderNo: "GS2611250001ABCD", answerKept: true }];
+      }
+      return [];
+    });
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "attempt")).toHaveLength(1));
+    expect(texts(page.root, "attempt-order-no")).toEqual(["The store's order number: GS2611250001ABCD"]);
+    (byTestId(page.root, "attempt-lookup")[0] as HTMLButtonElement).click();
+    const { takeLookupPrefill } = await import("../src/lookup/prefill");
+    expect(takeLookupPrefill()).toEqual({ email: "full@example.com", orderNo: "GS2611250001ABCD" });
   });
 
   it("says when the vault is locked instead of showing an empty list", async () => {

@@ -6,10 +6,12 @@ mod apply;
 mod attempt;
 mod missing;
 mod payment_uri;
+mod place;
 mod rules;
 
 pub use attempt::{attempt_for, created_nothing};
 pub use apply::{apply_state, record_created, record_lookup, to_order_status};
 pub use missing::{missing_details, MissingDetail};
 pub use payment_uri::{payment_uri, qr_svg_data_url};
+pub use place::{place_order, PlaceOrderError};
 pub use rules::{check_order, CheckoutInput, RuleError, MAX_QUANTITY};

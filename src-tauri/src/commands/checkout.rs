@@ -11,7 +11,7 @@ use super::AppState;
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
-use crate::orders::{AttemptOutcome, OrderBook, OrderDetail};
+use crate::orders::{OrderBook, OrderDetail};
 use crate::stores::gmailstore::{masked_answer, GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
@@ -57,40 +57,25 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     };
     let token = if input.payment_method.needs_login() { state.core.vault.load_secret(&state.core.db, TOKEN_SECRET)? } else { None };
     let request = checkout::check_order(&input, &product, config, token.is_some())?;
-    // On disk before the request leaves: if the app dies before the answer is recorded, the
-    // Orders page still says that this order may exist (see `orders::attempts`).
-    let attempt = state.core.orders.begin_attempt(&checkout::attempt_for(&request, &product))?;
-    let created = match client.create_order(&request, token.as_ref()).await {
-        Ok(created) => created,
-        Err(error) => {
-            // A refusal created nothing; any other failure leaves the attempt open.
-            if checkout::created_nothing(&error) {
-                state.core.orders.settle_attempt(attempt, AttemptOutcome::Refused)?;
-            }
-            return Err(create_failed(&state, error));
-        }
-    };
-    let committed = checkout::record_created(&state.core.orders, attempt, &created, &request, &product)?;
+    let committed = checkout::place_order(&client, &state.core.orders, &request, &product, token.as_ref()).await.map_err(|error| place_failed(&state, error))?;
     state.remember_contact_email(&request.contact_email);
     // The order exists now: a browser that will not open must not hide it. Say so on the payment
     // screen, which offers to open the cashier again.
-    let note = created.cashier_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
+    let pay_url = state.core.orders.pay_url(committed.id)?;
+    let note = pay_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
     Ok(view(&state.core.orders, state.core.orders.detail(committed.id)?, note))
 }
 
-/// What a failed create-order tells the user.
-fn create_failed(state: &AppState, error: GmailStoreError) -> AppError {
-    match error {
-        GmailStoreError::Unauthorized { message } => {
-            // The saved login no longer works: forget it and ask again (never retried).
-            if let Err(forget) = state.forget_login() {
-                return forget;
-            }
-            AppError::new(AppErrorKind::Unauthorized, message)
+/// What a failed order tells the user.
+fn place_failed(state: &AppState, error: checkout::PlaceOrderError) -> AppError {
+    if let checkout::PlaceOrderError::Refused(GmailStoreError::Unauthorized { message }) = error {
+        // The saved login no longer works: forget it and ask again (never retried).
+        if let Err(forget) = state.forget_login() {
+            return forget;
         }
-        // A lost or unreadable answer means the order may exist: never sent again by ourselves.
-        error => AppError::from_create_order(error),
+        return AppError::new(AppErrorKind::Unauthorized, message);
     }
+    error.into()
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the

@@ -101,6 +101,14 @@ const STEPS: &[&str] = &[
     );
     CREATE INDEX order_attempts_unresolved ON order_attempts(id) WHERE resolved_at IS NULL;
     "#,
+    // 4: what the store answered to an attempt, sealed and committed before the answer is read,
+    // and the order number once known: an answer the app cannot read, or cannot record, still
+    // leaves the store's own words and the number the lookup needs (both sealed: with the contact
+    // email they are what the store's lookup asks for).
+    r#"
+    ALTER TABLE order_attempts ADD COLUMN answer BLOB;
+    ALTER TABLE order_attempts ADD COLUMN order_no BLOB;
+    "#,
 ];
 
 /// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.

@@ -67,11 +67,16 @@ pub struct AppError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub retry_after_ms: Option<u64>,
+    /// With `orderMayExist`: the order number the store gave, when its answer came but the order
+    /// could not be recorded (the buyer needs it for the lookup).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub order_no: Option<String>,
 }
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into(), field: None, code: None, retry_after_ms: None }
+        AppError { kind, message: message.into(), field: None, code: None, retry_after_ms: None, order_no: None }
     }
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
@@ -83,14 +88,16 @@ impl AppError {
     /// read) the order may exist: the user is told to look it up, and nothing sends it again.
     pub fn from_create_order(error: GmailStoreError) -> Self {
         match error {
-            // A redirect or an oversized answer was not read either.
+            // No answer, or none the app could read (a redirect or an oversized answer was not
+            // read either), or a server or proxy in trouble: the store may have handled the
+            // request before it failed. Only its own refusal (a 4xx) says nothing was created.
             GmailStoreError::Network(_)
             | GmailStoreError::Timeout
             | GmailStoreError::Decode { .. }
             | GmailStoreError::Redirected { .. }
-            | GmailStoreError::TooLarge { .. } => {
-                AppError::new(AppErrorKind::OrderMayExist, error.to_string())
-            }
+            | GmailStoreError::TooLarge { .. }
+            | GmailStoreError::UnexpectedBody { .. } => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
+            GmailStoreError::Api { status, .. } if status >= 500 => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
             other => other.into(),
         }
     }
@@ -99,10 +106,28 @@ impl AppError {
     pub fn from_email_order_buy(error: crate::stores::email_order::EmailOrderError) -> Self {
         use crate::stores::email_order::EmailOrderError as E;
         match error {
+            // The service answers 200 with its envelope; any other status (a proxy's page, a
+            // server error) may have come after the order was made.
             E::Network(_) | E::Timeout | E::Decode { .. } | E::Redirected { .. } | E::TooLarge { .. } => {
                 AppError::new(AppErrorKind::OrderMayExist, error.to_string())
             }
+            E::HttpStatus { status } if status != 429 => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
             other => other.into(),
+        }
+    }
+}
+
+impl From<crate::checkout::PlaceOrderError> for AppError {
+    fn from(error: crate::checkout::PlaceOrderError) -> Self {
+        use crate::checkout::PlaceOrderError as E;
+        match error {
+            E::NotSent(book) => AppError::new(AppErrorKind::Storage, E::NotSent(book).to_string()),
+            E::Refused(store) => store.into(),
+            E::NoAnswer(store) => AppError::from_create_order(store),
+            E::NotRecorded { order_no, error } => {
+                let message = E::NotRecorded { order_no: order_no.clone(), error }.to_string();
+                AppError { order_no, ..AppError::new(AppErrorKind::OrderMayExist, message) }
+            }
         }
     }
 }

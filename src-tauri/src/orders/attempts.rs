@@ -7,7 +7,7 @@
 //! (`OrderBook::record_attempted_order`). An attempt still unresolved at start means "sent to the
 //! store, no answer received: the order may exist", and the UI says so and offers the lookup.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -76,6 +76,19 @@ pub struct PendingAttempt {
     pub payment_method: Option<String>,
     pub coin: Option<String>,
     pub started_at: String,
+    /// The order number the store gave, when its answer came but could not be recorded (shown
+    /// only while the vault is open: it is kept sealed).
+    pub order_no: Option<String>,
+    /// Whether the store's answer is kept with the attempt (it came, but could not be read or
+    /// recorded).
+    pub answer_kept: bool,
+}
+
+fn answer_record(attempt: i64) -> String {
+    format!("attempt/{attempt}/answer")
+}
+fn order_no_record(attempt: i64) -> String {
+    format!("attempt/{attempt}/order_no")
 }
 
 /// Marks attempt `id` as resolved inside the caller's transaction (unless it already was).
@@ -111,6 +124,31 @@ impl OrderBook {
     /// Records the order the store answered with and resolves its attempt, in one transaction.
     pub fn record_attempted_order(&self, attempt: AttemptId, order: NewOrder) -> Result<CommittedOrder, OrderBookError> {
         self.record_order_resolving(order, Some(attempt.0))
+    }
+
+    /// Seals the store's answer to `attempt` into its row, committed before it returns: call it
+    /// before the answer is read, so that whatever happens next the answer is on disk.
+    pub fn keep_attempt_answer(&self, attempt: &AttemptId, body: &[u8]) -> Result<(), OrderBookError> {
+        let sealed = self.vault.seal(&answer_record(attempt.0), body)?;
+        self.db.lock().execute("UPDATE order_attempts SET answer = ?2 WHERE id = ?1", params![attempt.0, sealed])?;
+        Ok(())
+    }
+
+    /// Keeps the order number the store gave for `attempt` (sealed), for an order that could not
+    /// be recorded: the attempt then says which order may exist.
+    pub fn keep_attempt_order_no(&self, attempt: &AttemptId, order_no: &str) -> Result<(), OrderBookError> {
+        let sealed = self.vault.seal(&order_no_record(attempt.0), order_no.as_bytes())?;
+        self.db.lock().execute("UPDATE order_attempts SET order_no = ?2 WHERE id = ?1", params![attempt.0, sealed])?;
+        Ok(())
+    }
+
+    /// The store's answer kept with attempt `id`, unsealed (needs the vault open).
+    pub fn attempt_answer(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        let sealed: Option<Vec<u8>> = self.db.lock().query_row("SELECT answer FROM order_attempts WHERE id = ?1", [id], |r| r.get(0)).optional()?.flatten();
+        match sealed {
+            Some(sealed) => Ok(Some(self.vault.open_sealed_string(&answer_record(id), &sealed)?.to_string())),
+            None => Ok(None),
+        }
     }
 
     /// Resolves an attempt that created nothing (the store refused it).
@@ -158,12 +196,25 @@ impl OrderBook {
     pub fn unresolved_attempts(&self) -> Result<Vec<PendingAttempt>, OrderBookError> {
         let conn = self.db.lock();
         let mut statement = conn.prepare_cached(
-            "SELECT id, store, product_name, quantity, contact_email, payment_method, coin, started_at
+            "SELECT id, store, product_name, quantity, contact_email, payment_method, coin, started_at, order_no, answer IS NOT NULL
              FROM order_attempts WHERE resolved_at IS NULL ORDER BY id",
         )?;
+        let unlocked = self.vault.is_unlocked();
         let rows = statement.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            // Sealed: read only with the vault open; one that does not open is left out, not fatal.
+            let order_no = match r.get::<_, Option<Vec<u8>>>(8)? {
+                Some(sealed) if unlocked => match self.vault.open_sealed_string(&order_no_record(id), &sealed) {
+                    Ok(text) => Some(text.to_string()),
+                    Err(error) => {
+                        log::warn!("the order number kept with attempt {id} could not be opened: {error}");
+                        None
+                    }
+                },
+                _ => None,
+            };
             Ok(PendingAttempt {
-                id: r.get(0)?,
+                id,
                 store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::Gmailstore),
                 product_name: r.get(2)?,
                 quantity: r.get(3)?,
@@ -171,6 +222,8 @@ impl OrderBook {
                 payment_method: r.get(5)?,
                 coin: r.get(6)?,
                 started_at: r.get(7)?,
+                order_no,
+                answer_kept: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)

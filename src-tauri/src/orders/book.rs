@@ -88,7 +88,7 @@ impl Drop for SealedItem {
 
 pub struct OrderBook {
     pub(super) db: Arc<Database>,
-    vault: Arc<Vault>,
+    pub(super) vault: Arc<Vault>,
 }
 
 fn token_record(uid: &str) -> String {

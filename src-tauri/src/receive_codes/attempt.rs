@@ -18,11 +18,16 @@ pub fn attempt_for(platform: &Platform, count: u32) -> NewAttempt {
 }
 
 /// Whether the failure proves no order was made: the service answered with a refusal, or no call
-/// was made at all. A lost, unreadable or non-200 answer leaves the attempt open.
+/// was made at all, or it asked to slow down (a 429 is answered before the request is handled).
+/// A lost, unreadable or other non-200 answer leaves the attempt open.
 pub fn created_nothing(error: &EmailOrderError) -> bool {
     matches!(
         error,
-        EmailOrderError::Api { .. } | EmailOrderError::Unauthorized { .. } | EmailOrderError::KeyRefusedEarlier | EmailOrderError::NotConfigured
+        EmailOrderError::Api { .. }
+            | EmailOrderError::Unauthorized { .. }
+            | EmailOrderError::KeyRefusedEarlier
+            | EmailOrderError::NotConfigured
+            | EmailOrderError::HttpStatus { status: 429 }
     )
 }
 
@@ -36,6 +41,7 @@ mod tests {
         assert!(created_nothing(&EmailOrderError::KeyRefusedEarlier));
         assert!(!created_nothing(&EmailOrderError::Timeout));
         assert!(!created_nothing(&EmailOrderError::HttpStatus { status: 502 }));
+        assert!(created_nothing(&EmailOrderError::HttpStatus { status: 429 }), "asked to slow down: not handled");
         assert!(!created_nothing(&EmailOrderError::Decode { path: "data".into(), message: "eof".into() }));
     }
 }

@@ -45,6 +45,36 @@ pub enum FaultKind {
     /// HTTP 200 with a 9 MiB body: more than any answer of these APIs, which a client must refuse
     /// to read whole.
     Huge,
+    /// The request is handled (an order is created), then a proxy in front of the store answers
+    /// HTTP 502 with its HTML page: the client cannot tell that the order exists.
+    #[serde(rename = "htmlafter")]
+    HtmlAfter,
+    /// The request is handled, and every amount in its JSON answer (a total, the amount to pay)
+    /// comes in a form no reader can take for a number (`"~12.35"`): the answer still names the
+    /// order, which must not be lost for an optional field.
+    #[serde(rename = "oddamount")]
+    OddAmount,
+}
+
+/// The fields `oddamount` makes unreadable.
+const AMOUNT_FIELDS: &[&str] = &["amount", "total", "totalAmount", "total_amount", "payAmount", "pay_amount"];
+
+/// Replaces every amount field's value in `value` by the same digits behind a `~`.
+fn blur_amounts(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (name, field) in map.iter_mut() {
+                if AMOUNT_FIELDS.contains(&name.as_str()) && (field.is_number() || field.is_string()) {
+                    let digits = field.as_str().map_or_else(|| field.to_string(), str::to_owned);
+                    *field = serde_json::Value::String(format!("~{digits}"));
+                } else {
+                    blur_amounts(field);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(blur_amounts),
+        _ => {}
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -190,6 +220,22 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
         FaultKind::Redirect => {
             let location = fault.location.unwrap_or_else(|| "http://127.0.0.1:9/elsewhere".into());
             (StatusCode::FOUND, [(header::LOCATION, location)], Body::empty()).into_response()
+        }
+        FaultKind::HtmlAfter => {
+            drop(next.run(request).await);
+            (StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "text/html")], Body::from("<html><body><h1>502 Bad Gateway</h1></body></html>")).into_response()
+        }
+        FaultKind::OddAmount => {
+            let handled = next.run(request).await;
+            let (parts, body) = handled.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+            let Ok(mut answer) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+                return Response::from_parts(parts, Body::from(bytes));
+            };
+            blur_amounts(&mut answer);
+            let mut response = Response::from_parts(parts, Body::from(answer.to_string()));
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            response
         }
         FaultKind::Huge => {
             let mut body = String::from(r#"{"success":true,"products":[],"padding":""#);

@@ -9,4 +9,9 @@ code?: number,
 /**
  * With `rateLimited`: how long until the call is allowed again.
  */
-retryAfterMs?: number, };
+retryAfterMs?: number, 
+/**
+ * With `orderMayExist`: the order number the store gave, when its answer came but the order
+ * could not be recorded (the buyer needs it for the lookup).
+ */
+orderNo?: string, };

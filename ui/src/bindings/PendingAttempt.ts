@@ -4,4 +4,14 @@ import type { StoreKind } from "./StoreKind";
 /**
  * An attempt whose answer never came: shown as "the order may exist".
  */
-export type PendingAttempt = { id: number, store: StoreKind, productName: string, quantity: number, contactEmail: string | null, paymentMethod: string | null, coin: string | null, startedAt: string, };
+export type PendingAttempt = { id: number, store: StoreKind, productName: string, quantity: number, contactEmail: string | null, paymentMethod: string | null, coin: string | null, startedAt: string, 
+/**
+ * The order number the store gave, when its answer came but could not be recorded (shown
+ * only while the vault is open: it is kept sealed).
+ */
+orderNo: string | null, 
+/**
+ * Whether the store's answer is kept with the attempt (it came, but could not be read or
+ * recorded).
+ */
+answerKept: boolean, };

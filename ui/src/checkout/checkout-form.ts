@@ -13,6 +13,7 @@ import { COINS } from "./coins";
 import { LoginForm } from "./login-form";
 import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "./rules";
 import { navigateTo } from "../navigation";
+import { prefillLookup } from "../lookup/prefill";
 
 const METHODS: PaymentMethod[] = ["crypto", "balance_cny", "balance_crypto", "alipay", "wechat"];
 
@@ -136,13 +137,23 @@ export class CheckoutForm {
       this.onPlaced(view);
       return;
     } catch (error) {
-      const kind = toCommandError(error).kind;
+      const { kind, orderNo } = toCommandError(error);
       this.busy = false;
       this.render();
       if (kind === "orderMayExist") {
-        this.say(t("checkout.orderMayExist"), kind);
+        // With the store's order number when its answer came but could not be saved here: the
+        // buyer needs it (and the contact email) for the lookup.
+        if (orderNo) {
+          this.say(t("checkout.orderNotSaved", { orderNo }), kind);
+        } else {
+          this.say(t("checkout.orderMayExist"), kind);
+        }
+        const email = this.email.value.trim();
         const lookup = el("button", { type: "button", class: "button small", "data-testid": "checkout-lookup" }, t("nav.lookup"));
-        lookup.addEventListener("click", () => navigateTo("lookup"));
+        lookup.addEventListener("click", () => {
+          prefillLookup({ email: email || null, orderNo: orderNo ?? null });
+          navigateTo("lookup");
+        });
         this.message.append(" ", lookup);
       }
       else if (kind === "insufficientBalance") this.say(t("checkout.insufficientBalance"), kind);

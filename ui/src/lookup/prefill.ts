@@ -8,10 +8,6 @@ export interface LookupPrefill {
 
 let pending: LookupPrefill | null = null;
 
-export function prefillLookupEmail(email: string): void {
-  pending = { email, orderNo: null };
-}
-
 export function prefillLookup(prefill: LookupPrefill): void {
   pending = prefill;
 }

@@ -6,7 +6,7 @@ import { el } from "../dom";
 import { t } from "../i18n/i18n";
 import { commands, type PendingAttempt } from "../ipc";
 import { navigateTo } from "../navigation";
-import { prefillLookupEmail } from "../lookup/prefill";
+import { prefillLookup } from "../lookup/prefill";
 import { shortTime, storeLabel } from "./format";
 
 /** The block for `attempts` (null when there are none); `onChanged` reloads the page. */
@@ -24,7 +24,7 @@ function attemptRow(attempt: PendingAttempt, onChanged: () => void): HTMLElement
   const lookup = el("button", { type: "button", class: "button small", "data-testid": "attempt-lookup" }, t("attempts.lookup"));
   lookup.addEventListener("click", () => {
     if (attempt.store === "gmailstore") {
-      if (attempt.contactEmail) prefillLookupEmail(attempt.contactEmail);
+      prefillLookup({ email: attempt.contactEmail, orderNo: attempt.orderNo });
       navigateTo("lookup");
     } else {
       navigateTo("codes");
@@ -45,6 +45,7 @@ function attemptRow(attempt: PendingAttempt, onChanged: () => void): HTMLElement
     { class: "attempt", "data-testid": "attempt", "data-attempt-id": String(attempt.id) },
     el("p", { "data-testid": "attempt-explain" }, t("attempts.explain")),
     el("p", { class: "muted" }, facts, attempt.contactEmail ? " · " : "", attempt.contactEmail ? el("span", { class: "mono", "data-testid": "attempt-email" }, attempt.contactEmail) : ""),
+    attempt.orderNo ? el("p", { "data-testid": "attempt-order-no" }, t("attempts.orderNo"), " ", el("span", { class: "mono" }, attempt.orderNo)) : null,
     attempt.store === "emailOrder" ? el("p", { class: "muted" }, t("attempts.emailOrderHint")) : null,
     el("p", {}, lookup, " ", dismiss),
   );

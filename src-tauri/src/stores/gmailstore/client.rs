@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::error::GmailStoreError;
 use super::limiter::QueryLimiter;
-use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, PaymentConfig, Product};
+use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product};
 use super::retry::RetryPolicy;
 use super::understanding::Understanding;
 use super::wire;
@@ -62,13 +62,13 @@ impl GmailStoreClientBuilder {
         self
     }
 
-    /// The whole-request deadline (connect, send, and read the full answer).
     /// How long `create_order` waits for its answer (see `CREATE_ORDER_TIMEOUT`).
     pub fn create_timeout(mut self, timeout: Duration) -> Self {
         self.create_timeout = timeout;
         self
     }
 
+    /// The whole-request deadline of every other call (connect, send, and read the full answer).
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = timeout;
         self
@@ -167,9 +167,15 @@ impl GmailStoreClient {
         understood("GET /products/:idOrSlug", status, &body, wire::decode_one_product(&body), |_| Vec::new())
     }
 
-    /// `POST /orders/create`. Sent once: a lost answer may still mean a created order, so this is
-    /// never retried; `user_token` only for balance payments.
+    /// `POST /orders/create`, sent and read in one step (see [`Self::send_create_order`]).
     pub async fn create_order(&self, order: &CreateOrderRequest, user_token: Option<&Secret<String>>) -> Result<CreatedOrder, GmailStoreError> {
+        self.send_create_order(order, user_token).await?.read()
+    }
+
+    /// `POST /orders/create`. Sent once: a lost answer may still mean a created order, so this is
+    /// never retried; `user_token` only for balance payments. Returns the successful answer unread,
+    /// so that the caller can keep it before reading it ([`CreateAnswer::read`]).
+    pub async fn send_create_order(&self, order: &CreateOrderRequest, user_token: Option<&Secret<String>>) -> Result<CreateAnswer, GmailStoreError> {
         let mut body = serde_json::json!({
             "productId": order.product_id,
             "quantity": order.quantity,
@@ -188,8 +194,7 @@ impl GmailStoreClient {
         }
         let response = request.send().await.map_err(GmailStoreError::from_transport)?;
         let (status, body) = read_answer(response).await?;
-        let method = order.payment_method;
-        Ok(understood("POST /orders/create", status, &body, wire::decode_created_order(&body), |o| wire::created_missing(o, method))?.0)
+        Ok(CreateAnswer { status, body, method: order.payment_method })
     }
 
     /// `GET /orders/:id/status?token=…`: payment and delivery state, with the accounts once
@@ -267,6 +272,22 @@ impl GmailStoreClient {
                 },
             }
         }
+    }
+}
+
+/// A successful answer to `POST /orders/create`, as received.
+pub struct CreateAnswer {
+    pub status: u16,
+    pub body: Vec<u8>,
+    method: PaymentMethod,
+}
+
+impl CreateAnswer {
+    /// The order the answer describes; an error only when nothing in it identifies an order (or it
+    /// is not JSON). What was not understood is logged.
+    pub fn read(&self) -> Result<CreatedOrder, GmailStoreError> {
+        let method = self.method;
+        Ok(understood("POST /orders/create", self.status, &self.body, wire::decode_created_order(&self.body), |o| wire::created_missing(o, method))?.0)
     }
 }
 

@@ -9,7 +9,7 @@ mod retry;
 mod understanding;
 pub(crate) mod wire;
 
-pub use client::{BuildError, GmailStoreClient, GmailStoreClientBuilder, DEFAULT_BASE_URL};
+pub use client::{BuildError, CreateAnswer, GmailStoreClient, GmailStoreClientBuilder, CREATE_ORDER_TIMEOUT, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
 pub use limiter::QueryLimiter;
 pub use models::{

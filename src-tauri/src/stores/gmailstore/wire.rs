@@ -198,55 +198,84 @@ fn order_node(tree: &Tree) -> NodeId {
 
 /// What the buyer must send, and where, read by meaning: the object that holds the address (or,
 /// lacking one, the coin) is the payment; a bare `amount` in it is the amount to send.
-fn payment_details(tree: &Tree, order: NodeId, body: &[u8]) -> Result<PaymentDetails, GmailStoreError> {
+fn payment_details(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> PaymentDetails {
     let payment = tree.nearest_holder(order, ADDRESS).or_else(|| tree.nearest_holder(order, COIN));
     let anchor = payment.unwrap_or(order);
-    let amount = match tree.decimal_near(anchor, PAY_AMOUNT).map_err(|e| decode_error("pay_amount", e, body))? {
-        Some(amount) => Some(amount),
-        None => match payment {
-            Some(payment) => tree.node(payment).decimal(GENERIC_AMOUNT).map_err(|e| decode_error(&format!("{}.amount", tree.path(payment)), e, body))?,
+    let amount = match tree.decimal_near(anchor, PAY_AMOUNT) {
+        Ok(Some(amount)) => Some(amount),
+        Ok(None) => match payment {
+            Some(payment) => tree.node(payment).decimal(GENERIC_AMOUNT).unwrap_or_else(|e| unreadable.note(AMOUNT_TO_PAY, e)),
             None => None,
         },
+        Err(e) => unreadable.note(AMOUNT_TO_PAY, e),
     };
-    Ok(PaymentDetails {
+    PaymentDetails {
         address: tree.text_near(anchor, ADDRESS),
         amount,
         coin: tree.text_near(anchor, COIN),
         network: tree.text_near(anchor, NETWORK),
         expires_at: tree.text_near(anchor, EXPIRES).or_else(|| tree.text_near(order, EXPIRES)),
-    })
+    }
 }
 
 /// The order's total: a total-like name from the order outwards, else a bare `amount` in the order
 /// object when that object is not the payment (there it is the amount to send).
-fn order_total(tree: &Tree, order: NodeId, body: &[u8]) -> Result<Option<rust_decimal::Decimal>, GmailStoreError> {
-    if let Some(total) = tree.decimal_near(order, TOTAL).map_err(|e| decode_error("total", e, body))? {
-        return Ok(Some(total));
+fn order_total(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> Option<rust_decimal::Decimal> {
+    match tree.decimal_near(order, TOTAL) {
+        Ok(Some(total)) => return Some(total),
+        Ok(None) => {}
+        Err(e) => return unreadable.note(ORDER_TOTAL, e),
     }
     let node = tree.node(order);
     if node.has(ADDRESS) || node.has(COIN) {
-        return Ok(None);
+        return None;
     }
-    node.decimal(GENERIC_AMOUNT).map_err(|e| decode_error("amount", e, body))
+    node.decimal(GENERIC_AMOUNT).unwrap_or_else(|e| unreadable.note(ORDER_TOTAL, e))
 }
 
-/// `POST /orders/create`. Needs an order id or number at least; everything else is optional
-/// because a created order must be recorded even when the answer is thin.
+/// What the app calls the fields it may fail to read, in `CreatedOrder::unreadable` and the log.
+pub(crate) const ORDER_TOTAL: &str = "order total";
+pub(crate) const AMOUNT_TO_PAY: &str = "amount to pay";
+
+/// Optional fields an answer sent in a form the app could not read. An order answer is not thrown
+/// away for one of them: the field reads as unknown, the answer is kept, and the log says why.
+#[derive(Default)]
+struct Unreadable(Vec<&'static str>);
+
+impl Unreadable {
+    /// Notes `field` as unreadable. The value is not logged: whatever the store put there (an
+    /// object, a long text) may hold anything.
+    fn note<T>(&mut self, field: &'static str, _problem: String) -> Option<T> {
+        log::warn!("the store's {field} was sent in a form Mailcart cannot read; it is shown as unknown");
+        if !self.0.contains(&field) {
+            self.0.push(field);
+        }
+        None
+    }
+}
+
+/// `POST /orders/create`. Needs something that identifies the order (its id, number or access
+/// token); everything else is optional, and a field sent in a form the app cannot read is left
+/// unknown (listed in `unreadable`) rather than failing the answer: the store may have charged
+/// for this order, so it must be recorded.
 pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailStoreError> {
     let tree = tree(body)?;
     let order = order_node(&tree);
     let id = tree.text_near(order, ORDER_ID);
     let order_no = tree.text_near(order, ORDER_NO);
-    if id.is_none() && order_no.is_none() {
-        return Err(decode_error("order", "no order id or order number in the answer".into(), body));
+    let access_token = tree.text_near(order, ACCESS_TOKEN).map(Secret::new);
+    if id.is_none() && order_no.is_none() && access_token.is_none() {
+        return Err(decode_error("order", "no order id, order number or access token in the answer".into(), body));
     }
-    let payment = payment_details(&tree, order, body)?;
+    let mut unreadable = Unreadable::default();
+    let payment = payment_details(&tree, order, &mut unreadable);
+    let total = order_total(&tree, order, &mut unreadable);
     Ok(CreatedOrder {
         id,
         order_no,
-        access_token: tree.text_near(order, ACCESS_TOKEN).map(Secret::new),
+        access_token,
         status: tree.text_near(order, STATUS).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
-        total: order_total(&tree, order, body)?,
+        total,
         currency: tree.text_near(order, CURRENCY),
         coin: payment.coin,
         pay_address: payment.address,
@@ -254,6 +283,7 @@ pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
         network: payment.network,
         expires_at: payment.expires_at,
         cashier_url: tree.text_near(order, CASHIER_URL),
+        unreadable: unreadable.0,
         raw: String::from_utf8_lossy(body).into_owned(),
     })
 }
@@ -282,7 +312,7 @@ pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreEr
         status_word,
         accounts,
         unreadable_accounts,
-        payment: payment_details(&tree, order, body).unwrap_or_default(),
+        payment: payment_details(&tree, order, &mut Unreadable::default()),
         message: tree.text_near(order, MESSAGE),
         raw: String::from_utf8_lossy(body).into_owned(),
     })
@@ -350,6 +380,9 @@ pub(crate) fn created_missing(order: &CreatedOrder, method: PaymentMethod) -> Ve
     let mut missing = Vec::new();
     if order.order_no.is_none() {
         missing.push("order number");
+    }
+    if order.unreadable.contains(&ORDER_TOTAL) {
+        missing.push("order total (unreadable)");
     }
     if order.access_token.is_none() {
         missing.push("order access token");

@@ -235,3 +235,27 @@ proptest! {
         prop_assert_eq!(reading(&wrapped), reading(body), "wrapped as {}", wrapped);
     }
 }
+
+/// One optional field in a form the app cannot read does not throw the order away: a created order
+/// is recorded from what identifies it, the field reads as unknown and is named.
+#[test]
+fn an_unreadable_amount_leaves_the_rest_of_a_created_order() {
+    let body = br#"{"success":true,"order":{"orderNo":"GS1","accessToken":"t","totalAmount":"~12.35","payment":{"address":"TAddr","coin":"trc20_usdt","amount":{"value":"1.7"}}}}"#;
+    let order = wire::decode_created_order(body).unwrap();
+    assert_eq!((order.order_no.as_deref(), order.pay_address.as_deref()), (Some("GS1"), Some("TAddr")));
+    assert_eq!((order.total, order.pay_amount), (None, None));
+    assert_eq!(order.unreadable, [wire::AMOUNT_TO_PAY, wire::ORDER_TOTAL]);
+    // Only an access token: still an order the store made.
+    let order = wire::decode_created_order(br#"{"success":true,"data":{"access_token":"t","status":"pending"}}"#).unwrap();
+    assert!(order.access_token.is_some() && order.id.is_none() && order.order_no.is_none());
+    assert!(wire::decode_created_order(br#"{"success":true,"data":{"status":"pending"}}"#).is_err(), "nothing names an order");
+}
+
+/// Found by reading: a status answer whose amount could not be read lost its address too (the
+/// whole payment part was dropped).
+#[test]
+fn an_unreadable_amount_in_a_status_answer_keeps_the_address() {
+    let state = wire::decode_order_state(br#"{"status":"pending","pay_address":"TAddr","pay_amount":"about 3"}"#).unwrap();
+    assert_eq!(state.payment.address.as_deref(), Some("TAddr"));
+    assert_eq!(state.payment.amount, None);
+}

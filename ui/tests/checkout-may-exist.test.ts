@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { CheckoutForm } from "../src/checkout/checkout-form";
+import { setLanguage } from "../src/i18n/i18n";
+import { takeLookupPrefill } from "../src/lookup/prefill";
+import { PRODUCTS } from "./fixtures";
+import { byTestId, texts, until } from "./dom-helpers";
+
+beforeEach(() => setLanguage("en"));
+afterEach(() => clearMocks());
+
+/** A form whose order the store answered but Mailcart could not save (`orderNo` given), or lost. */
+async function placeFailing(orderNo?: string): Promise<CheckoutForm> {
+  mockIPC((cmd) => {
+    if (cmd === "payment_options") return { alipay: false, wechat: false };
+    if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+    if (cmd === "checkout_create") throw { kind: "orderMayExist", message: "not saved", ...(orderNo ? { orderNo } : {}) };
+    throw new Error(`unexpected ${cmd}`);
+  });
+  const form = new CheckoutForm(PRODUCTS[1], () => {}, () => {});
+  form.render();
+  document.body.append(form.root);
+  (byTestId(form.root, "checkout-email")[0] as HTMLInputElement).value = "buyer@example.com";
+  (byTestId(form.root, "checkout-submit")[0] as HTMLButtonElement).click();
+  await until(() => expect(byTestId(form.root, "checkout-lookup")).toHaveLength(1));
+  return form;
+}
+
+describe("an order that may exist", () => {
+  it("shows the store's order number when the order could not be saved, and hands it to the lookup", async () => {
+    const form = await placeFailing("GS2611250007QWER");
+    expect(texts(form.root, "checkout-message")[0]).toContain("The store created order GS2611250007QWER");
+    (byTestId(form.root, "checkout-lookup")[0] as HTMLButtonElement).click();
+    expect(takeLookupPrefill()).toEqual({ email: "buyer@example.com", orderNo: "GS2611250007QWER" });
+    form.root.remove();
+  });
+
+  it("without a number, says the answer did not arrive and hands the email to the lookup", async () => {
+    setLanguage("zh");
+    const form = await placeFailing();
+    expect(texts(form.root, "checkout-message")[0]).toContain("没有收到商店的回复");
+    (byTestId(form.root, "checkout-lookup")[0] as HTMLButtonElement).click();
+    expect(takeLookupPrefill()).toEqual({ email: "buyer@example.com", orderNo: null });
+    form.root.remove();
+  });
+});
