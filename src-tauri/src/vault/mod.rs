@@ -115,9 +115,29 @@ impl Vault {
         Ok(vault)
     }
 
+    /// Starts this database's vault with the key in the keychain: the one already there when there
+    /// is one, else a new one. The entry is never replaced: data sealed under it may still exist (a
+    /// damaged database set aside, a copy in a backup), and it opens only with that key.
     fn create_in_keychain(&self, db: &Database) -> Result<(), VaultProblem> {
-        let key = DataKey::generate().map_err(|_| VaultProblem::NoKeychain)?;
-        let stored = self.keychain.save(key.as_bytes()).and_then(|()| self.keychain.load());
+        let existing = match self.keychain.load() {
+            Ok(existing) => existing.and_then(|bytes| DataKey::from_bytes(&bytes).ok()),
+            Err(error) => {
+                log::warn!("no usable keychain: {error}");
+                return Err(VaultProblem::NoKeychain);
+            }
+        };
+        let (key, stored) = match existing {
+            Some(key) => {
+                log::info!("a data key is already in the keychain: this database uses it");
+                let stored = Ok(Some(key.as_bytes().to_vec()));
+                (key, stored)
+            }
+            None => {
+                let key = DataKey::generate().map_err(|_| VaultProblem::NoKeychain)?;
+                let stored = self.keychain.save(key.as_bytes()).and_then(|()| self.keychain.load());
+                (key, stored)
+            }
+        };
         match stored {
             // Read back before trusting it: some keychains accept a write they cannot return.
             Ok(Some(bytes)) if bytes.as_slice() == key.as_bytes() => {
@@ -162,7 +182,8 @@ impl Vault {
 
     /// Tries the keychain again: reopens a keychain vault whose keychain was unavailable, or, where
     /// there is no readable key at all (first start, key lost, last session "don't remember"),
-    /// starts a new key in the keychain. Old sealed data is never deleted.
+    /// starts anew with the keychain's key (a new one only when the entry is empty). Old sealed
+    /// data is never deleted, and the keychain entry never replaced.
     pub fn retry_keychain(&self, db: &Database) -> Result<VaultStatus, VaultError> {
         let (problem, meta) = {
             let state = self.lock_state();

@@ -175,3 +175,65 @@ fn dont_remember_keeps_secrets_in_memory_only_until_a_passphrase_is_set() {
     assert_eq!(later.open_sealed("order/u2/token", &sealed).unwrap().as_slice(), b"kept");
     let _ = sealed_this_session;
 }
+
+/// Damages one page of the database (an index's): the tables that hold sealed data stay readable
+/// in the copy that is set aside, as they would after a torn write or a bad sector.
+fn damage_an_index_page(path: &std::path::Path) {
+    let (root, page_size): (i64, i64) = {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+        let root = conn.query_row("SELECT rootpage FROM sqlite_master WHERE name = 'orders_by_created'", [], |r| r.get(0)).unwrap();
+        (root, conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap())
+    };
+    let mut bytes = std::fs::read(path).unwrap();
+    let start = ((root - 1) * page_size) as usize;
+    bytes[start..start + page_size as usize].fill(0xA5);
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Found by reading: a damaged database is set aside and a new one started with no vault record,
+/// and the vault used to make a new data key and overwrite the keychain entry with it, so the
+/// set-aside copy could never be opened again. The key in the keychain is never replaced: the new
+/// database reuses it, and the set-aside copy's sealed items still open with it.
+#[test]
+fn a_damaged_database_set_aside_still_opens_with_the_key_the_keychain_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let db = Database::open(&path).unwrap().db;
+        let vault = open(&db, mock_keychain("set-aside"));
+        vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-before-damage")).unwrap();
+    }
+    let key_before = keyring_core::Entry::new("mailcart-test", "set-aside").unwrap().get_secret().unwrap();
+    damage_an_index_page(&path);
+
+    let opened = Database::open(&path).unwrap();
+    let aside = opened.damaged_copy.clone().expect("the damage is found and the file set aside");
+    let vault = open(&opened.db, mock_keychain("set-aside"));
+    assert!(vault.is_unlocked(), "the new database opens with the key the keychain holds");
+    let key_after = keyring_core::Entry::new("mailcart-test", "set-aside").unwrap().get_secret().unwrap();
+    assert_eq!(key_after, key_before, "the keychain entry was not replaced");
+    vault.save_secret(&opened.db, "gmailstore/token", &Secret::from("tok-after")).unwrap();
+    assert_eq!(vault.load_secret(&opened.db, "gmailstore/token").unwrap().unwrap().expose(), "tok-after");
+
+    // The set-aside copy, opened as it is (no check, no repair), with the key the keychain kept.
+    let copy = rusqlite::Connection::open_with_flags(&aside, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let sealed: Vec<u8> = copy.query_row("SELECT sealed FROM secrets WHERE name = 'gmailstore/token'", [], |r| r.get(0)).unwrap();
+    let key = seal::DataKey::from_bytes(&key_after).unwrap();
+    assert_eq!(seal::open_string(&key, &secret_record("gmailstore/token"), &sealed).unwrap().as_str(), "tok-before-damage");
+}
+
+/// A keychain entry that does not open this database (another install's, or one from before a
+/// damage) is kept, not overwritten, when the buyer starts anew.
+#[test]
+fn starting_anew_after_a_lost_key_keeps_the_keychain_entry() {
+    let (_dir, db) = temp_db();
+    drop(open(&db, mock_keychain("keep-entry")));
+    keyring_core::Entry::new("mailcart-test", "keep-entry").unwrap().set_secret(&[9u8; 32]).unwrap();
+    let reopened = open(&db, mock_keychain("keep-entry"));
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeyLost));
+    assert!(reopened.retry_keychain(&db).unwrap().unlocked);
+    assert_eq!(keyring_core::Entry::new("mailcart-test", "keep-entry").unwrap().get_secret().unwrap(), vec![9u8; 32]);
+    let again = open(&db, mock_keychain("keep-entry"));
+    assert!(again.is_unlocked(), "the new start is checked against the key it kept");
+}
