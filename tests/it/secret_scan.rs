@@ -1,6 +1,8 @@
 //! Plants known secrets the way the app keeps them (saved login token, API key, an order's access
-//! token, a delivered password, a raw store answer holding the token) and fails if any file under
-//! the data folder, or any log line, holds one of them in plain text or a common encoding.
+//! token, a delivered password, a raw store answer holding the token, an order's number and its
+//! cashier URL: with the contact email, the number is what the store's lookup hands the accounts
+//! out for) and fails if any file under the data folder, or any log line, holds one of them in
+//! plain text or a common encoding.
 
 use std::path::Path;
 
@@ -13,6 +15,8 @@ const TOKEN: &str = "planted-token-7f3a9c2e1b";
 const API_KEY: &str = "planted-apikey-bd4d7f193ebc4ffc";
 const DELIVERED_PASSWORD: &str = "planted-Pässw0rd-密码-91";
 const PASSPHRASE: &str = "planted passphrase 5521";
+const ORDER_NO: &str = "GS2604291234PLNT";
+const CASHIER_URL: &str = "https://cashier.example.com/pay/planted-cashier-5a1e";
 
 fn encodings(secret: &str) -> Vec<(String, Vec<u8>)> {
     let utf16: Vec<u8> = secret.encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -67,9 +71,11 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     let order = core
         .orders
         .record_order(NewOrder {
-            order_no: Some("GS2604291234ABCD".into()),
+            order_no: Some(ORDER_NO.into()),
             access_token: Some(Secret::from(TOKEN)),
-            raw_response: Some(format!(r#"{{"success":true,"orderNo":"GS2604291234ABCD","token":"{TOKEN}"}}"#)),
+            pay_url: Some(CASHIER_URL.into()),
+            contact_email: Some("buyer@example.com".into()),
+            raw_response: Some(format!(r#"{{"success":true,"orderNo":"{ORDER_NO}","token":"{TOKEN}"}}"#)),
             ..NewOrder::new(StoreKind::Gmailstore, "Aged Gmail", 1, OrderStatus::AwaitingPayment)
         })
         .unwrap();
@@ -95,12 +101,14 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     assert_eq!(core.vault.load_secret(&core.db, "gmailstore/token").unwrap().unwrap().expose(), TOKEN);
     assert_eq!(core.orders.access_token(order.id).unwrap().unwrap().expose(), TOKEN);
     assert_eq!(delivered.items[0].password.as_deref(), Some(DELIVERED_PASSWORD));
+    assert_eq!(core.orders.summary(order.id).unwrap().order_no.as_deref(), Some(ORDER_NO));
+    assert_eq!(core.orders.pay_url(order.id).unwrap().as_deref(), Some(CASHIER_URL));
     let log = std::fs::read_to_string(mailcart_lib::logging::log_path(&data_dir)).unwrap();
     assert!(log.contains("delivered"), "the log was written: {log}");
     assert!(log.contains("store answer not fully understood: GET /orders/:id/status → HTTP 200"), "the odd answer was logged: {log}");
     assert!(log.contains("status check of order 42 failed"), "the failed status check was logged: {log}");
     drop(core);
 
-    let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE]);
+    let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE, ORDER_NO, CASHIER_URL]);
     assert!(scanned >= 2, "the database and the log were scanned ({scanned} files)");
 }

@@ -266,6 +266,10 @@ fn run() -> Vec<Figure> {
     let floor_open = floor.sample("open");
     let (core, open) = timed(|| common::open_core(&data_dir, PASSPHRASE));
     push("open", "open (schema check, vault unlock)", Unit::Ms, ms(open), Ok(floor_open));
+    // Order numbers are sealed: the first list opens all of them into an index in memory.
+    let floor_first = floor.sample("list");
+    let (_, first_list) = timed(|| assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
+    push("first_list", "first list after open (opens every order number)", Unit::Ms, ms(first_list), Ok(floor_first));
 
     // `n` samples of each side, alternating app-floor, floor-app, ...; the medians.
     let mut paired = |n: usize, key: &str, app: &mut dyn FnMut()| -> (f64, Result<f64, &'static str>) {

@@ -109,6 +109,14 @@ const STEPS: &[&str] = &[
     ALTER TABLE order_attempts ADD COLUMN answer BLOB;
     ALTER TABLE order_attempts ADD COLUMN order_no BLOB;
     "#,
+    // 5: order numbers and cashier URLs sealed (see `orders::numbers`), found by a keyed tag. The
+    // plain columns stay for what older versions wrote, until the vault is first open.
+    r#"
+    ALTER TABLE orders ADD COLUMN order_no_sealed BLOB;
+    ALTER TABLE orders ADD COLUMN order_no_tag BLOB;
+    ALTER TABLE orders ADD COLUMN pay_url_sealed BLOB;
+    CREATE UNIQUE INDEX orders_by_store_tag ON orders(store, order_no_tag) WHERE order_no_tag IS NOT NULL;
+    "#,
 ];
 
 /// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.

@@ -5,13 +5,14 @@
 //! ([`CommittedOrder`], [`CommittedItems`]) is what the UI is built from. So payment details and
 //! delivered accounts are on disk before anyone can see them.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
 use super::model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+use super::numbers::{self, NumberIndex};
 use super::views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
 use crate::db::{Database, DbError};
 use crate::time_text;
@@ -89,6 +90,9 @@ impl Drop for SealedItem {
 pub struct OrderBook {
     pub(super) db: Arc<Database>,
     pub(super) vault: Arc<Vault>,
+    /// Order numbers by local id, opened from their seals the first time they are needed with the
+    /// vault open (see `numbers`). Locked before the database, never while holding it.
+    numbers: Mutex<Option<NumberIndex>>,
 }
 
 fn token_record(uid: &str) -> String {
@@ -113,7 +117,28 @@ fn text(value: &Option<rust_decimal::Decimal>) -> Option<String> {
 
 impl OrderBook {
     pub fn new(db: Arc<Database>, vault: Arc<Vault>) -> Self {
-        OrderBook { db, vault }
+        OrderBook { db, vault, numbers: Mutex::new(None) }
+    }
+
+    /// The order-number index, built if it is not yet (needs the vault open).
+    fn number_index(&self) -> Result<MutexGuard<'_, Option<NumberIndex>>, OrderBookError> {
+        let mut guard = self.numbers.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if guard.is_none() {
+            *guard = Some(self.load_number_index()?);
+        }
+        Ok(guard)
+    }
+
+    /// Puts the order numbers into `summaries` (left as they are while the vault is locked).
+    fn fill_numbers(&self, summaries: &mut [OrderSummary]) {
+        if let Ok(guard) = self.number_index() {
+            let index = guard.as_ref().expect("built by number_index");
+            for summary in summaries {
+                if let Some(number) = index.get(&summary.id) {
+                    summary.order_no = Some(number.clone());
+                }
+            }
+        }
     }
 
     pub fn database(&self) -> &Arc<Database> {
@@ -135,26 +160,38 @@ impl OrderBook {
             Some(token) => Some(self.vault.seal(&token_record(&uid), token.expose().as_bytes())?),
             None => None,
         };
+        // The number and the cashier URL are sealed too (see `numbers`); the index is built first,
+        // so that numbers an older version left plain are sealed and tagged before a duplicate is
+        // looked for by tag.
+        drop(self.number_index()?);
+        let (number_sealed, number_tag) = match &order.order_no {
+            Some(number) => (Some(self.vault.seal(&numbers::order_no_record(&uid), number.as_bytes())?), Some(numbers::tag(&self.vault, order.store, number)?)),
+            None => (None, None),
+        };
+        let url_sealed = match &order.pay_url {
+            Some(url) => Some(self.vault.seal(&numbers::pay_url_record(&uid), url.as_bytes())?),
+            None => None,
+        };
         let now = time_text::now();
         let mut conn = self.db.lock();
         let tx = conn.transaction()?;
-        if let Some(order_no) = &order.order_no {
+        if let (Some(order_no), Some(number_tag)) = (&order.order_no, &number_tag) {
             let exists: Option<i64> = tx
-                .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no = ?2", params![order.store.as_str(), order_no], |r| r.get(0))
+                .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no_tag = ?2", params![order.store.as_str(), number_tag], |r| r.get(0))
                 .optional()?;
             if exists.is_some() {
                 return Err(OrderBookError::Duplicate { store: order.store.as_str(), order_no: order_no.clone() });
             }
         }
         tx.execute(
-            "INSERT INTO orders(uid, store, order_no, store_order_id, access_token, product_id, product_name, quantity,
+            "INSERT INTO orders(uid, store, order_no_sealed, order_no_tag, store_order_id, access_token, product_id, product_name, quantity,
                unit_price, total, currency, payment_method, coin, pay_address, pay_amount, expires_at, contact_email,
-               status, finished, created_at, updated_at, network, pay_url)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?22)",
+               status, finished, created_at, updated_at, network, pay_url_sealed)
+             VALUES (?1, ?2, ?3, ?23, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?22)",
             params![
                 uid,
                 order.store.as_str(),
-                order.order_no,
+                number_sealed,
                 order.store_order_id,
                 token,
                 order.product_id,
@@ -173,7 +210,8 @@ impl OrderBook {
                 order.status.is_final(),
                 now,
                 order.network,
-                order.pay_url,
+                url_sealed,
+                number_tag,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -188,6 +226,10 @@ impl OrderBook {
             super::attempts::resolve_in(&tx, attempt, super::attempts::AttemptOutcome::Recorded, Some(id), &now)?;
         }
         tx.commit()?;
+        drop(conn);
+        if let (Some(number), Some(index)) = (&order.order_no, self.numbers.lock().unwrap_or_else(|p| p.into_inner()).as_mut()) {
+            index.insert(id, number.clone());
+        }
         Ok(CommittedOrder { id, uid })
     }
 
@@ -317,21 +359,33 @@ impl OrderBook {
         }
         if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             let pattern = format!("%{}%", escape_like(search));
+            // Numbers are sealed: the ones that match come from the index in memory (as `LIKE`
+            // would: a part of the number, ASCII case ignored).
+            let wanted = search.to_ascii_lowercase();
+            let by_number: Vec<i64> = match self.number_index() {
+                Ok(guard) => guard.as_ref().expect("built by number_index").iter().filter(|(_, n)| n.to_ascii_lowercase().contains(&wanted)).map(|(id, _)| *id).collect(),
+                Err(_) => Vec::new(),
+            };
             sql.push_str(
-                " AND (o.order_no LIKE ? ESCAPE '\\' OR o.product_name LIKE ? ESCAPE '\\' OR o.contact_email LIKE ? ESCAPE '\\'
+                " AND (o.id IN (SELECT value FROM json_each(?)) OR o.product_name LIKE ? ESCAPE '\\' OR o.contact_email LIKE ? ESCAPE '\\'
                    OR EXISTS (SELECT 1 FROM delivered_items d WHERE d.order_id = o.id AND d.label LIKE ? ESCAPE '\\'))",
             );
-            for _ in 0..4 {
+            args.push(serde_json::to_string(&by_number).map_err(|e| OrderBookError::Damaged(e.to_string()))?.into());
+            for _ in 0..3 {
                 args.push(pattern.clone().into());
             }
         }
         sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?");
         args.push(i64::from(filter.limit.unwrap_or(DEFAULT_LIMIT)).into());
         args.push(i64::from(filter.offset.unwrap_or(0)).into());
-        let conn = self.db.lock();
-        let mut statement = conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(params_from_iter(args), summary_from_row)?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let mut summaries = {
+            let conn = self.db.lock();
+            let mut statement = conn.prepare_cached(&sql)?;
+            let rows = statement.query_map(params_from_iter(args), summary_from_row)?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        };
+        self.fill_numbers(&mut summaries);
+        Ok(summaries)
     }
 
     /// Orders that may still change: the store modules resume their status checks for these.
@@ -340,15 +394,29 @@ impl OrderBook {
     }
 
     pub fn summary(&self, id: i64) -> Result<OrderSummary, OrderBookError> {
-        let conn = self.db.lock();
-        conn.query_row(&format!("{SUMMARY_SELECT} WHERE o.id = ?1"), [id], summary_from_row)
-            .optional()?
-            .ok_or(OrderBookError::NotFound(id))
+        let summary = {
+            let conn = self.db.lock();
+            conn.query_row(&format!("{SUMMARY_SELECT} WHERE o.id = ?1"), [id], summary_from_row).optional()?.ok_or(OrderBookError::NotFound(id))?
+        };
+        let mut one = [summary];
+        self.fill_numbers(&mut one);
+        let [summary] = one;
+        Ok(summary)
     }
 
-    /// The order's cashier URL, to open it again.
+    /// The order's cashier URL, to open it again (sealed: needs the vault open).
     pub fn pay_url(&self, id: i64) -> Result<Option<String>, OrderBookError> {
-        self.text_column(id, "SELECT pay_url FROM orders WHERE id = ?1")
+        drop(self.number_index()?);
+        let (uid, sealed): (String, Option<Vec<u8>>) = self
+            .db
+            .lock()
+            .query_row("SELECT uid, pay_url_sealed FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(OrderBookError::NotFound(id))?;
+        match sealed {
+            Some(sealed) => Ok(Some(self.vault.open_sealed_string(&numbers::pay_url_record(&uid), &sealed)?.to_string())),
+            None => Ok(None),
+        }
     }
 
     /// The store's id of an order, for its status checks.
@@ -360,12 +428,14 @@ impl OrderBook {
         self.db.lock().query_row(select, [id], |r| r.get(0)).optional()?.ok_or(OrderBookError::NotFound(id))
     }
 
-    /// Finds an order by its store and order number.
+    /// Finds an order by its store and exact order number (by its tag: needs the vault open).
     pub fn find(&self, store: StoreKind, order_no: &str) -> Result<Option<i64>, OrderBookError> {
+        drop(self.number_index()?);
+        let tag = numbers::tag(&self.vault, store, order_no)?;
         Ok(self
             .db
             .lock()
-            .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no = ?2", params![store.as_str(), order_no], |r| r.get(0))
+            .query_row("SELECT id FROM orders WHERE store = ?1 AND order_no_tag = ?2", params![store.as_str(), tag], |r| r.get(0))
             .optional()?)
     }
 
@@ -393,7 +463,7 @@ impl OrderBook {
         let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network, has_pay_url) =
             conn.query_row(
                 "SELECT uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network,
-                        pay_url IS NOT NULL FROM orders WHERE id = ?1",
+                        pay_url_sealed IS NOT NULL OR pay_url IS NOT NULL FROM orders WHERE id = ?1",
                 [id],
                 |r| {
                     Ok((

@@ -4,6 +4,7 @@ mod attempts;
 mod book;
 pub mod export;
 mod model;
+mod numbers;
 pub mod resume;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -120,3 +120,58 @@ fn a_locked_vault_stops_an_order_with_a_token_from_being_recorded() {
     let count: i64 = db.lock().query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();
     assert_eq!(count, 0);
 }
+
+/// What the store's lookup needs (order number + contact email) is not in the database file
+/// together in plain text, nor is the cashier URL; the book still finds and searches by number.
+#[test]
+fn order_numbers_and_cashier_urls_are_sealed_and_still_found() {
+    let (dir, book) = book();
+    let url = "https://cashier.example.com/pay/GS7HIDDEN?channel=alipay";
+    // (The fixture's store id is made from the number; a store's own id is not.)
+    let id = book.record_order(NewOrder { pay_url: Some(url.into()), store_order_id: Some("9b1d0001".into()), ..crypto_order("GS7HIDDEN", "Aged Gmail", "a@x.com") }).unwrap().id;
+    book.record_order(crypto_order("GS8OTHER", "Aged Gmail", "a@x.com")).unwrap();
+    assert_eq!(book.find(StoreKind::Gmailstore, "GS7HIDDEN").unwrap(), Some(id));
+    assert_eq!(book.find(StoreKind::EmailOrder, "GS7HIDDEN").unwrap(), None);
+    assert_eq!(book.pay_url(id).unwrap().as_deref(), Some(url));
+    assert!(book.detail(id).unwrap().has_pay_url);
+    let found = book.list(&OrderFilter { search: Some("7hid".into()), ..OrderFilter::default() }).unwrap();
+    assert_eq!(found.iter().map(|o| (o.id, o.order_no.as_deref())).collect::<Vec<_>>(), [(id, Some("GS7HIDDEN"))]);
+    assert!(matches!(book.record_order(crypto_order("GS7HIDDEN", "A", "a@x.com")), Err(OrderBookError::Duplicate { .. })));
+
+    book.database().lock().pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for needle in ["GS7HIDDEN", "cashier.example.com"] {
+            if let Some(at) = bytes.windows(needle.len()).position(|w| w == needle.as_bytes()) {
+                panic!("{needle} in plain text on disk: {:?}", String::from_utf8_lossy(&bytes[at.saturating_sub(200)..(at + 100).min(bytes.len())]));
+            }
+        }
+    }
+}
+
+/// A book written before numbers were sealed: its plain numbers and URLs are sealed the first time
+/// the vault is open, and their plain text is gone from the file.
+#[test]
+fn plain_numbers_from_an_older_version_are_sealed_and_wiped() {
+    let (dir, book) = book();
+    let id = book.record_order(NewOrder { store_order_id: Some("9b1d0002".into()), ..crypto_order("GS5OLD", "Aged Gmail", "a@x.com") }).unwrap().id;
+    // As an older version left it: the number and URL in their plain columns only.
+    book.database()
+        .lock()
+        .execute("UPDATE orders SET order_no = 'GS5OLD', pay_url = 'https://cashier.example.com/old', order_no_sealed = NULL, order_no_tag = NULL, pay_url_sealed = NULL WHERE id = ?1", [id])
+        .unwrap();
+    let db = book.database().clone();
+    let vault = book.vault.clone();
+    drop(book);
+    let book = OrderBook::new(db, vault);
+    assert_eq!(book.summary(id).unwrap().order_no.as_deref(), Some("GS5OLD"));
+    assert_eq!(book.find(StoreKind::Gmailstore, "GS5OLD").unwrap(), Some(id));
+    assert_eq!(book.pay_url(id).unwrap().as_deref(), Some("https://cashier.example.com/old"));
+    book.database().lock().pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for needle in ["GS5OLD", "cashier.example.com/old"] {
+            assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} left in plain text on disk");
+        }
+    }
+}

@@ -302,6 +302,13 @@ impl Vault {
         Ok(seal::open(key, record, sealed)?)
     }
 
+    /// A keyed lookup tag of `data` (see [`seal::tag`]); needs the vault open.
+    pub fn tag(&self, domain: &str, data: &[u8]) -> Result<[u8; 32], VaultError> {
+        let state = self.lock_state();
+        let key = state.key.as_ref().ok_or(VaultError::Locked)?;
+        Ok(seal::tag(key, domain, data))
+    }
+
     pub fn open_sealed_string(&self, record: &str, sealed: &[u8]) -> Result<Zeroizing<String>, VaultError> {
         let state = self.lock_state();
         let key = state.key.as_ref().ok_or(VaultError::Locked)?;
