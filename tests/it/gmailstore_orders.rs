@@ -8,7 +8,7 @@ use mailcart_lib::core::AppCore;
 use mailcart_lib::ipc::{AppError, AppErrorKind};
 use mailcart_lib::orders::OrderStatus;
 use mailcart_lib::stores::gmailstore::{
-    Coin, CreateOrderRequest, GmailStoreClient, GmailStoreError, PaymentMethod, RetryPolicy, StoreOrderStatus,
+    Coin, CreateOrderRequest, GmailStoreClient, GmailStoreError, PaymentMethod, QueryLimiter, RetryPolicy, StoreOrderStatus,
 };
 use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
 use mailcart_store_double::{spawn_local, DoubleStatus, Fault, FaultKind, PaymentConfig, RunningDouble};
@@ -227,6 +227,36 @@ async fn the_stores_own_limit_answers_429_with_retry_after_and_the_documented_me
         GmailStoreError::RateLimited { retry_after: Some(wait) } => assert!(wait <= Duration::from_secs(60)),
         other => panic!("{other:?}"),
     }
+}
+
+/// Found by reading: every settings save built a new client with a fresh allowance, so the store's
+/// 3-per-minute limit could be passed. The app's clients share one limiter.
+#[tokio::test]
+async fn a_rebuilt_client_counts_against_the_same_lookup_allowance() {
+    let double = spawn_local().await.unwrap();
+    let limiter = std::sync::Arc::new(QueryLimiter::default());
+    let build = || GmailStoreClient::builder().base_url(double.gmailstore_base_url()).query_limiter(limiter.clone()).build().unwrap();
+    let first = build();
+    for n in 0..3 {
+        let _ = first.query_order(&format!("GS-{n}"), "a@b.co").await;
+    }
+    let rebuilt = build();
+    assert!(matches!(rebuilt.query_order("GS-3", "a@b.co").await.unwrap_err(), GmailStoreError::RateLimited { retry_after: Some(_) }));
+    assert_eq!(double.state.hits.get(QUERY), 3, "the rebuilt client sent nothing");
+}
+
+/// The store's 429 is fed back: no lookup until its `Retry-After` has passed.
+#[tokio::test]
+async fn a_429_to_a_lookup_holds_the_next_ones_for_its_retry_after() {
+    let double = spawn_local().await.unwrap();
+    let client = GmailStoreClient::builder().base_url(double.gmailstore_base_url()).build().unwrap();
+    double.state.faults.push(Fault::new(FaultKind::Http429).retry_after(40).on_path("/api/orders/query").times(1));
+    assert!(matches!(client.query_order("GS1", "a@b.co").await.unwrap_err(), GmailStoreError::RateLimited { .. }));
+    match client.query_order("GS2", "c@d.co").await.unwrap_err() {
+        GmailStoreError::RateLimited { retry_after: Some(wait) } => assert!(wait > Duration::from_secs(35) && wait <= Duration::from_secs(40), "{wait:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(double.state.hits.get(QUERY), 1, "held back by the store's own word");
 }
 
 #[tokio::test]

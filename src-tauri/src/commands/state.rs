@@ -12,7 +12,7 @@ use crate::core::{AppCore, StartupNotice};
 use super::checkout::{EMAIL_SECRET, TOKEN_SECRET};
 use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
-use crate::stores::gmailstore::{GmailStoreClient, DEFAULT_BASE_URL};
+use crate::stores::gmailstore::{GmailStoreClient, QueryLimiter, DEFAULT_BASE_URL};
 use crate::stores::email_order::{EmailOrderClient, RefusedKeys};
 use crate::{EMAIL_ORDER_URL_ENV, GMAILSTORE_URL_ENV};
 
@@ -22,6 +22,9 @@ struct GmailStoreSlot {
     client: Result<GmailStoreClient, String>,
     url: String,
 }
+
+/// The record of recent order lookups in the data folder (see `stores::gmailstore::limiter`).
+const LOOKUP_LIMIT_FILE: &str = "lookup-limit.json";
 
 pub struct AppState {
     pub core: AppCore,
@@ -33,6 +36,9 @@ pub struct AppState {
     email_order: RwLock<Option<Result<EmailOrderClient, String>>>,
     /// Keys the email-order service refused, shared by every client built (never sent again).
     refused_keys: RefusedKeys,
+    /// The store's lookup limit, shared by every GmailStore client built and kept across restarts
+    /// (the store counts per IP, not per client).
+    query_limiter: Arc<QueryLimiter>,
     /// The balance from the last login answer (the token itself stays in the vault).
     login: RwLock<Option<LoginStatus>>,
     /// When each order was last checked with the store.
@@ -46,12 +52,14 @@ impl AppState {
             .and_then(|value| serde_json::from_value::<Settings>(value).ok())
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
-        let gmailstore = RwLock::new(build_gmailstore(&settings));
+        let query_limiter = Arc::new(QueryLimiter::persisted(&core.data_dir.join(LOOKUP_LIMIT_FILE)));
+        let gmailstore = RwLock::new(build_gmailstore(&settings, &query_limiter));
         let refused_keys = RefusedKeys::default();
         let email_order = RwLock::new(build_email_order(&settings, &refused_keys));
         AppState {
             email_order,
             refused_keys,
+            query_limiter,
             core,
             notices,
             settings: RwLock::new(settings),
@@ -72,8 +80,14 @@ impl AppState {
         let value = serde_json::to_value(&settings).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
         self.settings_store.set(SETTINGS_KEY, value);
         self.settings_store.save().map_err(|e| AppError::new(AppErrorKind::Storage, format!("could not save settings: {e}")))?;
-        *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings);
-        *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.refused_keys);
+        // The clients are rebuilt only when what they are built from changed (not for the contact
+        // email remembered after each checkout).
+        let before = self.settings();
+        let shapes_clients = |s: &Settings| (s.gmailstore_url.clone(), s.email_order_url.clone(), s.proxy.clone());
+        if shapes_clients(&before) != shapes_clients(&settings) {
+            *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings, &self.query_limiter);
+            *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.refused_keys);
+        }
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
         Ok(settings)
     }
@@ -166,12 +180,17 @@ fn new_email_order_client(url: &str, settings: &Settings, refused: &RefusedKeys)
 }
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.
-fn build_gmailstore(settings: &Settings) -> GmailStoreSlot {
+fn build_gmailstore(settings: &Settings, query_limiter: &Arc<QueryLimiter>) -> GmailStoreSlot {
     let url = std::env::var(GMAILSTORE_URL_ENV)
         .ok()
         .filter(|u| !u.trim().is_empty())
         .or_else(|| settings.gmailstore_url.clone())
         .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-    let client = GmailStoreClient::builder().base_url(url.clone()).proxy(settings.proxy.clone()).build().map_err(|e| e.to_string());
+    let client = GmailStoreClient::builder()
+        .base_url(url.clone())
+        .proxy(settings.proxy.clone())
+        .query_limiter(query_limiter.clone())
+        .build()
+        .map_err(|e| e.to_string());
     GmailStoreSlot { client, url }
 }

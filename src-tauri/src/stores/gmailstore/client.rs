@@ -34,6 +34,7 @@ pub struct GmailStoreClientBuilder {
     user_agent: String,
     proxy: Option<String>,
     retry: RetryPolicy,
+    query_limiter: Option<Arc<QueryLimiter>>,
 }
 
 impl Default for GmailStoreClientBuilder {
@@ -46,6 +47,7 @@ impl Default for GmailStoreClientBuilder {
             user_agent: format!("Mailcart/{}", env!("CARGO_PKG_VERSION")),
             proxy: None,
             retry: RetryPolicy::default(),
+            query_limiter: None,
         }
     }
 }
@@ -91,6 +93,13 @@ impl GmailStoreClientBuilder {
         self
     }
 
+    /// The lookup limit to count against: the app's one (see `limiter`), so that a rebuilt client
+    /// does not start a fresh allowance. A client of its own by default.
+    pub fn query_limiter(mut self, limiter: Arc<QueryLimiter>) -> Self {
+        self.query_limiter = Some(limiter);
+        self
+    }
+
     pub fn build(self) -> Result<GmailStoreClient, BuildError> {
         let base = parse_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
@@ -107,7 +116,7 @@ impl GmailStoreClientBuilder {
             .timeout(self.request_timeout)
             .build()
             .map_err(BuildError::Http)?;
-        Ok(GmailStoreClient { http, base, retry: self.retry, create_timeout: self.create_timeout, query_limiter: Arc::new(QueryLimiter::default()) })
+        Ok(GmailStoreClient { http, base, retry: self.retry, create_timeout: self.create_timeout, query_limiter: self.query_limiter.unwrap_or_default() })
     }
 }
 
@@ -128,7 +137,7 @@ pub struct GmailStoreClient {
     base: Url,
     retry: RetryPolicy,
     create_timeout: Duration,
-    /// Shared by clones, so every caller counts against the same lookup allowance.
+    /// Shared by clones and, in the app, by every client built (see `limiter`).
     query_limiter: Arc<QueryLimiter>,
 }
 
@@ -216,7 +225,12 @@ impl GmailStoreClient {
         let mut url = self.url(&["orders", "query"]);
         url.query_pairs_mut().append_pair("order_no", order_no.trim()).append_pair("email", email.trim());
         let response = self.http.get(url).send().await.map_err(GmailStoreError::from_transport)?;
-        let (status, body) = read_answer(response).await?;
+        let (status, body) = read_answer(response).await.inspect_err(|error| {
+            // The store's word on its limit: no lookup until it allows one again.
+            if let GmailStoreError::RateLimited { retry_after } = error {
+                self.query_limiter.hold(*retry_after);
+            }
+        })?;
         Ok(understood("GET /orders/query", status, &body, wire::decode_order_state(&body), wire::state_missing)?.0)
     }
 
