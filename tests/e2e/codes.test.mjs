@@ -1,5 +1,6 @@
 // Receive-code emails in the real window against the double: a wrong key refused after exactly
-// one call; set the address and key; buy 3 emails; watch codes arrive and an item expire.
+// one call; set the address and key; buy 3 emails; watch codes arrive and an item expire; a key
+// revoked mid-watch stops the checks after one call until the user tries again.
 
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -74,6 +75,35 @@ describe("receive-code emails", () => {
     await clickTestId(ctx.session, "nav-orders");
     await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
     assert.deepEqual(await ctx.session.texts('[data-testid="order-status"]'), ["Delivered"]);
+  });
+});
+
+describe("receive-code emails: a key revoked while an order is watched", () => {
+  it("makes exactly one call after the revocation, says why it stopped, and goes on when the user tries again", async () => {
+    await ctx.harness.control("POST", "/email-order", { holdMs: 200 });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-codes");
+    await waitFor(ctx.session, '[data-testid="codes-platform"] option');
+    await typeInto(ctx.session, "codes-count", "1");
+    await clickTestId(ctx.session, "codes-buy");
+    await clickTestId(ctx.session, "codes-confirm");
+    await until(async () => (await statuses()).length === 1, { what: "the email", timeoutMs: 20_000 });
+    const details = `POST /api/buyEmailOrder/open/details/{order_no}`;
+
+    await ctx.harness.control("POST", "/email-order", { keyRevoked: true });
+    const atRevocation = (await ctx.harness.hits())[details] ?? 0;
+    await waitFor(ctx.session, '[data-testid="codes-key-held"]', "the notice that checking stopped");
+    assert.equal(await textOf(ctx.session, "codes-error"), "The API key was refused. Enter the right key.");
+    // Three more check intervals (10 s each): nothing more is sent with the key.
+    await new Promise((r) => setTimeout(r, 32_000));
+    assert.equal((await ctx.harness.hits())[details] - atRevocation, 1, "exactly one call after the revocation");
+    await ctx.harness.saveScreenshot(ctx.session, "codes-key-held");
+
+    await ctx.harness.control("POST", "/email-order", { keyRevoked: false });
+    await clickTestId(ctx.session, "codes-try-again");
+    await until(async () => (await ctx.session.texts('[data-testid="codes-key-held"]')).length === 0, { what: "checking again", timeoutMs: 10_000 });
+    assert.equal((await ctx.harness.hits())[details] - atRevocation, 2, "the user's try sent the key once");
+    assert.deepEqual(await statuses(), ["Waiting"]);
   });
 });
 

@@ -102,3 +102,49 @@ async fn a_buy_waits_well_past_a_minute_before_giving_up() {
     assert!(matches!(client.buy(&key(), TWITTER, 1).await.unwrap_err(), EmailOrderError::Timeout));
     assert_eq!(double.state.hits.get(BUY), 1);
 }
+
+/// Found by reading: after the lockout the watch screen kept sending the key every 10 s into a ban
+/// that may keep extending. After any 401 — the lockout, a refused key, an HTTP 401 — no call is
+/// made with that key until the user asks to try again.
+#[tokio::test]
+async fn after_any_401_the_key_is_held_until_the_user_tries_again() {
+    let (double, client) = setup().await;
+    let details = "POST /api/buyEmailOrder/open/details/{order_no}";
+    for n in 0..10 {
+        let _ = EmailOrderClient::builder(double.email_order_base_url()).build().unwrap().platforms(&Secret::from(format!("bad-{n}"))).await;
+    }
+    assert!(matches!(client.details(&key(), "E1").await.unwrap_err(), EmailOrderError::Unauthorized { locked_out: true, .. }));
+    for _ in 0..3 {
+        assert!(matches!(client.details(&key(), "E1").await.unwrap_err(), EmailOrderError::LockedOutEarlier));
+    }
+    assert_eq!(double.state.hits.get(details), 1, "one call into the lockout, then none");
+    // The user presses "Try again" once the hour is over.
+    double.state.email_order.clear_failures();
+    client.release_key(&key());
+    let _ = client.details(&key(), "E1").await;
+    assert_eq!(double.state.hits.get(details), 2, "sent again after the user's word");
+
+    // An HTTP 401 (a proxy's, or the service's without its envelope) holds the key too.
+    double.state.faults.push(mailcart_store_double::Fault::new(mailcart_store_double::FaultKind::Http401).on_path("/api/buyEmailOrder/open/accountPlatformList").times(1));
+    assert!(matches!(client.platforms(&key()).await.unwrap_err(), EmailOrderError::Unauthorized { locked_out: false, .. }));
+    assert!(matches!(client.platforms(&key()).await.unwrap_err(), EmailOrderError::KeyRefusedEarlier));
+    assert_eq!(double.state.hits.get(PLATFORMS), 11, "ten bad keys, one HTTP 401, nothing after it");
+}
+
+/// Entering a key again lifts a lockout hold (the user waited the hour) but not a wrong-key hold.
+#[tokio::test]
+async fn entering_the_key_again_lifts_a_lockout_but_not_a_refusal() {
+    let (double, client) = setup().await;
+    let wrong = Secret::from("wrong-key");
+    let _ = client.platforms(&wrong).await;
+    client.release_lockout(&wrong);
+    assert!(matches!(client.platforms(&wrong).await.unwrap_err(), EmailOrderError::KeyRefusedEarlier));
+    for n in 0..10 {
+        let _ = EmailOrderClient::builder(double.email_order_base_url()).build().unwrap().platforms(&Secret::from(format!("bad-{n}"))).await;
+    }
+    let _ = client.platforms(&key()).await;
+    assert!(matches!(client.platforms(&key()).await.unwrap_err(), EmailOrderError::LockedOutEarlier));
+    double.state.email_order.clear_failures();
+    client.release_lockout(&key());
+    assert_eq!(client.platforms(&key()).await.unwrap().len(), 3);
+}

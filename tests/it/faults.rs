@@ -500,6 +500,9 @@ async fn the_email_order_lockout_is_its_own_kind() {
         assert_eq!(error.kind, AppErrorKind::LockedOut, "{call:?}: {error:?}");
     }
     assert_eq!(bench.orders(Call::Buy), 0, "a locked-out buy creates nothing");
+    // One call into the lockout with the right key; after it, the key is held (no call at all).
+    assert_eq!(bench.double.state.hits.get(Call::Platforms.route()), 11, "ten wrong keys, then one with the right key");
+    assert_eq!(bench.double.state.hits.get(Call::Buy.route()) + bench.double.state.hits.get(Call::Details.route()), 0);
     let (en, zh) = ui_messages(AppErrorKind::LockedOut);
     assert!(en.unwrap().contains("locked this computer out") && zh.unwrap().contains("锁定"));
 }

@@ -306,3 +306,48 @@ async fn a_slow_create_order_is_waited_for_while_other_calls_keep_their_timeout(
     assert!(created.order_no.is_some());
     assert_eq!(double.state.gmailstore_orders.all().len(), 1, "one order, sent once");
 }
+
+/// A saved login's token expires between two balance orders: the order is refused once (nothing
+/// made), the app logs in again by itself once with the saved password, and the buyer's next
+/// press of Pay goes through. The order is never sent again by the app.
+#[tokio::test]
+async fn an_expired_saved_login_is_renewed_once_and_the_order_waits_for_the_buyer() {
+    use mailcart_lib::checkout::saved_login::{self, PASSWORD_SECRET, TOKEN_SECRET};
+    use mailcart_lib::checkout::{place_order, PlaceOrderError};
+    let (double, client) = setup().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
+    core.vault.set_passphrase(&core.db, &Secret::from("saved login test")).unwrap();
+    let password = Secret::from("correct-password");
+    let session = client.login("buyer@example.com", &password).await.unwrap();
+    saved_login::keep_session(&core.vault, &core.db, "buyer@example.com", &session, Some(&password)).unwrap();
+    let product = client.product(AGED).await.unwrap();
+    let balance = request(AGED, 1, PaymentMethod::BalanceCny);
+
+    double.state.gmailstore_users.expire_sessions();
+    let token = core.vault.load_secret(&core.db, TOKEN_SECRET).unwrap();
+    let refused = place_order(&client, &core.orders, &balance, &product, token.as_ref()).await.unwrap_err();
+    assert!(matches!(refused, PlaceOrderError::Refused(GmailStoreError::Unauthorized { .. })), "{refused:?}");
+    let (email, _) = saved_login::log_in_again(&client, &core.vault, &core.db).await.unwrap().expect("a saved password");
+    assert_eq!(email, "buyer@example.com");
+    assert_eq!((double.state.hits.get(CREATE), double.state.hits.get(LOGIN)), (1, 2), "one order refused, one login by the app");
+    assert_eq!(double.state.gmailstore_orders.all().len(), 0, "nothing bought, nothing sent again");
+
+    // The buyer presses Pay again.
+    let token = core.vault.load_secret(&core.db, TOKEN_SECRET).unwrap();
+    place_order(&client, &core.orders, &balance, &product, token.as_ref()).await.unwrap();
+    assert_eq!(double.state.gmailstore_orders.all().len(), 1);
+
+    // A saved password the store no longer takes is forgotten with the token.
+    core.vault.save_secret(&core.db, PASSWORD_SECRET, &Secret::from("changed-at-the-store")).unwrap();
+    assert!(saved_login::log_in_again(&client, &core.vault, &core.db).await.is_err());
+    assert!(!core.vault.has_secret(&core.db, PASSWORD_SECRET).unwrap() && !core.vault.has_secret(&core.db, TOKEN_SECRET).unwrap());
+    // Without a saved password there is nothing to try: the buyer logs in.
+    assert!(saved_login::log_in_again(&client, &core.vault, &core.db).await.unwrap().is_none());
+    assert_eq!(double.state.hits.get(LOGIN), 3, "no login tried without a password");
+
+    // "Forget my login" removes both.
+    saved_login::keep_session(&core.vault, &core.db, "buyer@example.com", &session, Some(&password)).unwrap();
+    saved_login::forget(&core.vault, &core.db).unwrap();
+    assert!(!core.vault.has_secret(&core.db, PASSWORD_SECRET).unwrap() && !core.vault.has_secret(&core.db, TOKEN_SECRET).unwrap());
+}

@@ -48,6 +48,7 @@ const KINDS: Record<AppErrorKind, true> = {
   orderMayExist: true,
   notConfigured: true,
   lockedOut: true,
+  loggedInAgain: true,
   updateRefused: true,
   updateFailed: true,
 };
@@ -122,7 +123,8 @@ export const commands = {
   emailOrderSetup: (url: string, apiKey: string) => call<EmailOrderSetup>("email_order_setup", { url, apiKey }),
   emailOrderPlatforms: () => call<PlatformView[]>("email_order_platforms"),
   emailOrderBuy: (platformId: string, count: number) => call<CodeOrderView>("email_order_buy", { platformId, count }),
-  emailOrderRefresh: (id: number) => call<CodeOrderView>("email_order_refresh", { id }),
+  /** `tryKeyAgain`: the user's word to send the API key again after it was refused or locked out. */
+  emailOrderRefresh: (id: number, tryKeyAgain = false) => call<CodeOrderView>("email_order_refresh", { id, tryKeyAgain }),
   emailOrderOpen: (orderNo: string) => call<CodeOrderView>("email_order_open", { orderNo }),
   checkStore: () => call<StoreCheck>("check_store"),
   checkForUpdate: () => call<UpdateOffer | null>("check_for_update"),

@@ -21,6 +21,11 @@ export class Poller {
     this.schedule(0);
   }
 
+  /** Checks after `delay` ms (and goes on from there): after a check made outside the poller. */
+  after(delay: number): void {
+    this.schedule(delay);
+  }
+
   close(): void {
     this.stopped = true;
     clearTimeout(this.timer);

@@ -44,3 +44,27 @@ describe("an order that may exist", () => {
     form.root.remove();
   });
 });
+
+describe("a saved login that had expired", () => {
+  it("says the app logged in again and nothing was bought, and shows the new login", async () => {
+    let statusCalls = 0;
+    mockIPC((cmd) => {
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") {
+        statusCalls += 1;
+        return { loggedIn: true, email: "buyer@example.com", balance: "88.00", balanceCrypto: null };
+      }
+      if (cmd === "checkout_create") throw { kind: "loggedInAgain", message: "logged in again" };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const form = new CheckoutForm(PRODUCTS[1], () => {}, () => {});
+    form.render();
+    document.body.append(form.root);
+    await until(() => expect(statusCalls).toBe(1));
+    (byTestId(form.root, "checkout-email")[0] as HTMLInputElement).value = "buyer@example.com";
+    (byTestId(form.root, "checkout-submit")[0] as HTMLButtonElement).click();
+    await until(() => expect(texts(form.root, "checkout-message")[0]).toContain("Nothing was bought: press Pay again."));
+    await until(() => expect(statusCalls).toBe(2));
+    form.root.remove();
+  });
+});

@@ -7,6 +7,7 @@ mod attempt;
 mod missing;
 mod payment_uri;
 mod place;
+pub mod saved_login;
 mod rules;
 
 pub use attempt::{attempt_for, created_nothing};

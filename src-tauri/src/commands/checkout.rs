@@ -8,19 +8,17 @@ use rust_decimal::Decimal;
 use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
-use crate::checkout::{self, CheckoutInput};
+use crate::checkout::{self, saved_login, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
 use crate::orders::{OrderBook, OrderDetail};
-use crate::stores::gmailstore::{masked_answer, GmailStoreError, PaymentConfig, PaymentMethod};
+use crate::stores::gmailstore::{masked_answer, GmailStoreClient, GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
 const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(4);
 
-pub const TOKEN_SECRET: &str = "gmailstore/token";
-pub const EMAIL_SECRET: &str = "gmailstore/email";
-pub const PASSWORD_SECRET: &str = "gmailstore/password";
+use crate::checkout::saved_login::TOKEN_SECRET;
 
 pub(crate) fn view(book: &OrderBook, detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
     let amount = detail.pay_amount.as_deref().and_then(|a| Decimal::from_str(a).ok());
@@ -57,7 +55,10 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     };
     let token = if input.payment_method.needs_login() { state.core.vault.load_secret(&state.core.db, TOKEN_SECRET)? } else { None };
     let request = checkout::check_order(&input, &product, config, token.is_some())?;
-    let committed = checkout::place_order(&client, &state.core.orders, &request, &product, token.as_ref()).await.map_err(|error| place_failed(&state, error))?;
+    let committed = match checkout::place_order(&client, &state.core.orders, &request, &product, token.as_ref()).await {
+        Ok(committed) => committed,
+        Err(error) => return Err(place_failed(&state, &client, error).await),
+    };
     state.remember_contact_email(&request.contact_email);
     // The order exists now: a browser that will not open must not hide it. Say so on the payment
     // screen, which offers to open the cashier again.
@@ -66,16 +67,26 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     Ok(view(&state.core.orders, state.core.orders.detail(committed.id)?, note))
 }
 
-/// What a failed order tells the user.
-fn place_failed(state: &AppState, error: checkout::PlaceOrderError) -> AppError {
-    if let checkout::PlaceOrderError::Refused(GmailStoreError::Unauthorized { message }) = error {
-        // The saved login no longer works: forget it and ask again (never retried).
-        if let Err(forget) = state.forget_login() {
-            return forget;
+/// What a failed order tells the user. A 401 to a balance order means the saved token expired: the
+/// app logs in again once with the saved password (if the buyer let it keep one), and asks the buyer
+/// to press Pay again — the order itself is never sent again by the app.
+async fn place_failed(state: &AppState, client: &GmailStoreClient, error: checkout::PlaceOrderError) -> AppError {
+    let checkout::PlaceOrderError::Refused(GmailStoreError::Unauthorized { message }) = error else {
+        return error.into();
+    };
+    *state.login_cache() = None;
+    match saved_login::log_in_again(client, &state.core.vault, &state.core.db).await {
+        Ok(Some((email, session))) => {
+            state.set_login_status(LoginStatus::from_session(&email, &session));
+            AppError::new(AppErrorKind::LoggedInAgain, "the saved login had expired; logged in again: nothing was bought, press Pay again")
         }
-        return AppError::new(AppErrorKind::Unauthorized, message);
+        Ok(None) => AppError::new(AppErrorKind::Unauthorized, message),
+        Err(saved_login::SavedLoginError::Vault(error)) => error.into(),
+        Err(saved_login::SavedLoginError::Store(error)) => {
+            log::info!("logging in again with the saved password failed: {error}");
+            AppError::new(AppErrorKind::Unauthorized, message)
+        }
     }
-    error.into()
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the
@@ -123,20 +134,8 @@ fn open_in_browser(app: &tauri::AppHandle, url: &str) -> Result<(), AppError> {
 pub async fn login(state: tauri::State<'_, AppState>, email: String, password: String, remember_password: bool) -> Result<LoginStatus, AppError> {
     let password = Secret::new(password);
     let session = state.gmailstore()?.login(&email, &password).await?;
-    let vault = &state.core.vault;
-    vault.save_secret(&state.core.db, TOKEN_SECRET, &session.token)?;
-    vault.save_secret(&state.core.db, EMAIL_SECRET, &Secret::new(email.trim().to_owned()))?;
-    if remember_password {
-        vault.save_secret(&state.core.db, PASSWORD_SECRET, &password)?;
-    } else {
-        vault.delete_secret(&state.core.db, PASSWORD_SECRET)?;
-    }
-    let status = LoginStatus {
-        logged_in: true,
-        email: Some(email.trim().to_owned()),
-        balance: session.balance.map(|b| b.to_string()),
-        balance_crypto: session.balance_crypto.map(|b| b.to_string()),
-    };
+    saved_login::keep_session(&state.core.vault, &state.core.db, &email, &session, remember_password.then_some(&password))?;
+    let status = LoginStatus::from_session(&email, &session);
     state.set_login_status(status.clone());
     Ok(status)
 }
@@ -148,8 +147,8 @@ pub fn login_status(state: tauri::State<'_, AppState>) -> Result<LoginStatus, Ap
 
 #[tauri::command]
 pub fn logout(state: tauri::State<'_, AppState>) -> Result<LoginStatus, AppError> {
-    state.forget_login()?;
-    state.core.vault.delete_secret(&state.core.db, PASSWORD_SECRET)?;
+    saved_login::forget(&state.core.vault, &state.core.db)?;
+    *state.login_cache() = None;
     state.login_status()
 }
 

@@ -46,6 +46,9 @@ pub async fn email_order_setup(state: tauri::State<'_, AppState>, url: String, a
         true => state.email_order()?,
         false => state.email_order_for(&url).map_err(|why| AppError::invalid("emailOrderUrl", why))?,
     };
+    // Entering the key after a lockout is the user's word to try it again; a key the service
+    // called wrong is not sent a second time.
+    client.release_lockout(&key);
     client.platforms(&key).await?;
     if !url.is_empty() {
         let mut settings = state.settings();
@@ -92,9 +95,15 @@ pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: Str
     Ok(view(&state, committed.id, None)?)
 }
 
-/// Asks the service for the order's items, commits new texts, notifies once per new code.
+/// Asks the service for the order's items, commits new texts, notifies once per new code. After a
+/// 401 the key is not sent again until the user presses "Try again" (`try_key_again`).
 #[tauri::command]
-pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<CodeOrderView, AppError> {
+pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64, try_key_again: Option<bool>) -> Result<CodeOrderView, AppError> {
+    if try_key_again == Some(true) {
+        state.email_order()?.release_key(&api_key(&state)?);
+        // The user's own check: not held back by the interval between automatic ones.
+        state.forget_check_slot(id);
+    }
     refresh(&app, &state, id).await
 }
 

@@ -9,11 +9,11 @@ use tauri::Wry;
 use tauri_plugin_store::Store;
 
 use crate::core::{AppCore, StartupNotice};
-use super::checkout::{EMAIL_SECRET, TOKEN_SECRET};
+use crate::checkout::saved_login::{EMAIL_SECRET, TOKEN_SECRET};
 use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::stores::gmailstore::{GmailStoreClient, QueryLimiter, DEFAULT_BASE_URL};
-use crate::stores::email_order::{EmailOrderClient, RefusedKeys};
+use crate::stores::email_order::{EmailOrderClient, HeldKeys};
 use crate::{EMAIL_ORDER_URL_ENV, GMAILSTORE_URL_ENV};
 
 /// The GmailStore client, or why it could not be built (kept so every command can say so, rather
@@ -34,8 +34,9 @@ pub struct AppState {
     gmailstore: RwLock<GmailStoreSlot>,
     /// The email-order client, when its address is set (it has no default).
     email_order: RwLock<Option<Result<EmailOrderClient, String>>>,
-    /// Keys the email-order service refused, shared by every client built (never sent again).
-    refused_keys: RefusedKeys,
+    /// Keys held after a 401 from the email-order service, shared by every client built (not sent
+    /// again until the user asks).
+    held_keys: HeldKeys,
     /// The store's lookup limit, shared by every GmailStore client built and kept across restarts
     /// (the store counts per IP, not per client).
     query_limiter: Arc<QueryLimiter>,
@@ -54,11 +55,11 @@ impl AppState {
             .unwrap_or_default();
         let query_limiter = Arc::new(QueryLimiter::persisted(&core.data_dir.join(LOOKUP_LIMIT_FILE)));
         let gmailstore = RwLock::new(build_gmailstore(&settings, &query_limiter));
-        let refused_keys = RefusedKeys::default();
-        let email_order = RwLock::new(build_email_order(&settings, &refused_keys));
+        let held_keys = HeldKeys::default();
+        let email_order = RwLock::new(build_email_order(&settings, &held_keys));
         AppState {
             email_order,
-            refused_keys,
+            held_keys,
             query_limiter,
             core,
             notices,
@@ -86,7 +87,7 @@ impl AppState {
         let shapes_clients = |s: &Settings| (s.gmailstore_url.clone(), s.email_order_url.clone(), s.proxy.clone());
         if shapes_clients(&before) != shapes_clients(&settings) {
             *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings, &self.query_limiter);
-            *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.refused_keys);
+            *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.held_keys);
         }
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
         Ok(settings)
@@ -112,11 +113,9 @@ impl AppState {
         *self.login.write().unwrap_or_else(|p| p.into_inner()) = Some(status);
     }
 
-    /// Drops the saved token (after a 401 or a logout); the email stays as a hint.
-    pub fn forget_login(&self) -> Result<(), AppError> {
-        self.core.vault.delete_secret(&self.core.db, TOKEN_SECRET)?;
-        *self.login.write().unwrap_or_else(|p| p.into_inner()) = None;
-        Ok(())
+    /// The balance from the last login answer, to clear when the login is gone.
+    pub fn login_cache(&self) -> std::sync::RwLockWriteGuard<'_, Option<LoginStatus>> {
+        self.login.write().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Keeps a contact email that worked as the default for the next checkout.
@@ -129,6 +128,11 @@ impl AppState {
         if let Err(error) = self.save_settings(settings) {
             log::warn!("could not remember the contact email: {}", error.message);
         }
+    }
+
+    /// Lets the next check of order `id` go out whenever it comes.
+    pub fn forget_check_slot(&self, id: i64) {
+        self.last_checks.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
     }
 
     /// Whether order `id` may be checked with the store now; records the check if so.
@@ -154,7 +158,7 @@ impl AppState {
 
     /// A client for another address (to check a key before saving it), sharing the refused keys.
     pub fn email_order_for(&self, url: &str) -> Result<EmailOrderClient, String> {
-        new_email_order_client(url, &self.settings(), &self.refused_keys)
+        new_email_order_client(url, &self.settings(), &self.held_keys)
     }
 
     pub fn email_order_url(&self) -> Option<String> {
@@ -170,13 +174,13 @@ impl AppState {
 }
 
 /// The environment variable wins (demo, tests), then the setting; there is no default address.
-fn build_email_order(settings: &Settings, refused: &RefusedKeys) -> Option<Result<EmailOrderClient, String>> {
+fn build_email_order(settings: &Settings, held: &HeldKeys) -> Option<Result<EmailOrderClient, String>> {
     let url = std::env::var(EMAIL_ORDER_URL_ENV).ok().filter(|u| !u.trim().is_empty()).or_else(|| settings.email_order_url.clone())?;
-    Some(new_email_order_client(&url, settings, refused))
+    Some(new_email_order_client(&url, settings, held))
 }
 
-fn new_email_order_client(url: &str, settings: &Settings, refused: &RefusedKeys) -> Result<EmailOrderClient, String> {
-    EmailOrderClient::builder(url).proxy(settings.proxy.clone()).refused_keys(refused.clone()).build()
+fn new_email_order_client(url: &str, settings: &Settings, held: &HeldKeys) -> Result<EmailOrderClient, String> {
+    EmailOrderClient::builder(url).proxy(settings.proxy.clone()).held_keys(held.clone()).build()
 }
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.

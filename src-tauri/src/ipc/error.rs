@@ -45,6 +45,9 @@ pub enum AppErrorKind {
     NotConfigured,
     /// The email-order service locked this computer out after too many wrong keys.
     LockedOut,
+    /// The saved login had expired and the app logged in again with the saved password: nothing
+    /// was bought, the buyer presses Pay again.
+    LoggedInAgain,
     /// An update's package was not signed with the release key: it was refused, nothing installed.
     UpdateRefused,
     /// An update could not be downloaded or installed.
@@ -229,7 +232,7 @@ impl From<crate::stores::email_order::EmailOrderError> for AppError {
         let kind = match &error {
             E::Network(_) => AppErrorKind::Network,
             E::Timeout => AppErrorKind::Timeout,
-            E::Unauthorized { locked_out: true, .. } => AppErrorKind::LockedOut,
+            E::Unauthorized { locked_out: true, .. } | E::LockedOutEarlier => AppErrorKind::LockedOut,
             E::Unauthorized { .. } | E::KeyRefusedEarlier => AppErrorKind::Unauthorized,
             E::Api { .. } => AppErrorKind::StoreRejected,
             // No limit is documented for this service, but a 429 still means "slow down", not "broken".

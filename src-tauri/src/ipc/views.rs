@@ -80,6 +80,18 @@ pub struct LoginStatus {
     pub balance_crypto: Option<String>,
 }
 
+impl LoginStatus {
+    /// A fresh login of `email`, with the balances its answer carried.
+    pub fn from_session(email: &str, session: &crate::stores::gmailstore::LoginSession) -> Self {
+        LoginStatus {
+            logged_in: true,
+            email: Some(email.trim().to_owned()),
+            balance: session.balance.map(|b| b.to_string()),
+            balance_crypto: session.balance_crypto.map(|b| b.to_string()),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentOptions {

@@ -26,6 +26,7 @@ pub fn created_nothing(error: &EmailOrderError) -> bool {
         EmailOrderError::Api { .. }
             | EmailOrderError::Unauthorized { .. }
             | EmailOrderError::KeyRefusedEarlier
+            | EmailOrderError::LockedOutEarlier
             | EmailOrderError::NotConfigured
             | EmailOrderError::HttpStatus { status: 429 }
     )

@@ -28,11 +28,16 @@ pub(crate) fn routes() -> Router<Arc<DoubleState>> {
 #[serde(rename_all = "camelCase")]
 struct EmailOrderSettings {
     hold_ms: Option<u64>,
+    /// `true`: the valid key is refused from now on (revoked by its owner); `false` restores it.
+    key_revoked: Option<bool>,
 }
 
 async fn email_order_settings(State(state): State<Arc<DoubleState>>, Json(settings): Json<EmailOrderSettings>) -> StatusCode {
     if let Some(ms) = settings.hold_ms {
         state.email_order.set_hold(std::time::Duration::from_millis(ms));
+    }
+    if let Some(revoked) = settings.key_revoked {
+        state.email_order.set_key_revoked(revoked);
     }
     StatusCode::NO_CONTENT
 }

@@ -31,6 +31,8 @@ pub enum FaultKind {
     Drop,
     /// HTTP 429 with the documented error body, and `Retry-After: <retryAfter>` when set.
     Http429,
+    /// HTTP 401 with a plain-text body: a proxy's, or a server's that skipped its envelope.
+    Http401,
     /// The request is handled (an order is created) but the connection drops before the answer:
     /// the client cannot tell whether it worked.
     #[serde(rename = "dropafter")]
@@ -169,6 +171,7 @@ pub(crate) async fn apply(State(state): State<Arc<DoubleState>>, request: Reques
             r#"{"success":false,"error":"Internal server error"}"#,
         )
             .into_response(),
+        FaultKind::Http401 => (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/plain")], "Unauthorized").into_response(),
         FaultKind::Http429 => {
             let mut response = (
                 StatusCode::TOO_MANY_REQUESTS,

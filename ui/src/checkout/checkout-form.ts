@@ -157,6 +157,11 @@ export class CheckoutForm {
         this.message.append(" ", lookup);
       }
       else if (kind === "insufficientBalance") this.say(t("checkout.insufficientBalance"), kind);
+      else if (kind === "loggedInAgain") {
+        // Logged in again by the app: the balance shown comes from the new login.
+        void this.loadContext();
+        this.say(t("error.loggedInAgain"), kind);
+      }
       else if (kind === "unauthorized") {
         this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
         this.render();

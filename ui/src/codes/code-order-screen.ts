@@ -1,10 +1,12 @@
 // One receive-code order: each email with its status, the received text with the code marked,
 // copy buttons, a countdown to expiry; checked automatically while any email waits and the window
-// is in view, stopped when none waits.
+// is in view, stopped when none waits — and stopped when the service refuses the key or locks this
+// computer out: each check would send the key into that ban again, so the screen waits for the
+// user's "Try again".
 
 import { append, clear, el } from "../dom";
 import { t, type MessageKey } from "../i18n/i18n";
-import { commands, type CodeOrderView } from "../ipc";
+import { commands, toCommandError, type CodeOrderView } from "../ipc";
 import { copyButton } from "../clipboard";
 import { countdown } from "../checkout/payment-screen";
 import { codesErrorSentence } from "./messages";
@@ -21,10 +23,12 @@ function expiryMs(expireTime: string | null): number {
 export class CodeOrderScreen {
   readonly root = el("section", { class: "codes-order", "data-testid": "codes-order" });
   private problem: unknown = null;
+  /** The key was refused or locked out: no automatic check until the user tries again. */
+  private keyHeld = false;
   private readonly poller = new Poller(
     () => this.check(),
     () => this.renderCountdowns(),
-    () => this.view.waiting,
+    () => this.view.waiting && !this.keyHeld,
   );
 
   constructor(
@@ -39,18 +43,35 @@ export class CodeOrderScreen {
     this.poller.close();
   }
 
-  private async check(): Promise<number | null> {
+  private async check(tryKeyAgain = false): Promise<number | null> {
     // Paused while the window is hidden: coming back into view checks again.
-    if (document.hidden) return null;
+    if (document.hidden && !tryKeyAgain) return null;
     try {
-      this.view = await commands.emailOrderRefresh(this.view.order.summary.id);
+      this.view = await commands.emailOrderRefresh(this.view.order.summary.id, tryKeyAgain);
       this.problem = null;
+      this.keyHeld = false;
     } catch (error) {
       this.problem = error;
+      const kind = toCommandError(error).kind;
+      this.keyHeld = kind === "unauthorized" || kind === "lockedOut";
     }
     if (this.poller.closed) return null;
     this.render();
-    return this.view.waiting ? CODES_POLL_MS : null;
+    return this.view.waiting && !this.keyHeld ? CODES_POLL_MS : null;
+  }
+
+  private async tryKeyAgain(): Promise<void> {
+    const next = await this.check(true);
+    if (next !== null) this.poller.after(next);
+  }
+
+  private keyHeldNotice(): HTMLElement {
+    const again = el("button", { type: "button", class: "button small", "data-testid": "codes-try-again" }, t("codes.tryKeyAgain"));
+    again.addEventListener("click", () => {
+      again.disabled = true;
+      void this.tryKeyAgain();
+    });
+    return el("p", { class: "notice", "data-testid": "codes-key-held" }, t("codes.keyHeld"), " ", again);
   }
 
   private renderCountdowns(): void {
@@ -91,8 +112,9 @@ export class CodeOrderScreen {
       back,
       el("h2", {}, t("codes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
       el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("codes.waitingCount", { count: waitingCount }) : t("codes.allDone")),
-      waiting ? el("p", { class: "muted hint" }, t("codes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
+      waiting && !this.keyHeld ? el("p", { class: "muted hint" }, t("codes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
       this.problem ? el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)) : null,
+      this.keyHeld ? this.keyHeldNotice() : null,
       el(
         "table",
         { class: "items-table", "data-testid": "codes-table" },

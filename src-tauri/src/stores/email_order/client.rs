@@ -1,9 +1,11 @@
 //! The email-order client. The API key goes in `Authorization` (raw, no `Bearer`) and, as the
 //! seed's global table lists it, in `X-API-KEY`. No `X-SIGN` is sent: no scheme is documented.
-//! A key refused once (code 401) is never used again by this client: the server locks an IP out
-//! for an hour after 10 failures.
+//! After any 401 (a refused key, the lockout, an HTTP 401) no call is made with that key until the
+//! user asks to try again ([`EmailOrderClient::release_key`]): the server locks an IP out for an
+//! hour after 10 failures, and a screen that kept checking would send the key into that ban every
+//! few seconds.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -22,15 +24,25 @@ pub const BUY_TIMEOUT: Duration = Duration::from_secs(150);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const API_PREFIX: [&str; 3] = ["api", "buyEmailOrder", "open"];
 
-/// Keys the server refused, by a hash of the key (the key itself is not kept a second time).
-pub type RefusedKeys = Arc<Mutex<HashSet<u64>>>;
+/// Why the app stopped using a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyHold {
+    /// The service said the key is wrong (or answered HTTP 401).
+    Refused,
+    /// The service locked this computer out (the right key too).
+    LockedOut,
+}
+
+/// Keys held after a 401, by a hash of the key (the key itself is not kept a second time). Shared
+/// by every client the app builds, so a rebuilt client does not send a held key.
+pub type HeldKeys = Arc<Mutex<HashMap<u64, KeyHold>>>;
 
 pub struct EmailOrderClientBuilder {
     base_url: String,
     timeout: Duration,
     buy_timeout: Duration,
     proxy: Option<String>,
-    refused_keys: RefusedKeys,
+    held_keys: HeldKeys,
 }
 
 impl EmailOrderClientBuilder {
@@ -49,10 +61,10 @@ impl EmailOrderClientBuilder {
         self
     }
 
-    /// Shares the memory of refused keys with other clients (the app keeps one for all, so a
-    /// refused key stays refused when the client is rebuilt).
-    pub fn refused_keys(mut self, refused: RefusedKeys) -> Self {
-        self.refused_keys = refused;
+    /// Shares the memory of held keys with other clients (the app keeps one for all, so a held key
+    /// stays held when the client is rebuilt).
+    pub fn held_keys(mut self, held: HeldKeys) -> Self {
+        self.held_keys = held;
         self
     }
 
@@ -65,7 +77,7 @@ impl EmailOrderClientBuilder {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(|e| e.to_string())?);
         }
         let http = http.redirect(answer::redirect_policy()).connect_timeout(Duration::from_secs(10)).build().map_err(|e| e.to_string())?;
-        Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, refused_keys: self.refused_keys })
+        Ok(EmailOrderClient { http, base, timeout: self.timeout, buy_timeout: self.buy_timeout, held_keys: self.held_keys })
     }
 }
 
@@ -75,7 +87,7 @@ pub struct EmailOrderClient {
     base: Url,
     timeout: Duration,
     buy_timeout: Duration,
-    refused_keys: RefusedKeys,
+    held_keys: HeldKeys,
 }
 
 fn key_id(key: &Secret<String>) -> u64 {
@@ -92,8 +104,29 @@ impl EmailOrderClient {
             timeout: DEFAULT_TIMEOUT,
             buy_timeout: BUY_TIMEOUT,
             proxy: None,
-            refused_keys: RefusedKeys::default(),
+            held_keys: HeldKeys::default(),
         }
+    }
+
+    /// The user asked to use `key` again (after the lockout's hour, or having fixed the key at the
+    /// service): the next call sends it.
+    pub fn release_key(&self, key: &Secret<String>) {
+        self.held().remove(&key_id(key));
+    }
+
+    /// Releases `key` if it is held for the lockout only: a key the service called wrong stays
+    /// held when it is merely entered again (typing the same wrong key twice must not count twice
+    /// towards the lockout).
+    pub fn release_lockout(&self, key: &Secret<String>) {
+        let id = key_id(key);
+        let mut held = self.held();
+        if held.get(&id) == Some(&KeyHold::LockedOut) {
+            held.remove(&id);
+        }
+    }
+
+    fn held(&self) -> std::sync::MutexGuard<'_, HashMap<u64, KeyHold>> {
+        self.held_keys.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn base_url(&self) -> &Url {
@@ -121,8 +154,10 @@ impl EmailOrderClient {
 
     async fn post(&self, key: &Secret<String>, path: &[&str], body: Option<serde_json::Value>, timeout: Duration) -> Result<Vec<u8>, EmailOrderError> {
         let id = key_id(key);
-        if self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).contains(&id) {
-            return Err(EmailOrderError::KeyRefusedEarlier);
+        match self.held().get(&id) {
+            Some(KeyHold::Refused) => return Err(EmailOrderError::KeyRefusedEarlier),
+            Some(KeyHold::LockedOut) => return Err(EmailOrderError::LockedOutEarlier),
+            None => {}
         }
         let mut url = self.base.clone();
         url.path_segments_mut().expect("http(s) base").pop_if_empty().extend(API_PREFIX).extend(path);
@@ -132,15 +167,17 @@ impl EmailOrderClient {
         }
         let response = request.send().await.map_err(EmailOrderError::from_transport)?;
         let (status, bytes) = answer::read_capped(response, answer::MAX_ANSWER_BYTES).await.map_err(EmailOrderError::from_answer)?;
+        if status == reqwest::StatusCode::UNAUTHORIZED {
+            self.held().insert(id, KeyHold::Refused);
+            return Err(EmailOrderError::Unauthorized { message: "HTTP 401".into(), locked_out: false });
+        }
         if !status.is_success() {
             return Err(EmailOrderError::HttpStatus { status: status.as_u16() });
         }
-        // Peek for a 401 envelope: remember a refused key so it is not sent again. The lockout is
-        // no verdict on the key (the right one is locked out too): it is not remembered.
+        // Peek for a 401 envelope: hold the key. The lockout is no verdict on the key (the right
+        // one is locked out too), so it is held as a lockout, not as a wrong key.
         if let Err(EmailOrderError::Unauthorized { message, locked_out }) = wire::open::<serde::de::IgnoredAny>(&bytes) {
-            if !locked_out {
-                self.refused_keys.lock().unwrap_or_else(|p| p.into_inner()).insert(id);
-            }
+            self.held().insert(id, if locked_out { KeyHold::LockedOut } else { KeyHold::Refused });
             return Err(EmailOrderError::Unauthorized { message, locked_out });
         }
         Ok(bytes)

@@ -10,9 +10,14 @@ pub enum EmailOrderError {
     /// `code` 401: a wrong key, or (after 10 failures) the hour-long lockout. Never retried.
     #[error("the API key was refused: {message}")]
     Unauthorized { message: String, locked_out: bool },
-    /// This key was refused before; no call is made with it until it is changed.
+    /// This key was refused before; no call is made with it until it is changed or the user asks
+    /// to try again.
     #[error("this API key was refused earlier; enter the right key in Settings")]
     KeyRefusedEarlier,
+    /// The service locked this computer out; no call is made with the key until the user asks to
+    /// try again (each call could extend the ban).
+    #[error("the email-order service locked this computer out; Mailcart stopped checking until you try again")]
+    LockedOutEarlier,
     /// Any other `code` ≠ 1, with the service's own message.
     #[error("the email-order service refused (code {code}): {message}")]
     Api { code: i64, message: String },

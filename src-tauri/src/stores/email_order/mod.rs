@@ -5,7 +5,7 @@ mod error;
 mod models;
 pub(crate) mod wire;
 
-pub use client::{EmailOrderClient, EmailOrderClientBuilder, RefusedKeys, BUY_TIMEOUT};
+pub use client::{EmailOrderClient, EmailOrderClientBuilder, HeldKeys, KeyHold, BUY_TIMEOUT};
 pub use error::EmailOrderError;
 pub use models::{ItemStatus, OrderItem, Platform};
 

@@ -53,6 +53,8 @@ pub struct EmailOrderState {
     orders: Mutex<Vec<EmailOrder>>,
     hold: Mutex<Duration>,
     balance_items: Mutex<u64>,
+    /// The valid key is refused like any wrong one (a key revoked by its owner).
+    key_revoked: Mutex<bool>,
 }
 
 impl Default for EmailOrderState {
@@ -62,6 +64,7 @@ impl Default for EmailOrderState {
             orders: Mutex::new(Vec::new()),
             hold: Mutex::new(Duration::from_millis(1500)),
             balance_items: Mutex::new(1000),
+            key_revoked: Mutex::new(false),
         }
     }
 }
@@ -69,6 +72,11 @@ impl Default for EmailOrderState {
 impl EmailOrderState {
     pub fn set_hold(&self, hold: Duration) {
         *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = hold;
+    }
+
+    /// Revokes (or restores) the valid key.
+    pub fn set_key_revoked(&self, revoked: bool) {
+        *self.key_revoked.lock().unwrap_or_else(|p| p.into_inner()) = revoked;
     }
 
     pub fn clear_failures(&self) {
@@ -107,7 +115,7 @@ impl EmailOrderState {
             return Err(json!({"code": 401, "message": "超过最大失败次数，请稍后再试", "data": null}));
         }
         let key = headers.get("authorization").or_else(|| headers.get("token")).and_then(|v| v.to_str().ok()).unwrap_or("");
-        if key == VALID_KEY {
+        if key == VALID_KEY && !*self.key_revoked.lock().unwrap_or_else(|p| p.into_inner()) {
             return Ok(());
         }
         list.push(Instant::now());
