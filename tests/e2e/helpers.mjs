@@ -22,10 +22,19 @@ export async function clickTestId(session, testId) {
   }, { what: `a click on [data-testid="${testId}"]` });
 }
 
+/**
+ * Types `text` into the first element with `testId`, from empty. A page that re-renders the field
+ * meanwhile (a list arriving) makes the element stale: it is found again and typed into again,
+ * until the field holds exactly `text`.
+ */
 export async function typeInto(session, testId, text) {
-  const [id] = await waitFor(session, `[data-testid="${testId}"]`);
-  await session.clearInput(id);
-  await session.type(id, text);
+  await until(async () => {
+    // (`until` tries again after an error such as a stale element.)
+    const [id] = await waitFor(session, `[data-testid="${testId}"]`);
+    await session.clearInput(id);
+    await session.type(id, text);
+    return (await session.property(id, "value")) === text;
+  }, { what: `typing into [data-testid="${testId}"]` });
 }
 
 /** The text of the first element with `testId`, found again if a re-render replaced it. */

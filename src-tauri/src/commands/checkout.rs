@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
-use crate::checkout::{self, saved_login, CheckoutInput};
+use crate::checkout::saved_login::{self, TOKEN_SECRET};
+use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
 use crate::orders::{OrderBook, OrderDetail};
@@ -17,8 +18,6 @@ use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
 const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(4);
-
-use crate::checkout::saved_login::TOKEN_SECRET;
 
 pub(crate) fn view(book: &OrderBook, detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
     let amount = detail.pay_amount.as_deref().and_then(|a| Decimal::from_str(a).ok());

@@ -21,6 +21,10 @@ export class CodesPage {
   private screen: CodeOrderScreen | null = null;
   /** The address typed in the set-up form, kept when the form is drawn again after an error. */
   private draftUrl: string | null = null;
+  /** What the buyer typed and chose in the buy form: the form is drawn again (the platform list
+   * arriving, confirming), and what the field shows must stay what is bought. */
+  private draftCount = "1";
+  private draftPlatform: string | null = null;
 
   async show(): Promise<void> {
     this.problem = null;
@@ -96,7 +100,9 @@ export class CodesPage {
   private buyForm(): HTMLElement {
     const platform = el("select", { class: "select", "data-testid": "codes-platform" });
     for (const p of this.platforms) platform.append(el("option", { value: p.id }, `${p.name} · ${p.price}`));
-    const count = el("input", { type: "number", class: "input", "data-testid": "codes-count", min: "1", max: String(MAX_COUNT), value: "1" });
+    if (this.draftPlatform && this.platforms.some((p) => p.id === this.draftPlatform)) platform.value = this.draftPlatform;
+    const count = el("input", { type: "number", class: "input", "data-testid": "codes-count", min: "1", max: String(MAX_COUNT) });
+    count.value = this.draftCount;
     const total = el("p", { class: "checkout-total", "data-testid": "codes-total" });
     const chosen = () => this.platforms.find((p) => p.id === platform.value);
     const parsed = () => (/^\s*\d+\s*$/.test(count.value) ? Number.parseInt(count.value, 10) : Number.NaN);
@@ -105,8 +111,14 @@ export class CodesPage {
       const n = parsed();
       total.textContent = p && n >= 1 && n <= MAX_COUNT ? t("codes.total", { total: lineTotal(p.price, n) }) : t("codes.countRule");
     };
-    platform.addEventListener("change", update);
-    count.addEventListener("input", update);
+    platform.addEventListener("change", () => {
+      this.draftPlatform = platform.value;
+      update();
+    });
+    count.addEventListener("input", () => {
+      this.draftCount = count.value;
+      update();
+    });
     update();
     const buy = el("button", { type: "submit", class: "button primary", "data-testid": "codes-buy", disabled: this.buying }, t("codes.buy"));
     const form = el(
