@@ -68,3 +68,35 @@ describe("a saved login that had expired", () => {
     form.root.remove();
   });
 });
+
+/** Found by reading: after a checkout Rust keeps the contact email as the new default, but the UI's
+ * copy of the settings was not refreshed, so the next checkout offered the old one. */
+describe("the contact email remembered after a checkout", () => {
+  it("is what the next checkout form offers", async () => {
+    const { setCurrentSettings } = await import("../src/context");
+    setCurrentSettings({ language: "en", defaultContactEmail: "old@example.com", defaultCoin: null, gmailstoreUrl: null, emailOrderUrl: null, proxy: null } as never);
+    let saved = "old@example.com";
+    mockIPC((cmd, args) => {
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+      if (cmd === "settings_get") return { language: "en", defaultContactEmail: saved, defaultCoin: null, gmailstoreUrl: null, emailOrderUrl: null, proxy: null };
+      if (cmd === "checkout_create") {
+        saved = (args as { input: { contactEmail: string } }).input.contactEmail;
+        return {};
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    let placed = 0;
+    const form = new CheckoutForm(PRODUCTS[1], () => (placed += 1), () => {});
+    form.render();
+    document.body.append(form.root);
+    expect((byTestId(form.root, "checkout-email")[0] as HTMLInputElement).value).toBe("old@example.com");
+    (byTestId(form.root, "checkout-email")[0] as HTMLInputElement).value = "new@example.com";
+    (byTestId(form.root, "checkout-submit")[0] as HTMLButtonElement).click();
+    await until(() => expect(placed).toBe(1));
+    form.root.remove();
+    const next = new CheckoutForm(PRODUCTS[1], () => {}, () => {});
+    next.render();
+    expect((byTestId(next.root, "checkout-email")[0] as HTMLInputElement).value).toBe("new@example.com");
+  });
+});

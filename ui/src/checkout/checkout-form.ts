@@ -7,7 +7,7 @@ import { language, t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type CheckoutView, type LoginStatus, type PaymentOptions, type ProductView } from "../ipc";
 import type { Coin } from "../bindings/Coin";
 import type { PaymentMethod } from "../bindings/PaymentMethod";
-import { currentSettings } from "../context";
+import { currentSettings, setCurrentSettings } from "../context";
 import { productName } from "../catalogue/products";
 import { COINS } from "./coins";
 import { LoginForm } from "./login-form";
@@ -134,6 +134,12 @@ export class CheckoutForm {
         coin: this.method === "crypto" ? (this.coin.value as Coin) : undefined,
         couponCode: this.coupon.value.trim() || undefined,
       });
+      // Rust kept this contact email as the new default: the next form must offer it.
+      try {
+        setCurrentSettings(await commands.settingsGet());
+      } catch {
+        // The order is placed; a stale default email is no reason to hide it.
+      }
       this.onPlaced(view);
       return;
     } catch (error) {
