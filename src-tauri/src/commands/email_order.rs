@@ -6,8 +6,7 @@ use std::time::Duration;
 use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
-use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView, EmailOrderSetup, PlatformView};
-use crate::orders::{AttemptOutcome, StoreKind};
+use crate::ipc::{AppError, AppErrorKind, CodeOrderView, EmailOrderSetup, PlatformView};
 use crate::receive_codes::{self, find_code};
 use crate::stores::email_order::OrderItem;
 use crate::vault::Secret;
@@ -68,31 +67,8 @@ pub async fn email_order_platforms(state: tauri::State<'_, AppState>) -> Result<
 /// Buys `count` emails for a platform: the order is recorded the moment its number comes back.
 #[tauri::command]
 pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
-    if !(1..=99_999).contains(&count) {
-        return Err(AppError::invalid("count", "buy from 1 to 99999 emails"));
-    }
-    let client = state.email_order()?;
-    let key = api_key(&state)?;
-    let platform = client
-        .platforms(&key)
-        .await?
-        .into_iter()
-        .find(|p| p.id == platform_id)
-        .ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this platform is no longer offered"))?;
-    // On disk before the request leaves: the service holds it up to a minute, and a crash then
-    // must not leave a bought order without a trace (see `orders::attempts`).
-    let attempt = state.core.orders.begin_attempt(&receive_codes::attempt_for(&platform, count))?;
-    let order_no = match client.buy(&key, &platform.id, count).await {
-        Ok(order_no) => order_no,
-        Err(error) => {
-            if receive_codes::created_nothing(&error) {
-                state.core.orders.settle_attempt(attempt, AttemptOutcome::Refused)?;
-            }
-            return Err(AppError::from_email_order_buy(error));
-        }
-    };
-    let committed = receive_codes::record_bought(&state.core.orders, attempt, &order_no, &platform, count)?;
-    Ok(view(&state, committed.id, None)?)
+    let id = receive_codes::buy(&state.email_order()?, &state.core.orders, &api_key(&state)?, &platform_id, count).await?;
+    receive_codes::view(&state.core.orders, id, None)
 }
 
 /// Asks the service for the order's items, commits new texts, notifies once per new code. After a
@@ -107,20 +83,17 @@ pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, 
     refresh(&app, &state, id).await
 }
 
+/// One check of order `id` (skipped when the last was moments ago), with a notification per new code.
 async fn refresh(app: &tauri::AppHandle, state: &AppState, id: i64) -> Result<CodeOrderView, AppError> {
-    let summary = state.core.orders.summary(id)?;
-    let order_no = summary.order_no.clone().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no number"))?;
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        return view(&state, id, None);
+        return receive_codes::view(&state.core.orders, id, None);
     }
-    let items = state.email_order()?.details(&api_key(state)?, &order_no).await?;
-    let applied = receive_codes::apply_details(&state.core.orders, id, &items)?;
-    for position in &applied.new_texts {
-        if let Some(item) = items.get(*position as usize) {
-            notify_code(app, &summary.product_name, item);
-        }
+    let (items, applied) = receive_codes::check(&state.email_order()?, &state.core.orders, &api_key(state)?, id).await?;
+    let platform = state.core.orders.summary(id)?.product_name;
+    for item in applied.new_texts.iter().filter_map(|position| items.get(*position as usize)) {
+        notify_code(app, &platform, item);
     }
-    view(state, id, Some(&items))
+    receive_codes::view(&state.core.orders, id, Some(&items))
 }
 
 /// Checks each unfinished receive-code order once at start (codes that came while the app was
@@ -141,16 +114,13 @@ pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders
 /// Opens an order by its number (recording it if this computer has not seen it).
 #[tauri::command]
 pub async fn email_order_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
-    let order_no = order_no.trim().to_owned();
-    if let Some(id) = state.core.orders.find(StoreKind::EmailOrder, &order_no)? {
-        return refresh(&app, &state, id).await;
+    match receive_codes::open(&state.email_order()?, &state.core.orders, &api_key(&state)?, &order_no).await? {
+        receive_codes::Opened::Known(id) => refresh(&app, &state, id).await,
+        receive_codes::Opened::Found(id, items) => {
+            state.take_check_slot(id, MIN_CHECK_INTERVAL);
+            receive_codes::view(&state.core.orders, id, Some(&items))
+        }
     }
-    // Not seen here before: the details just fetched are the first check (no second call).
-    let items = state.email_order()?.details(&api_key(&state)?, &order_no).await?;
-    let id = receive_codes::record_found(&state.core.orders, &order_no, &items)?.id;
-    state.take_check_slot(id, MIN_CHECK_INTERVAL);
-    receive_codes::apply_details(&state.core.orders, id, &items)?;
-    view(&state, id, Some(&items))
 }
 
 fn notify_code(app: &tauri::AppHandle, platform: &str, item: &OrderItem) {
@@ -159,42 +129,4 @@ fn notify_code(app: &tauri::AppHandle, platform: &str, item: &OrderItem) {
     if let Err(error) = app.notification().builder().title(format!("Mailcart · {platform}")).body(body).show() {
         log::info!("could not show a notification: {error}");
     }
-}
-
-/// The order from the book, with the live item states when there are some.
-fn view(state: &AppState, id: i64, live: Option<&[OrderItem]>) -> Result<CodeOrderView, AppError> {
-    let order = state.core.orders.detail(id)?;
-    let stored = |position: u32| order.items.iter().find(|i| i.position == position);
-    let items: Vec<CodeItemView> = match live {
-        Some(live) => live
-            .iter()
-            .enumerate()
-            .map(|(position, item)| {
-                let position = position as u32;
-                let text = stored(position).and_then(|s| s.line.clone());
-                CodeItemView {
-                    position,
-                    email: item.email.clone(),
-                    status: item.status,
-                    code: text.as_deref().and_then(find_code),
-                    text,
-                    expire_time: item.expire_time.clone(),
-                }
-            })
-            .collect(),
-        None => order
-            .items
-            .iter()
-            .map(|s| CodeItemView {
-                position: s.position,
-                email: s.login.clone(),
-                status: crate::stores::email_order::ItemStatus::CodeReceived,
-                code: s.line.as_deref().and_then(find_code),
-                text: s.line.clone(),
-                expire_time: None,
-            })
-            .collect(),
-    };
-    let waiting = live.map_or(!order.summary.finished, |l| l.iter().any(|i| i.status.is_waiting()));
-    Ok(CodeOrderView { order, items, waiting })
 }

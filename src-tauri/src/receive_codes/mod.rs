@@ -3,8 +3,10 @@
 
 mod attempt;
 mod code;
+mod flow;
 mod record;
 
 pub use attempt::{attempt_for, created_nothing};
 pub use code::find_code;
+pub use flow::{buy, check, open, view, Opened, MAX_BUY_COUNT};
 pub use record::{apply_details, record_bought, record_found, AppliedDetails};
