@@ -8,6 +8,7 @@ mod missing;
 mod payment_uri;
 mod place;
 pub mod saved_login;
+mod screen;
 mod rules;
 
 pub use attempt::{attempt_for, created_nothing};
@@ -15,4 +16,5 @@ pub use apply::{apply_state, record_created, record_lookup, to_order_status};
 pub use missing::{missing_details, MissingDetail};
 pub use payment_uri::{payment_uri, qr_svg_data_url};
 pub use place::{place_order, PlaceOrderError};
+pub use screen::{check_status, payment_view};
 pub use rules::{check_order, CheckoutInput, RuleError, MAX_QUANTITY};

@@ -1,10 +1,8 @@
 //! GmailStore checkout: create an order (recorded before it is shown), check on it, open its
 //! cashier, and log in for balance payments.
 
-use std::str::FromStr;
 use std::time::Duration;
 
-use rust_decimal::Decimal;
 use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
@@ -12,28 +10,12 @@ use crate::checkout::saved_login::{self, TOKEN_SECRET};
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
-use crate::orders::{OrderBook, OrderDetail};
-use crate::stores::gmailstore::{masked_answer, GmailStoreClient, GmailStoreError, PaymentConfig, PaymentMethod};
+use crate::orders::OrderDetail;
+use crate::stores::gmailstore::{GmailStoreClient, GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
 const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(4);
-
-pub(crate) fn view(book: &OrderBook, detail: OrderDetail, store_message: Option<String>) -> CheckoutView {
-    let amount = detail.pay_amount.as_deref().and_then(|a| Decimal::from_str(a).ok());
-    let payment_uri = match (&detail.coin, &detail.pay_address) {
-        (Some(coin), Some(address)) => Some(checkout::payment_uri(coin, address, amount)),
-        _ => None,
-    };
-    let qr_code = payment_uri.as_deref().and_then(checkout::qr_svg_data_url);
-    let missing = checkout::missing_details(&detail);
-    let store_answer = if missing.is_empty() {
-        None
-    } else {
-        book.latest_raw_response(detail.summary.id).ok().flatten().map(|raw| masked_answer(&raw))
-    };
-    CheckoutView { order: detail, payment_uri, qr_code, store_message, missing, store_answer }
-}
 
 #[tauri::command]
 pub async fn payment_options(state: tauri::State<'_, AppState>) -> Result<PaymentOptions, AppError> {
@@ -63,7 +45,7 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
     // screen, which offers to open the cashier again.
     let pay_url = state.core.orders.pay_url(committed.id)?;
     let note = pay_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
-    Ok(view(&state.core.orders, state.core.orders.detail(committed.id)?, note))
+    checkout::payment_view(&state.core.orders, committed.id, note)
 }
 
 /// What a failed order tells the user. A 401 to a balance order means the saved token expired: the
@@ -97,22 +79,16 @@ pub async fn checkout_refresh(state: tauri::State<'_, AppState>, id: i64) -> Res
 
 /// One status check of order `id` (skipped when the last was moments ago), applied and committed.
 pub(crate) async fn refresh(state: &AppState, id: i64) -> Result<CheckoutView, AppError> {
-    if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        return Ok(view(&state.core.orders, state.core.orders.detail(id)?, None));
-    }
-    let token = state.core.orders.access_token(id)?;
-    let store_id = state.core.orders.store_order_id(id)?;
-    let (Some(token), Some(store_id)) = (token, store_id) else {
-        return Err(AppError::new(AppErrorKind::NotFound, "this order has no access token; look it up by order number and email"));
+    let store_message = match state.take_check_slot(id, MIN_CHECK_INTERVAL) {
+        true => checkout::check_status(&state.gmailstore()?, &state.core.orders, id).await?,
+        false => None,
     };
-    let status = state.gmailstore()?.order_status(&store_id, &token).await?;
-    checkout::apply_state(&state.core.orders, id, &status)?;
-    Ok(view(&state.core.orders, state.core.orders.detail(id)?, status.message))
+    checkout::payment_view(&state.core.orders, id, store_message)
 }
 
 #[tauri::command]
 pub fn checkout_view(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
-    Ok(view(&state.core.orders, state.core.orders.detail(id)?, None))
+    checkout::payment_view(&state.core.orders, id, None)
 }
 
 /// Opens an order's cashier page again in the system browser.
