@@ -69,3 +69,17 @@ describe("status checks", () => {
     expect(countdown("2026-11-25T15:59:59Z", now)).toBeNull();
   });
 });
+
+describe("coins", () => {
+  it("name every coin's network in the buyer's language, from the list Rust generates", async () => {
+    const { coinLabel, coins } = await import("../src/checkout/coins");
+    const { setLanguage } = await import("../src/i18n/i18n");
+    setLanguage("en");
+    expect(coins().map((c) => c.coin)).toEqual(["trc20_usdt", "erc20_usdt", "bep20_usdt", "btc", "eth", "trx", "bnb"]);
+    expect(coinLabel("trc20_usdt")).toBe("USDT · TRON (TRC20)");
+    setLanguage("zh");
+    expect(coinLabel("trc20_usdt")).toBe("USDT · 波场 TRON（TRC20）");
+    expect(coins().every((c) => /[\u4e00-\u9fff]/.test(c.network))).toBe(true);
+    setLanguage("en");
+  });
+});

@@ -9,7 +9,7 @@ import type { Coin } from "../bindings/Coin";
 import type { PaymentMethod } from "../bindings/PaymentMethod";
 import { currentSettings, setCurrentSettings } from "../context";
 import { productName } from "../catalogue/products";
-import { COINS } from "./coins";
+import { coinLabel, coins } from "./coins";
 import { LoginForm } from "./login-form";
 import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "./rules";
 import { navigateTo } from "../navigation";
@@ -38,7 +38,7 @@ export class CheckoutForm {
     this.quantity.value = String(min);
     const settings = currentSettings();
     this.email.value = settings?.defaultContactEmail ?? "";
-    for (const info of COINS) this.coin.append(el("option", { value: info.coin }, `${info.token} · ${info.network}`));
+    for (const info of coins()) this.coin.append(el("option", { value: info.coin }, coinLabel(info.coin)));
     this.coin.value = settings?.defaultCoin ?? "trc20_usdt";
     this.quantity.addEventListener("input", () => this.renderTotal());
     void this.loadContext();

@@ -1,19 +1,23 @@
-// The coins, with the token and the network named plainly (a wrong network loses the money).
+// The coins, with the token and the network named plainly in the buyer's language (a wrong network
+// loses the money). The list itself comes from Rust (`Coin`), generated into bindings/constants.ts.
 
 import type { Coin } from "../bindings/Coin";
+import { COINS as COIN_FACTS } from "../bindings/constants";
+import { language } from "../i18n/i18n";
 
 export type CoinInfo = { coin: Coin; token: string; network: string };
 
-export const COINS: CoinInfo[] = [
-  { coin: "trc20_usdt", token: "USDT", network: "TRON (TRC20)" },
-  { coin: "erc20_usdt", token: "USDT", network: "Ethereum (ERC20)" },
-  { coin: "bep20_usdt", token: "USDT", network: "BNB Smart Chain (BEP20)" },
-  { coin: "btc", token: "BTC", network: "Bitcoin" },
-  { coin: "eth", token: "ETH", network: "Ethereum" },
-  { coin: "trx", token: "TRX", network: "TRON" },
-  { coin: "bnb", token: "BNB", network: "BNB Smart Chain (BEP20)" },
-];
+/** Every coin, its network named in the current language. */
+export function coins(): CoinInfo[] {
+  return COIN_FACTS.map((c) => ({ coin: c.coin, token: c.token, network: c.network[language()] }));
+}
 
 export function coinInfo(coin: string | null | undefined): CoinInfo | undefined {
-  return COINS.find((c) => c.coin === coin);
+  return coins().find((c) => c.coin === coin);
+}
+
+/** "USDT · TRON (TRC20)": what a picker or a detail shows for a coin. */
+export function coinLabel(coin: string | null | undefined): string | null {
+  const info = coinInfo(coin);
+  return info ? `${info.token} · ${info.network}` : coin ?? null;
 }

@@ -2,13 +2,12 @@
 
 import type { MessageKey } from "../i18n/i18n";
 import type { ProductView } from "../ipc";
-
-export const MAX_PER_ORDER = 200;
+import { MAX_QUANTITY } from "../bindings/constants";
 
 export type Problem = { key: MessageKey; params?: Record<string, string | number> };
 
 export function quantityBounds(product: ProductView): { min: number; max: number } {
-  return { min: Math.max(1, product.minQuantity), max: Math.min(product.stock, MAX_PER_ORDER) };
+  return { min: Math.max(1, product.minQuantity), max: Math.min(product.stock, MAX_QUANTITY) };
 }
 
 /** The quantity typed, or the rule it breaks. */
@@ -18,7 +17,7 @@ export function checkQuantity(text: string, product: ProductView): { quantity: n
   const quantity = Number.parseInt(text, 10);
   const { min } = quantityBounds(product);
   if (quantity < min) return { key: "checkout.rule.belowMinimum", params: { min } };
-  if (quantity > MAX_PER_ORDER) return { key: "checkout.rule.aboveCap" };
+  if (quantity > MAX_QUANTITY) return { key: "checkout.rule.aboveCap" };
   if (quantity > product.stock) return { key: "checkout.rule.aboveStock", params: { stock: product.stock } };
   return { quantity };
 }

@@ -5,10 +5,10 @@ import { append, clear, el } from "../dom";
 import { t } from "../i18n/i18n";
 import { commands, type EmailOrderSetup, type PlatformView } from "../ipc";
 import { lineTotal } from "../checkout/rules";
+import { MAX_BUY_COUNT as MAX_COUNT } from "../bindings/constants";
 import { codesErrorSentence } from "./messages";
 import { CodeOrderScreen } from "./code-order-screen";
 
-const MAX_COUNT = 99_999;
 
 export class CodesPage {
   readonly root = el("section", { class: "codes settings", "data-testid": "codes-page" });
@@ -109,7 +109,7 @@ export class CodesPage {
     const update = () => {
       const p = chosen();
       const n = parsed();
-      total.textContent = p && n >= 1 && n <= MAX_COUNT ? t("codes.total", { total: lineTotal(p.price, n) }) : t("codes.countRule");
+      total.textContent = p && n >= 1 && n <= MAX_COUNT ? t("codes.total", { total: lineTotal(p.price, n) }) : t("codes.countRule", { max: MAX_COUNT });
     };
     platform.addEventListener("change", () => {
       this.draftPlatform = platform.value;
@@ -125,7 +125,7 @@ export class CodesPage {
       "form",
       { class: "settings-form" },
       el("label", { class: "field" }, el("span", {}, t("codes.platform")), platform),
-      el("label", { class: "field" }, el("span", {}, t("codes.count")), count, el("span", { class: "muted hint" }, t("codes.countRule"))),
+      el("label", { class: "field" }, el("span", {}, t("codes.count")), count, el("span", { class: "muted hint" }, t("codes.countRule", { max: MAX_COUNT }))),
       total,
       buy,
     );

@@ -7,6 +7,7 @@ import { commands, type ExportFormat, type OrderDetail } from "../ipc";
 import { copyButton } from "../clipboard";
 import { shortTime, statusLabel, storeLabel, totalText } from "./format";
 import { PaymentScreen } from "../checkout/payment-screen";
+import { coinLabel } from "../checkout/coins";
 
 type State = { status: "loading" } | { status: "loaded"; detail: OrderDetail } | { status: "error"; error: unknown };
 
@@ -74,7 +75,7 @@ export class OrderDetailView {
       row("order.unitPrice", d.unitPrice, "order-detail-unit-price"),
       row("order.total", s.total ? totalText(s) : null, "order-detail-total"),
       row("order.payment", d.paymentMethod, "order-detail-payment"),
-      row("order.coin", d.coin ? t(`coin.${d.coin}` as MessageKey) : null, "order-detail-coin"),
+      row("order.coin", coinLabel(d.coin), "order-detail-coin"),
       row("order.address", d.payAddress, "order-detail-address"),
       row("order.payAmount", d.payAmount, "order-detail-pay-amount"),
       row("order.expires", d.expiresAt ? shortTime(d.expiresAt) : null, "order-detail-expires"),

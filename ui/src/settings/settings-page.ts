@@ -6,10 +6,10 @@ import { t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type Settings, type StoreCheck, type VaultStatus } from "../ipc";
 import { copyButton } from "../clipboard";
 import type { Coin } from "../bindings/Coin";
+import { coinLabel, coins } from "../checkout/coins";
 import type { LanguageChoice } from "../bindings/LanguageChoice";
 import { passphraseForm, protectionText } from "../vault/vault-panel";
 
-const COINS: Coin[] = ["trc20_usdt", "erc20_usdt", "bep20_usdt", "btc", "eth", "trx", "bnb"];
 const TEXT_FIELDS = ["defaultContactEmail", "gmailstoreUrl", "emailOrderUrl", "proxy"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 const FIELD_LABELS: Record<TextField, MessageKey> = {
@@ -70,7 +70,7 @@ export class SettingsPage {
     }
     language.value = settings.language;
     const coin = el("select", { class: "select", "data-testid": "settings-coin" }, el("option", { value: "" }, t("settings.noCoin")));
-    for (const c of COINS) coin.append(el("option", { value: c }, t(`coin.${c}` as MessageKey)));
+    for (const info of coins()) coin.append(el("option", { value: info.coin }, coinLabel(info.coin)));
     coin.value = settings.defaultCoin ?? "";
     const inputs = {} as Record<TextField, HTMLInputElement>;
     const field = (name: TextField) => {

@@ -96,6 +96,32 @@ impl Coin {
     pub fn parse(text: &str) -> Option<Coin> {
         Self::ALL.into_iter().find(|c| c.as_str() == text)
     }
+
+    /// The token sent (what a wallet calls it).
+    pub fn token(self) -> &'static str {
+        match self {
+            Coin::Trc20Usdt | Coin::Erc20Usdt | Coin::Bep20Usdt => "USDT",
+            Coin::Btc => "BTC",
+            Coin::Eth => "ETH",
+            Coin::Trx => "TRX",
+            Coin::Bnb => "BNB",
+        }
+    }
+
+    /// The network it must be sent on, named plainly in English and in Chinese (a wrong network
+    /// loses the money). The UI's only list of coins is generated from this one
+    /// (`ui/src/bindings/constants.ts`).
+    pub fn network(self) -> (&'static str, &'static str) {
+        match self {
+            Coin::Trc20Usdt => ("TRON (TRC20)", "波场 TRON（TRC20）"),
+            Coin::Erc20Usdt => ("Ethereum (ERC20)", "以太坊（ERC20）"),
+            Coin::Bep20Usdt => ("BNB Smart Chain (BEP20)", "币安智能链（BEP20）"),
+            Coin::Btc => ("Bitcoin", "比特币网络"),
+            Coin::Eth => ("Ethereum", "以太坊"),
+            Coin::Trx => ("TRON", "波场 TRON"),
+            Coin::Bnb => ("BNB Smart Chain (BEP20)", "币安智能链（BEP20）"),
+        }
+    }
 }
 
 /// What the buyer asks the store to create.
