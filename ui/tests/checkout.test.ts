@@ -42,6 +42,8 @@ function view(status: OrderStatus, expiresAt: string | null): CheckoutView {
       expiresAt, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
     paymentUri: null, qrCode: null, storeMessage: null, missing: [], storeAnswer: null,
+    // As Rust sends it (`OrderStatus::is_settled`).
+    settled: ["delivered", "failed", "cancelled"].includes(status),
   };
 }
 

@@ -12,7 +12,7 @@ function waitingView(): CodeOrderView {
       storeOrderId: null, productId: null, unitPrice: null, paymentMethod: null, coin: null, payAddress: null, payAmount: null, network: null,
       expiresAt: null, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
-    items: [{ position: 0, email: "t0@mailbox.example", status: "Waiting", text: null, code: null, expireTime: null }],
+    items: [{ position: 0, email: "t0@mailbox.example", status: "Waiting", text: null, code: null, expireTime: null, waiting: true }],
     waiting: true,
   } as unknown as CodeOrderView;
 }

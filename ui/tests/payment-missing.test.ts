@@ -15,6 +15,7 @@ function missingView(): CheckoutView {
     paymentUri: null, qrCode: null, storeMessage: null,
     missing: ["address", "amount"],
     storeAnswer: '{\n  "access_token": "••••",\n  "order_no": "GS9"\n}',
+    settled: false,
   };
 }
 

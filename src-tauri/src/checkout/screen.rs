@@ -22,7 +22,8 @@ pub fn payment_view(book: &OrderBook, id: i64, store_message: Option<String>) ->
     let missing = missing_details(&detail);
     // The store's own answer, its secrets masked, only when something to pay with is missing.
     let store_answer = if missing.is_empty() { None } else { book.latest_raw_response(id).ok().flatten().map(|raw| masked_answer(&raw)) };
-    Ok(CheckoutView { order: detail, payment_uri, qr_code, store_message, missing, store_answer })
+    let settled = detail.summary.status.is_settled();
+    Ok(CheckoutView { order: detail, payment_uri, qr_code, store_message, missing, store_answer, settled })
 }
 
 /// Checks order `id` with the store once and commits what changed; returns the store's message.

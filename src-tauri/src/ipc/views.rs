@@ -67,6 +67,8 @@ pub struct CheckoutView {
     pub missing: Vec<crate::checkout::MissingDetail>,
     /// When something is missing: the store's latest answer, its secrets masked.
     pub store_answer: Option<String>,
+    /// Nothing more can happen to the order (`OrderStatus::is_settled`): the screen stops checking.
+    pub settled: bool,
 }
 
 /// The saved GmailStore login, without its token.
@@ -129,6 +131,8 @@ pub struct CodeItemView {
     /// The verification code recognised in the text, if any.
     pub code: Option<String>,
     pub expire_time: Option<String>,
+    /// Still waiting for its message (`ItemStatus::is_waiting`).
+    pub waiting: bool,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]

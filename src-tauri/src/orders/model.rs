@@ -81,6 +81,13 @@ impl OrderStatus {
     pub fn is_final(self) -> bool {
         matches!(self, OrderStatus::Delivered | OrderStatus::Expired | OrderStatus::Failed | OrderStatus::Cancelled)
     }
+
+    /// Nothing more can happen to the order: delivered, failed or cancelled. Unlike
+    /// [`Self::is_final`], an expired order is not settled: a payment may still arrive late, and
+    /// the payment screen keeps looking for it a while.
+    pub fn is_settled(self) -> bool {
+        matches!(self, OrderStatus::Delivered | OrderStatus::Failed | OrderStatus::Cancelled)
+    }
 }
 
 /// An order about to be recorded, as the store's create answer described it.

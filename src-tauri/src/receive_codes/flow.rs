@@ -83,6 +83,7 @@ pub fn view(book: &OrderBook, id: i64, live: Option<&[OrderItem]>) -> Result<Cod
                     code: text.as_deref().and_then(find_code),
                     text,
                     expire_time: item.expire_time.clone(),
+                    waiting: item.status.is_waiting(),
                 }
             })
             .collect(),
@@ -96,6 +97,7 @@ pub fn view(book: &OrderBook, id: i64, live: Option<&[OrderItem]>) -> Result<Cod
                 code: s.line.as_deref().and_then(find_code),
                 text: s.line.clone(),
                 expire_time: None,
+                waiting: false,
             })
             .collect(),
     };

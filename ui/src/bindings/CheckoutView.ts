@@ -26,4 +26,8 @@ missing: Array<MissingDetail>,
 /**
  * When something is missing: the store's latest answer, its secrets masked.
  */
-storeAnswer: string | null, };
+storeAnswer: string | null, 
+/**
+ * Nothing more can happen to the order (`OrderStatus::is_settled`): the screen stops checking.
+ */
+settled: boolean, };

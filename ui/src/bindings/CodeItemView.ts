@@ -9,4 +9,8 @@ export type CodeItemView = { position: number, email: string, status: ItemStatus
 /**
  * The verification code recognised in the text, if any.
  */
-code: string | null, expireTime: string | null, };
+code: string | null, expireTime: string | null, 
+/**
+ * Still waiting for its message (`ItemStatus::is_waiting`).
+ */
+waiting: boolean, };

@@ -11,7 +11,6 @@ import { shortTime, totalText } from "../orders/format";
 import { Poller } from "../poller";
 import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
-import type { OrderStatus } from "../bindings/OrderStatus";
 import type { MissingDetail } from "../bindings/MissingDetail";
 
 /** How often the store is asked, in ms: often while the window is in view, rarely when hidden. */
@@ -21,12 +20,10 @@ export const POLL_HIDDEN_MS = 30_000;
 export const POLL_LATE_MS = 60_000;
 export const LATE_CHECK_FOR_MS = 30 * 60_000;
 
-const DONE: OrderStatus[] = ["delivered", "failed", "cancelled"];
-
 /** The next check's delay, or `null` to stop. */
 export function nextPollDelay(view: CheckoutView, now: number, hidden: boolean): number | null {
   const status = view.order.summary.status;
-  if (DONE.includes(status)) return null;
+  if (view.settled) return null;
   const expiresAt = view.order.expiresAt ? Date.parse(view.order.expiresAt) : Number.NaN;
   if (status === "expired" || status === "underpaid" || (!Number.isNaN(expiresAt) && now > expiresAt)) {
     const since = Number.isNaN(expiresAt) ? 0 : now - expiresAt;
@@ -82,7 +79,7 @@ export class PaymentScreen {
     const expires = this.view.order.expiresAt;
     const status = this.view.order.summary.status;
     // No "pay within" while there is nothing the buyer could pay to.
-    if (!expires || this.view.missing.length > 0 || DONE.includes(status) || status === "paid" || status === "confirming") {
+    if (!expires || this.view.missing.length > 0 || this.view.settled || status === "paid" || status === "confirming") {
       this.countdownLine.textContent = "";
       return;
     }
@@ -176,7 +173,7 @@ export class PaymentScreen {
       facts,
       this.problem ? el("p", { class: "error-detail", role: "alert" }, errorSentence(this.problem)) : null,
       el("p", { class: "muted" }, t("pay.checkedAt", { time: shortTime(this.checkedAt.toISOString()) })),
-      DONE.includes(status) ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
+      this.view.settled ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
       this.showSupport ? this.supportBox() : null,
     );
   }

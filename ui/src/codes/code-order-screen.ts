@@ -89,9 +89,9 @@ export class CodeOrderScreen {
       this.close();
       this.onBack();
     });
-    const waitingCount = items.filter((i) => i.status === "Waiting" || i.status === "Unknown").length;
+    const waitingCount = items.filter((i) => i.waiting).length;
     const rows = items.map((item) => {
-      const waitingItem = item.status === "Waiting" || item.status === "Unknown";
+      const waitingItem = item.waiting;
       return el(
         "tr",
         { "data-testid": "code-row", "data-status": item.status },
