@@ -62,6 +62,8 @@ export class CommandError extends Error {
     readonly code?: number,
     /** With `orderMayExist`: the store's order number, when its answer came but was not saved. */
     readonly orderNo?: string,
+    /** The store's own words, when it refused with a message. */
+    readonly storeMessage?: string,
   ) {
     super(message);
     this.name = "CommandError";
@@ -71,7 +73,15 @@ export class CommandError extends Error {
 export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
-    const { kind, message, field, retryAfterMs, code, orderNo } = raw as { kind: unknown; message: unknown; field?: unknown; retryAfterMs?: unknown; code?: unknown; orderNo?: unknown };
+    const { kind, message, field, retryAfterMs, code, orderNo, storeMessage } = raw as {
+      kind: unknown;
+      message: unknown;
+      field?: unknown;
+      retryAfterMs?: unknown;
+      code?: unknown;
+      orderNo?: unknown;
+      storeMessage?: unknown;
+    };
     if (typeof kind === "string" && Object.prototype.hasOwnProperty.call(KINDS, kind)) {
       return new CommandError(
         kind as AppErrorKind,
@@ -80,6 +90,7 @@ export function toCommandError(raw: unknown): CommandError {
         typeof retryAfterMs === "number" ? retryAfterMs : undefined,
         typeof code === "number" ? code : undefined,
         typeof orderNo === "string" ? orderNo : undefined,
+        typeof storeMessage === "string" ? storeMessage : undefined,
       );
     }
   }

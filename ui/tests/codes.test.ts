@@ -22,7 +22,7 @@ describe("the service's codes", () => {
     );
     setLanguage("zh");
     expect(codesErrorSentence({ kind: "storeRejected", message: "x (code 1005): y", code: 1005 })).toBe("您在服务中的余额不足。");
-    expect(codesErrorSentence({ kind: "storeRejected", message: "the email-order service refused (code 7777): 奇怪的错误", code: 7777 })).toBe("奇怪的错误");
+    expect(codesErrorSentence({ kind: "storeRejected", message: "the email-order service refused (code 7777): 奇怪的错误", code: 7777, storeMessage: "奇怪的错误" })).toBe("奇怪的错误");
     setLanguage("en");
     expect(codesErrorSentence({ kind: "lockedOut", message: "locked" })).toMatch(/locked it out for about an hour/);
     expect(codesErrorSentence({ kind: "unauthorized", message: "x" })).toBe("The API key was refused. Enter the right key.");

@@ -66,6 +66,11 @@ pub struct AppError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub code: Option<i64>,
+    /// The store's own words, when it refused with a message (shown as they are for a code or a
+    /// refusal the UI has no sentence for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub store_message: Option<String>,
     /// With `rateLimited`: how long until the call is allowed again.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
@@ -79,7 +84,7 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into(), field: None, code: None, retry_after_ms: None, order_no: None }
+        AppError { kind, message: message.into(), field: None, code: None, store_message: None, retry_after_ms: None, order_no: None }
     }
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
@@ -153,9 +158,13 @@ impl From<GmailStoreError> for AppError {
             GmailStoreError::RateLimited { retry_after } => retry_after.map(|d| d.as_millis() as u64),
             _ => None,
         };
+        let store_message = match &error {
+            GmailStoreError::Api { message, .. } | GmailStoreError::Unauthorized { message } => Some(message.clone()),
+            _ => None,
+        };
         // The Display text never holds secrets: bodies are only kept inside `Decode`, whose
         // Display names the path and problem, not the body.
-        AppError { retry_after_ms, ..AppError::new(kind, error.to_string()) }
+        AppError { retry_after_ms, store_message, ..AppError::new(kind, error.to_string()) }
     }
 }
 
@@ -242,10 +251,10 @@ impl From<crate::stores::email_order::EmailOrderError> for AppError {
             E::NotConfigured => AppErrorKind::NotConfigured,
             E::Redirected { .. } | E::TooLarge { .. } => AppErrorKind::StoreUnavailable,
         };
-        let code = match &error {
-            E::Api { code, .. } => Some(*code),
-            _ => None,
+        let (code, store_message) = match &error {
+            E::Api { code, message } => (Some(*code), Some(message.clone())),
+            _ => (None, None),
         };
-        AppError { code, ..AppError::new(kind, error.to_string()) }
+        AppError { code, store_message, ..AppError::new(kind, error.to_string()) }
     }
 }

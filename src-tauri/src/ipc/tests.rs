@@ -111,3 +111,13 @@ fn errors_cross_as_kind_and_message() {
     let json = serde_json::to_value(invalid).unwrap();
     assert_eq!(json, serde_json::json!({"kind": "invalidInput", "message": "proxy: bad", "field": "proxy"}));
 }
+
+/// The store's own words cross as their own field: the UI shows them without parsing Rust's text.
+#[test]
+fn a_store_refusal_carries_the_stores_own_words() {
+    let refused = AppError::from(crate::stores::email_order::EmailOrderError::Api { code: 7777, message: "奇怪的错误".into() });
+    let json = serde_json::to_value(refused).unwrap();
+    assert_eq!((json["code"].as_i64(), json["storeMessage"].as_str()), (Some(7777), Some("奇怪的错误")));
+    let refused = AppError::from(crate::stores::gmailstore::GmailStoreError::Api { status: 400, message: "Invalid coupon code".into() });
+    assert_eq!(refused.store_message.as_deref(), Some("Invalid coupon code"));
+}

@@ -7,6 +7,11 @@ export type AppError = { kind: AppErrorKind, message: string, field?: string,
  */
 code?: number, 
 /**
+ * The store's own words, when it refused with a message (shown as they are for a code or a
+ * refusal the UI has no sentence for).
+ */
+storeMessage?: string, 
+/**
  * With `rateLimited`: how long until the call is allowed again.
  */
 retryAfterMs?: number, 

@@ -12,8 +12,8 @@ export function codesErrorSentence(error: unknown): string {
   if (commandError.code !== undefined) {
     const key = `codes.error.${commandError.code}` as MessageKey;
     if (key in MESSAGES[language()]) return t(key);
-    // Unknown code: the service's own words (after "…(code N): ").
-    return commandError.message.replace(/^.*?\(code -?\d+\):\s*/, "");
+    // Unknown code: the service's own words.
+    return commandError.storeMessage ?? commandError.message;
   }
   return errorSentence(error);
 }
