@@ -2,13 +2,12 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
 use tauri_plugin_dialog::DialogExt;
-use ts_rs::TS;
 
 use super::AppState;
 use crate::ipc::{AppError, AppErrorKind};
-use crate::orders::{export, OrderDetail, OrderFilter, OrderSummary, PendingAttempt};
+use crate::orders::export::{self, ExportFormat};
+use crate::orders::{OrderDetail, OrderFilter, OrderSummary, PendingAttempt};
 
 #[tauri::command]
 pub fn orders_list(state: tauri::State<'_, AppState>, filter: OrderFilter) -> Result<Vec<OrderSummary>, AppError> {
@@ -34,38 +33,17 @@ pub fn order_attempt_dismiss(state: tauri::State<'_, AppState>, id: i64) -> Resu
     Ok(())
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    Txt,
-    Csv,
-}
-
 /// Asks where to save (the system's save dialog, opened from Rust), then writes the order's
 /// delivered items there. `None` when the user cancels.
 #[tauri::command]
 pub async fn order_export(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64, format: ExportFormat) -> Result<Option<String>, AppError> {
-    let detail = state.core.orders.detail(id)?;
-    let order_no = detail.summary.order_no.clone().unwrap_or_else(|| format!("order-{id}"));
-    let (contents, extension) = match format {
-        ExportFormat::Txt => (export::to_txt(&detail.items), "txt"),
-        ExportFormat::Csv => (export::to_csv(&order_no, &detail.items).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?, "csv"),
-    };
+    let file = export::export_file(&state.core.orders, id, format)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_file_name(format!("{}.{extension}", safe_file_stem(&order_no)))
-        .add_filter(extension.to_uppercase(), &[extension])
-        .save_file(move |path| {
-            let _ = sender.send(path);
-        });
+    app.dialog().file().set_file_name(&file.file_name).add_filter(file.extension.to_uppercase(), &[file.extension]).save_file(move |path| {
+        let _ = sender.send(path);
+    });
     let Some(path) = receiver.await.ok().flatten() else { return Ok(None) };
     let path: PathBuf = path.into_path().map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
-    export::write_export(&path, contents.as_bytes())?;
+    export::write_export(&path, file.contents.as_bytes())?;
     Ok(Some(path.display().to_string()))
-}
-
-/// An order number as a file name: letters, digits, `-` and `_` only.
-fn safe_file_stem(order_no: &str) -> String {
-    order_no.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }

@@ -43,7 +43,7 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
         ("ItemStatus.ts", crate::stores::email_order::ItemStatus::export_to_string(&config).unwrap()),
-        ("ExportFormat.ts", crate::commands::orders::ExportFormat::export_to_string(&config).unwrap()),
+        ("ExportFormat.ts", crate::orders::export::ExportFormat::export_to_string(&config).unwrap()),
     ]
 }
 

@@ -67,6 +67,42 @@ pub enum ExportWriteError {
     Io { path: PathBuf, source: std::io::Error },
 }
 
+/// The two export formats.
+#[derive(Clone, Copy, Debug, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// One line per item, byte-exact (for pasting credentials).
+    Txt,
+    /// A spreadsheet's table, formula-like fields neutralised.
+    Csv,
+}
+
+/// What an export of one order writes: its contents and the file name to offer.
+pub struct ExportFile {
+    pub contents: String,
+    pub file_name: String,
+    pub extension: &'static str,
+}
+
+/// The export of order `id` in `format`, named after its order number.
+pub fn export_file(book: &super::OrderBook, id: i64, format: ExportFormat) -> Result<ExportFile, crate::ipc::AppError> {
+    let detail = book.detail(id)?;
+    let order_no = detail.summary.order_no.clone().unwrap_or_else(|| format!("order-{id}"));
+    let (contents, extension) = match format {
+        ExportFormat::Txt => (to_txt(&detail.items), "txt"),
+        ExportFormat::Csv => (
+            to_csv(&order_no, &detail.items).map_err(|e| crate::ipc::AppError::new(crate::ipc::AppErrorKind::Storage, e.to_string()))?,
+            "csv",
+        ),
+    };
+    Ok(ExportFile { contents, file_name: format!("{}.{extension}", safe_file_stem(&order_no)), extension })
+}
+
+/// An order number as a file name: letters, digits, `-` and `_` only.
+fn safe_file_stem(order_no: &str) -> String {
+    order_no.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
 /// Writes `bytes` to `path` through a file beside it that is renamed over the target, so a crash
 /// never leaves half an export under the chosen name. When anything fails the side file is
 /// removed: it holds delivered passwords in plain text and must not stay behind.
@@ -131,6 +167,20 @@ fn is_held_by_another_program(_path: &Path, error: &std::io::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_exports_under_its_number_made_safe_for_a_file_name() {
+        use crate::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+        let (_dir, book) = crate::orders::test_support::unlocked_book();
+        let id = book.record_order(NewOrder { order_no: Some("GS/1 x".into()), ..NewOrder::new(StoreKind::Gmailstore, "A", 1, OrderStatus::Delivered) }).unwrap().id;
+        book.record_delivery(id, 0, &[DeliveredItem::account("a@gmail.com", "=pw")]).unwrap();
+        let csv = export_file(&book, id, ExportFormat::Csv).unwrap();
+        assert_eq!((csv.file_name.as_str(), csv.extension), ("GS_1_x.csv", "csv"));
+        assert!(csv.contents.trim_start_matches('\u{feff}').starts_with("order_no,login,password") && csv.contents.contains("'=pw"), "{}", csv.contents);
+        let txt = export_file(&book, id, ExportFormat::Txt).unwrap();
+        assert_eq!(txt.file_name, "GS_1_x.txt");
+        assert!(txt.contents.contains("=pw") && !txt.contents.contains("'=pw"), "TXT stays byte-exact: {}", txt.contents);
+    }
 
     fn item(position: u32, login: &str, password: &str, extra: Option<&str>, line: Option<&str>) -> ItemView {
         ItemView {
