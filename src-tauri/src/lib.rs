@@ -7,6 +7,7 @@
 //! types that cross that boundary.
 
 pub mod checkout;
+pub mod config;
 pub mod core;
 pub mod db;
 pub mod endpoint;
@@ -34,11 +35,6 @@ use std::path::PathBuf;
 
 use crate::core::AppCore;
 use crate::startup_failure::StartupFailure;
-
-/// Environment variable that points the app at another GmailStore (the demo store, a test double).
-pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
-/// Environment variable with the email-order service's address (the demo store, a test double).
-pub const EMAIL_ORDER_URL_ENV: &str = "MAILCART_EMAIL_ORDER_URL";
 
 /// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
 fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
@@ -112,7 +108,7 @@ pub fn check_store_from_command_line(args: &[String]) -> Option<i32> {
         .get(position + 1)
         .filter(|a| !a.starts_with("--"))
         .cloned()
-        .or_else(|| std::env::var(GMAILSTORE_URL_ENV).ok().filter(|u| !u.trim().is_empty()))
+        .or_else(config::gmailstore_url)
         .unwrap_or_else(|| stores::gmailstore::DEFAULT_BASE_URL.to_owned());
     let client = match stores::gmailstore::GmailStoreClient::builder().base_url(url.clone()).build() {
         Ok(client) => client,

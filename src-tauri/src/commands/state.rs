@@ -14,7 +14,7 @@ use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
 use crate::stores::gmailstore::{GmailStoreClient, QueryLimiter, DEFAULT_BASE_URL};
 use crate::stores::email_order::{EmailOrderClient, HeldKeys};
-use crate::{EMAIL_ORDER_URL_ENV, GMAILSTORE_URL_ENV};
+use crate::config;
 
 /// The GmailStore client, or why it could not be built (kept so every command can say so, rather
 /// than the app refusing to open), and the address it was built for.
@@ -175,7 +175,7 @@ impl AppState {
 
 /// The environment variable wins (demo, tests), then the setting; there is no default address.
 fn build_email_order(settings: &Settings, held: &HeldKeys) -> Option<Result<EmailOrderClient, String>> {
-    let url = std::env::var(EMAIL_ORDER_URL_ENV).ok().filter(|u| !u.trim().is_empty()).or_else(|| settings.email_order_url.clone())?;
+    let url = config::email_order_url().or_else(|| settings.email_order_url.clone())?;
     Some(new_email_order_client(&url, settings, held))
 }
 
@@ -185,11 +185,7 @@ fn new_email_order_client(url: &str, settings: &Settings, held: &HeldKeys) -> Re
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.
 fn build_gmailstore(settings: &Settings, query_limiter: &Arc<QueryLimiter>) -> GmailStoreSlot {
-    let url = std::env::var(GMAILSTORE_URL_ENV)
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .or_else(|| settings.gmailstore_url.clone())
-        .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+    let url = config::gmailstore_url().or_else(|| settings.gmailstore_url.clone()).unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
     let client = GmailStoreClient::builder()
         .base_url(url.clone())
         .proxy(settings.proxy.clone())

@@ -52,7 +52,7 @@ async fn find_update(app: &AppHandle) -> Result<Option<Update>, String> {
     if let Some(proxy) = proxy {
         builder = builder.proxy(proxy.parse().map_err(|e| format!("proxy {proxy}: {e}"))?);
     }
-    if let Some(feed) = feed_override().map_err(|e| format!("{}: {e}", crate::updates::UPDATE_FEED_ENV))? {
+    if let Some(feed) = feed_override().map_err(|e| format!("{}: {e}", crate::config::UPDATE_FEED_ENV))? {
         builder = builder.endpoints(vec![feed]).map_err(|e| e.to_string())?;
     }
     let updater = builder.build().map_err(|e| e.to_string())?;

@@ -9,17 +9,11 @@ use url::Url;
 
 use crate::endpoint::{check_feed_url, EndpointError};
 
-/// Environment variable that points the update check at another feed (the test suite's local one).
-pub const UPDATE_FEED_ENV: &str = "MAILCART_UPDATE_FEED";
-
 /// The feed to ask instead of the configured one, if the environment names one. A value that is
 /// not an acceptable address is an error (the caller logs it and skips the check) rather than a
 /// silent fall-back, so a mistyped test setting is visible in the log.
 pub fn feed_override() -> Result<Option<Url>, EndpointError> {
-    match std::env::var(UPDATE_FEED_ENV) {
-        Ok(text) if !text.trim().is_empty() => check_feed_url(&text).map(Some),
-        _ => Ok(None),
-    }
+    crate::config::update_feed().map(|text| check_feed_url(&text)).transpose()
 }
 
 /// A newer version the feed announces, as the UI offers it.
