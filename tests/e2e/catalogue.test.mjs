@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
+import { clickTestId } from "./helpers.mjs";
 
 const ctx = appSuite("catalogue");
 
@@ -24,14 +25,6 @@ async function productNames() {
     },
     { what: "products to appear" },
   );
-}
-
-async function clickTestId(testId) {
-  const [id] = await until(async () => {
-    const ids = await ctx.session.findAll(`[data-testid="${testId}"]`);
-    return ids.length ? ids : null;
-  }, { what: `[data-testid="${testId}"]` });
-  await ctx.session.click(id);
 }
 
 describe("catalogue", () => {
@@ -55,16 +48,16 @@ describe("catalogue", () => {
 
   it("switches product names and labels when the language is switched", async () => {
     ctx.session = await ctx.harness.launch();
-    await clickTestId("lang-en");
+    await clickTestId(ctx.session, "lang-en");
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
-    await clickTestId("lang-zh");
+    await clickTestId(ctx.session, "lang-zh");
     await until(async () => (await ctx.session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_ZH[0], {
       what: "Chinese names",
     });
     assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_ZH);
     assert.equal((await ctx.session.texts('[data-testid="product-stock"]'))[0], "库存：44");
     assert.equal((await ctx.session.texts('[data-testid="refresh"]'))[0], "刷新");
-    await clickTestId("lang-en");
+    await clickTestId(ctx.session, "lang-en");
     await until(async () => (await ctx.session.texts('[data-testid="product-name"]'))[0] === PRODUCT_NAMES_EN[0], {
       what: "English names again",
     });
@@ -74,7 +67,7 @@ describe("catalogue", () => {
     // The client tries a GET three times before it gives up: fail all three.
     await ctx.harness.fault({ kind: "http500", path: "/api/products", count: 3 });
     ctx.session = await ctx.harness.launch();
-    await clickTestId("lang-en");
+    await clickTestId(ctx.session, "lang-en");
     const [panel] = await until(async () => {
       const ids = await ctx.session.findAll('[data-testid="error"]');
       return ids.length ? ids : null;
@@ -82,7 +75,7 @@ describe("catalogue", () => {
     assert.equal(await ctx.session.attribute(panel, "data-kind"), "storeUnavailable");
     assert.match(await ctx.session.text(panel), /The store is having trouble right now/);
     assert.deepEqual(await ctx.session.findAll('[data-testid="product-card"]'), []);
-    await clickTestId("retry");
+    await clickTestId(ctx.session, "retry");
     assert.deepEqual(await productNames(), PRODUCT_NAMES_EN);
     assert.deepEqual(await ctx.session.findAll('[data-testid="error"]'), []);
     assert.equal((await ctx.harness.hits())["GET /api/products"], 4);
@@ -90,19 +83,19 @@ describe("catalogue", () => {
 
   it("searches, opens a product's detail from the store, and goes back", async () => {
     ctx.session = await ctx.harness.launch();
-    await clickTestId("lang-en");
+    await clickTestId(ctx.session, "lang-en");
     await productNames();
     const [search] = await ctx.session.findAll('[data-testid="search"]');
     await ctx.session.type(search, "aged");
     await until(async () => (await ctx.session.texts('[data-testid="product-name"]')).length === 1, { what: "the search to filter" });
     assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), ["Aged Gmail (registered 2019)"]);
-    await clickTestId("product-open");
+    await clickTestId(ctx.session, "product-open");
     await until(async () => (await ctx.session.findAll('[data-testid="detail-loading"]')).length === 0 &&
       (await ctx.session.findAll('[data-testid="detail-id"]')).length === 1, { what: "the detail" });
     assert.deepEqual(await ctx.session.texts('[data-testid="detail-price"]'), ["¥12.345 each"]);
     assert.deepEqual(await ctx.session.texts('[data-testid="detail-slug"]'), ["gmail-aged-2019"]);
     assert.equal((await ctx.harness.hits())["GET /api/products/{id_or_slug}"], 1);
-    await clickTestId("detail-back");
+    await clickTestId(ctx.session, "detail-back");
     await until(async () => (await ctx.session.findAll('[data-testid="product-card"]')).length === 1, { what: "the list again" });
   });
 });

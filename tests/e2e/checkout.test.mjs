@@ -6,23 +6,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { accountsFor, clickTestId, statusIs, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBalanceCheckout, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "checkout e2e passphrase";
 const ctx = appSuite("checkout");
 
 /** The accounts the double delivers for an order (see tests/store-double). */
-function accountsFor(orderNo, quantity) {
-  return Array.from({ length: quantity }, (_, i) => [`${orderNo.toLowerCase()}-${i}@gmail.com`, `Pw-${i}-${orderNo}:,"é`]);
-}
 
-async function statusIs(status) {
-  await until(async () => {
-    const [el] = await ctx.session.findAll('[data-testid="pay-status"]');
-    return el && (await ctx.session.attribute(el, "data-status")) === status;
-  }, { what: `payment status ${status}`, timeoutMs: 30_000 });
-}
 
 describe("checkout", () => {
   it("pays by crypto: address, exact amount and QR, then the accounts, kept after a restart", async () => {
@@ -33,7 +24,7 @@ describe("checkout", () => {
     await untilTexts(ctx.session, '[data-testid="checkout-total"]', ["Total: ¥24.690"]);
     await clickTestId(ctx.session, "checkout-submit");
 
-    await statusIs("awaitingPayment");
+    await statusIs(ctx.session, "awaitingPayment");
     assert.equal(await textOf(ctx.session, "pay-amount"), "3.429167");
     assert.equal(await textOf(ctx.session, "pay-token"), "USDT");
     assert.equal(await textOf(ctx.session, "pay-network"), "Network: TRON (TRC20)");
@@ -46,7 +37,7 @@ describe("checkout", () => {
     await ctx.harness.saveScreenshot(ctx.session, "checkout-crypto-awaiting");
 
     await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
-    await statusIs("delivered");
+    await statusIs(ctx.session, "delivered");
     const expected = accountsFor(orderNo, 2);
     await untilTexts(ctx.session, '[data-testid="pay-item-login"]', expected.map((a) => a[0]));
     assert.deepEqual(await ctx.session.texts('[data-testid="pay-item-password"]'), expected.map((a) => a[1]));
@@ -98,7 +89,7 @@ describe("checkout", () => {
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
     await startBalanceCheckout(ctx.session, "Aged Gmail (registered 2019)");
     await clickTestId(ctx.session, "checkout-submit");
-    await statusIs("delivered");
+    await statusIs(ctx.session, "delivered");
     const orderNo = await textOf(ctx.session, "pay-order-no");
     await untilTexts(ctx.session, '[data-testid="pay-item-login"]', accountsFor(orderNo, 1).map((a) => a[0]));
 

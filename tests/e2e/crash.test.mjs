@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { ROOT, until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { accountsFor, clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "crash e2e passphrase";
@@ -45,9 +45,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tally = { kills: { checkout: 0, delivery: 0, receiveCode: 0 }, lost: [], answeredByAttempt: 0, attemptsWithoutOrder: 0, started: Date.now() };
 
 /** The accounts the double delivers for an order (see tests/store-double). */
-function accountsFor(orderNo, quantity) {
-  return Array.from({ length: quantity }, (_, i) => [`${orderNo.toLowerCase()}-${i}@gmail.com`, `Pw-${i}-${orderNo}:,"é`]);
-}
 
 // ---- processes ----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { clickTestId, statusIs, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBalanceCheckout } from "./app-steps.mjs";
 
 const PASSPHRASE = "faults e2e passphrase";
@@ -20,12 +20,6 @@ async function clearFaults() {
   await ctx.harness.control("DELETE", "/faults");
 }
 
-async function statusIs(status) {
-  await until(async () => {
-    const [el] = await ctx.session.findAll('[data-testid="pay-status"]');
-    return el && (await ctx.session.attribute(el, "data-status")) === status;
-  }, { what: `payment status ${status}`, timeoutMs: 30_000 });
-}
 
 /** A completed crypto order made straight at the double, for lookups. */
 async function storeOrder(email) {
@@ -78,7 +72,7 @@ describe("faults in the window", () => {
     await clickTestId(ctx.session, "login-submit");
     await waitFor(ctx.session, '[data-testid="logged-in-as"]');
     await clickTestId(ctx.session, "checkout-submit");
-    await statusIs("delivered");
+    await statusIs(ctx.session, "delivered");
     const orderNo = await textOf(ctx.session, "pay-order-no");
     const orders = await ctx.harness.control("GET", "/orders");
     assert.equal(orders.length, before + 1, "exactly one order");

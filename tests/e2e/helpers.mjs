@@ -89,3 +89,16 @@ export function filesHolding(dir, secrets) {
   }
   return { holding, scanned: files };
 }
+
+/** Waits until the payment screen shows `status` (its `data-status`). */
+export async function statusIs(session, status) {
+  await until(async () => {
+    const [el] = await session.findAll('[data-testid="pay-status"]');
+    return el && (await session.attribute(el, "data-status")) === status;
+  }, { what: `payment status ${status}`, timeoutMs: 30_000 });
+}
+
+/** The accounts the store double delivers for an order (tests/store-double: `accounts_for`). */
+export function accountsFor(orderNo, quantity) {
+  return Array.from({ length: quantity }, (_, i) => [`${orderNo.toLowerCase()}-${i}@gmail.com`, `Pw-${i}-${orderNo}:,"é`]);
+}
