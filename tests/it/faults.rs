@@ -214,7 +214,7 @@ fn expected(call: Call, case: Case) -> Option<Expected> {
             Case::Timeout => K::Timeout,
             Case::Reset => K::Network,
             // The payment options have no documented shape: flags it cannot find read as "not
-            // offered", which only hides the cashier methods (FACTS.md: tolerant reader).
+            // offered", which only hides the cashier methods (`docs/api/gmailstore.md`: tolerant reader).
             Case::WrongShape if call == Call::PaymentConfig => return Some(Expected { kind: None, hits, orders: (0, 0) }),
             Case::Truncated | Case::WrongShape => K::BadResponse,
             Case::AnswerLost | Case::ProxyPageAfter | Case::UnreadableAmount => unreachable!(),

@@ -4,6 +4,7 @@
 
 mod apply;
 mod attempt;
+mod buy;
 mod missing;
 mod payment_uri;
 mod place;
@@ -12,6 +13,7 @@ mod screen;
 mod rules;
 
 pub use attempt::{attempt_for, created_nothing};
+pub use buy::{buy, Bought, Shop};
 pub use apply::{apply_state, record_created, record_lookup, to_order_status};
 pub use missing::{missing_details, MissingDetail};
 pub use payment_uri::{payment_uri, qr_svg_data_url};

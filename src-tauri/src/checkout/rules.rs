@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::settings::is_plausible_email;
 use crate::stores::gmailstore::{Coin, CreateOrderRequest, PaymentConfig, PaymentMethod, Product};
 
-/// The document's cap on one order.
+/// The document's cap on one order (`docs/api/gmailstore.md`).
 pub const MAX_QUANTITY: u32 = 200;
 
 /// What the checkout form sends.

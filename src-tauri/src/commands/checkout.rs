@@ -6,12 +6,11 @@ use std::time::Duration;
 use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
-use crate::checkout::saved_login::{self, TOKEN_SECRET};
+use crate::checkout::saved_login;
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
 use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
 use crate::orders::OrderDetail;
-use crate::stores::gmailstore::{GmailStoreClient, GmailStoreError, PaymentConfig, PaymentMethod};
 use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
@@ -25,47 +24,19 @@ pub async fn payment_options(state: tauri::State<'_, AppState>) -> Result<Paymen
 
 #[tauri::command]
 pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, input: CheckoutInput) -> Result<CheckoutView, AppError> {
-    if !state.core.vault.is_unlocked() {
-        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data before buying, so the order can be kept"));
-    }
     let client = state.gmailstore()?;
-    let product = client.product(&input.product_id).await?;
-    let config = match input.payment_method {
-        PaymentMethod::Alipay | PaymentMethod::Wechat => client.payment_config().await?,
-        _ => PaymentConfig { alipay: true, wechat: true },
-    };
-    let token = if input.payment_method.needs_login() { state.core.vault.load_secret(&state.core.db, TOKEN_SECRET)? } else { None };
-    let request = checkout::check_order(&input, &product, config, token.is_some())?;
-    let committed = match checkout::place_order(&client, &state.core.orders, &request, &product, token.as_ref()).await {
-        Ok(committed) => committed,
-        Err(error) => return Err(place_failed(&state, &client, error).await),
-    };
-    state.remember_contact_email(&request.contact_email);
-    // The order exists now: a browser that will not open must not hide it. Say so on the payment
-    // screen, which offers to open the cashier again.
-    let pay_url = state.core.orders.pay_url(committed.id)?;
-    let note = pay_url.as_deref().and_then(|url| open_in_browser(&app, url).err()).map(|e| e.message);
-    checkout::payment_view(&state.core.orders, committed.id, note)
-}
-
-/// What a failed order tells the user. A 401 to a balance order means the saved token expired: the
-/// app logs in again once with the saved password (if the buyer let it keep one), and asks the buyer
-/// to press Pay again — the order itself is never sent again by the app.
-async fn place_failed(state: &AppState, client: &GmailStoreClient, error: checkout::PlaceOrderError) -> AppError {
-    let checkout::PlaceOrderError::Refused(GmailStoreError::Unauthorized { message }) = error else {
-        return error.into();
-    };
-    *state.login_cache() = None;
-    match saved_login::log_in_again(client, &state.core.vault, &state.core.db).await {
-        Ok(Some((email, session))) => {
-            state.set_login_status(LoginStatus::from_session(&email, &session));
-            AppError::new(AppErrorKind::LoggedInAgain, "the saved login had expired; logged in again: nothing was bought, press Pay again")
+    let shop = checkout::Shop { client: &client, book: &state.core.orders, vault: &state.core.vault, db: &state.core.db };
+    match checkout::buy(shop, &input).await? {
+        checkout::Bought::Placed { order, contact_email } => {
+            state.remember_contact_email(&contact_email);
+            // The order exists now: a browser that will not open must not hide it. Say so on the
+            // payment screen, which offers to open the cashier again.
+            let note = state.core.orders.pay_url(order.id)?.and_then(|url| open_in_browser(&app, &url).err()).map(|e| e.message);
+            checkout::payment_view(&state.core.orders, order.id, note)
         }
-        Ok(None) => AppError::new(AppErrorKind::Unauthorized, message),
-        Err(saved_login::SavedLoginError::Vault(error)) => error.into(),
-        Err(saved_login::SavedLoginError::Store(error)) => {
-            log::info!("logging in again with the saved password failed: {error}");
-            AppError::new(AppErrorKind::Unauthorized, message)
+        checkout::Bought::LoggedInAgain(status) => {
+            state.set_login_status(status);
+            Err(AppError::new(AppErrorKind::LoggedInAgain, "the saved login had expired; logged in again: nothing was bought, press Pay again"))
         }
     }
 }

@@ -1,6 +1,6 @@
 //! A local double of the stores' documented HTTP contracts, for Mailcart's tests and demo.
 //!
-//! It serves what `shared/api/` documents and nothing more generous: the same error bodies, the
+//! It serves what `docs/api/` documents and nothing more generous: the same error bodies, the
 //! same shapes. Faults are injected through [`Faults`] (in process) or `/__control` (over HTTP).
 
 mod control;
@@ -32,7 +32,7 @@ pub struct DoubleState {
     pub gmailstore_query_limits: gmailstore::rate_limit::QueryLimits,
     pub gmailstore_payment_config: gmailstore::orders::PaymentConfigCell,
     pub email_order: email_order::EmailOrderState,
-    /// The answer shapes the document leaves open (see `shapes`).
+    /// The answer shapes the document (`docs/api/`) leaves open (see `shapes`).
     pub shapes: shapes::ShapeCell,
 }
 

@@ -1,4 +1,5 @@
-//! Which of several plausible answer shapes the double sends where the store's document shows none.
+//! Which of several plausible answer shapes the double sends where the store's document
+//! (`docs/api/gmailstore.md`) shows none.
 //! The default is the double's own choice (an `order` object, a `product` envelope, `data` flags);
 //! the others are what another store following the same document could send, so the end-to-end
 //! tests can show the app reads them too. `POST /__control/shapes` sets them; reset restores them.
@@ -13,8 +14,8 @@ pub enum CreateShape {
     /// `{"success":true,"order":{"orderNo":…,"payAddress":…,"payAmount":…,"totalAmount":…}}`
     #[default]
     OrderObject,
-    /// The document's words under the plainest names, flat: an `address` and an `amount` beside
-    /// the order's `total`.
+    /// The document's words (`docs/api/gmailstore.md`) under the plainest names, flat: an
+    /// `address` and an `amount` beside the order's `total`.
     Plain,
     /// An order number and a total, but no address and no amount to pay.
     NoPaymentDetails,

@@ -1,5 +1,6 @@
 //! The email-order client. The API key goes in `Authorization` (raw, no `Bearer`) and, as the
-//! seed's global table lists it, in `X-API-KEY`. No `X-SIGN` is sent: no scheme is documented.
+//! global header table in `docs/api/email-order.md` lists it, in `X-API-KEY`. No `X-SIGN` is
+//! sent: no scheme is documented.
 //! After any 401 (a refused key, the lockout, an HTTP 401) no call is made with that key until the
 //! user asks to try again ([`EmailOrderClient::release_key`]): the server locks an IP out for an
 //! hour after 10 failures, and a screen that kept checking would send the key into that ban every

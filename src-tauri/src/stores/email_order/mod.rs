@@ -1,4 +1,4 @@
-//! The email-order open API (receive-code emails): platforms, buy, details. FACTS.md section 2.
+//! The email-order open API (receive-code emails): platforms, buy, details. `docs/api/email-order.md`.
 
 mod client;
 mod error;

@@ -1,4 +1,5 @@
-//! A tolerant reader for answers whose shape the document does not show: field names are matched
+//! A tolerant reader for answers whose shape the document (`docs/api/gmailstore.md`) does not
+//! show: field names are matched
 //! whatever their case style (`order_no`, `orderNo`, `OrderNo` are one name), values are kept as
 //! raw JSON text (so amounts are read from their own digits, never through `f64`), and a field may
 //! sit in any object of the answer (`Tree`): under `data`, `order`, `result`, `payment`, or any

@@ -1,4 +1,4 @@
-//! GmailStore's public Web API (`shared/api/gmailstore-web-api.seed.md`).
+//! GmailStore's public Web API (`docs/api/gmailstore.md`).
 
 mod client;
 mod error;

@@ -127,7 +127,7 @@ impl Coin {
 /// What the buyer asks the store to create.
 #[derive(Clone, Debug)]
 pub struct CreateOrderRequest {
-    /// The product's id (never its slug, per the document).
+    /// The product's id (never its slug, per `docs/api/gmailstore.md`).
     pub product_id: String,
     pub quantity: u32,
     pub contact_email: String,

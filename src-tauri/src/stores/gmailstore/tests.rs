@@ -139,7 +139,8 @@ fn each_documented_error_body_maps_to_its_error() {
         }
         other => panic!("{other:?}"),
     }
-    // The number is optional in the document ("Minimum quantity is ..."): no number, still mapped.
+    // The number is optional in the document (`docs/api/gmailstore.md`: "Minimum quantity is ..."):
+    // no number, still mapped.
     assert!(matches!(
         answer(400, &body("Minimum quantity is reached")),
         GmailStoreError::BelowMinimumQuantity { minimum: None, .. }

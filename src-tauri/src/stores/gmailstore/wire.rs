@@ -2,7 +2,8 @@
 //! after seeing the live store is a one-line change.
 //!
 //! Documented: `{"success":true,"products":[…]}` and errors `{"success":false,"error":"…"}`.
-//! Assumed (FACTS.md): one product comes as `{"success":true,"product":{…}}`, or as a bare product.
+//! Assumed (`docs/api/gmailstore.md`): one product comes as `{"success":true,"product":{…}}`, or
+//! as a bare product.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -64,11 +65,11 @@ pub(crate) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError
     decode::<Product>(text.as_bytes()).map_err(|error| if path == "." { error.with_body(body) } else { error.at_path_prefix(&path).with_body(body) })
 }
 
-// ---- Orders, login and payment config: no shape is documented (FACTS.md). These readers accept
-// any case style, amounts as numbers or strings, and fields in any object of the answer: which
-// object a field is taken from is decided by what that object holds (the order number, the
-// address), not by a list of wrapper names. The names tried for each field are listed here and
-// nowhere else.
+// ---- Orders, login and payment config: no shape is documented (`docs/api/gmailstore.md`). These
+// readers accept any case style, amounts as numbers or strings, and fields in any object of the
+// answer: which object a field is taken from is decided by what that object holds (the order
+// number, the address), not by a list of wrapper names. The names tried for each field are listed
+// here and nowhere else.
 
 use super::lenient::{NodeId, RawObject, Tree};
 use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentDetails, PaymentMethod, StoreOrderStatus};

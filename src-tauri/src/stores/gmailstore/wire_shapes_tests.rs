@@ -1,7 +1,7 @@
 //! Every GmailStore call against answers in shapes a store could plausibly send where the document
-//! is silent: flat or nested or enveloped, snake/camel/Pascal case, numbers or strings, extra
-//! fields and nulls. One table per call; then a property: wrapping any of these answers in one more
-//! envelope object never changes what is read.
+//! (`docs/api/gmailstore.md`) is silent: flat or nested or enveloped, snake/camel/Pascal case,
+//! numbers or strings, extra fields and nulls. One table per call; then a property: wrapping any
+//! of these answers in one more envelope object never changes what is read.
 
 use proptest::prelude::*;
 
@@ -21,7 +21,8 @@ fn some(text: &str) -> Option<String> {
 const CREATED_SHAPES: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
     // (answer, address, amount to send, total); every one has order number GS1
     (r#"{"success":true,"order_no":"GS1","id":"1","pay_address":"TAddr","pay_amount":"10.123456","total_amount":"70.00","coin":"trc20_usdt"}"#, Some("TAddr"), Some("10.123456"), Some("70.00")),
-    // The document's words under the plainest names: an address and an amount beside the total.
+    // The document's words (`docs/api/gmailstore.md`) under the plainest names: an address and an
+    // amount beside the total.
     (r#"{"success":true,"orderNo":"GS1","address":"TAddr","amount":"10.123456","total":70}"#, Some("TAddr"), Some("10.123456"), Some("70")),
     (r#"{"success":true,"data":{"orderNo":"GS1","payAddress":"TAddr","payAmount":10.123456,"totalAmount":70}}"#, Some("TAddr"), Some("10.123456"), Some("70")),
     (r#"{"data":{"order":{"order_no":"GS1","total":"70"},"payment":{"address":"TAddr","amount":"10.123456"}}}"#, Some("TAddr"), Some("10.123456"), Some("70")),

@@ -1,4 +1,4 @@
-//! The email-order open API (`shared/api/email-order-open-api.seed.md` and FACTS.md section 2):
+//! The email-order open API (`docs/api/email-order.md`):
 //! HTTP 200 with `{"code", "message", "data"}`; `code` 1 is success.
 //!
 //! Choices where the facts are silent: the valid key is `test-api-key-0001`; a buy holds the

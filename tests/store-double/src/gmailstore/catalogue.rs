@@ -64,7 +64,8 @@ impl Default for Catalogue {
 }
 
 impl Catalogue {
-    /// A product by its id only: the document says create-order takes the id, never the slug.
+    /// A product by its id only: the document (`docs/api/gmailstore.md`) says create-order takes
+    /// the id, never the slug.
     pub(crate) fn by_id(&self, id: &str) -> Option<ProductFacts> {
         self.products.iter().find(|p| p.id == id).map(|p| p.facts.clone())
     }

@@ -1,4 +1,4 @@
-//! GmailStore's public Web API, as `shared/api/gmailstore-web-api.seed.md` documents it.
+//! GmailStore's public Web API, as `docs/api/gmailstore.md` documents it.
 
 mod catalogue;
 mod error_body;

@@ -1,9 +1,10 @@
 //! Orders: `POST /orders/create`, `GET /orders/:id/status`, `GET /orders/query`, plus the
 //! control calls that move an order along (paid, delivered, expired, underpaid).
 //!
-//! The document shows none of these answers; the shapes chosen here are written down in
-//! `tests/store-double/README.md` (create answers in camelCase under `order`, status and query in
-//! snake_case at the top level), so the client's tolerant reader meets both styles.
+//! The document (`docs/api/gmailstore.md`) shows none of these answers; the shapes chosen here
+//! are written down in `tests/store-double/README.md` (create answers in camelCase under `order`,
+//! status and query in snake_case at the top level), so the client's tolerant reader meets both
+//! styles.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
