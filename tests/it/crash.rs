@@ -10,9 +10,7 @@ use mailcart_lib::orders::{OrderFilter, StoreKind};
 
 use crate::tools::example;
 
-#[path = "../tools/common.rs"]
-#[allow(dead_code)]
-mod common;
+use crate::common;
 
 const RUNS: u32 = 24;
 const PASSPHRASE: &str = "crash test passphrase";

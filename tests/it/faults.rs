@@ -13,12 +13,11 @@
 use std::time::Duration;
 
 use mailcart_lib::checkout::{place_order, PlaceOrderError};
-use mailcart_lib::core::AppCore;
 use mailcart_lib::ipc::{AppError, AppErrorKind};
 use mailcart_lib::orders::{OrderBook, OrderFilter};
 use mailcart_lib::stores::email_order::EmailOrderClient;
 use mailcart_lib::stores::gmailstore::{Coin, CreateOrderRequest, GmailStoreClient, PaymentMethod, Product, RetryPolicy};
-use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
+use mailcart_lib::vault::Secret;
 use mailcart_store_double::email_order::VALID_KEY;
 use mailcart_store_double::{spawn_local, Fault, FaultKind, RunningDouble};
 
@@ -334,8 +333,7 @@ impl Bench {
 /// An order book in a new folder, its vault protected by a passphrase and open.
 fn order_book() -> (tempfile::TempDir, OrderBook) {
     let dir = tempfile::tempdir().unwrap();
-    let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
-    core.vault.set_passphrase(&core.db, &Secret::from("fault matrix passphrase")).unwrap();
+    let core = crate::common::open_core(dir.path(), "fault matrix passphrase");
     (dir, core.orders)
 }
 

@@ -4,13 +4,12 @@
 use std::time::{Duration, Instant};
 
 use mailcart_lib::checkout::{apply_state, record_created};
-use mailcart_lib::core::AppCore;
 use mailcart_lib::ipc::{AppError, AppErrorKind};
 use mailcart_lib::orders::OrderStatus;
 use mailcart_lib::stores::gmailstore::{
     Coin, CreateOrderRequest, GmailStoreClient, GmailStoreError, PaymentMethod, QueryLimiter, RetryPolicy, StoreOrderStatus,
 };
-use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
+use mailcart_lib::vault::Secret;
 use mailcart_store_double::{spawn_local, DoubleStatus, Fault, FaultKind, PaymentConfig, RunningDouble};
 
 const AGED: &str = "7c1e5b0a-2f4d-4a8e-9b61-0d3f5e8a1c22"; // 12.345, stock 120, min 1
@@ -57,8 +56,7 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     let id = created.id.clone().unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
-    core.vault.set_passphrase(&core.db, &Secret::from("integration pass")).unwrap();
+    let core = crate::common::open_core(dir.path(), "integration pass");
     let product = client.product(AGED).await.unwrap();
     let attempt = core.orders.begin_attempt(&mailcart_lib::checkout::attempt_for(&request(AGED, 2, PaymentMethod::Crypto), &product)).unwrap();
     let committed = record_created(&core.orders, attempt, &created, &request(AGED, 2, PaymentMethod::Crypto), &product).unwrap();
@@ -316,8 +314,7 @@ async fn an_expired_saved_login_is_renewed_once_and_the_order_waits_for_the_buye
     use mailcart_lib::checkout::{place_order, PlaceOrderError};
     let (double, client) = setup().await;
     let dir = tempfile::tempdir().unwrap();
-    let (core, _) = AppCore::open(dir.path(), Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
-    core.vault.set_passphrase(&core.db, &Secret::from("saved login test")).unwrap();
+    let core = crate::common::open_core(dir.path(), "saved login test");
     let password = Secret::from("correct-password");
     let session = client.login("buyer@example.com", &password).await.unwrap();
     saved_login::keep_session(&core.vault, &core.db, "buyer@example.com", &session, Some(&password)).unwrap();

@@ -6,10 +6,9 @@
 
 use std::path::Path;
 
-use mailcart_lib::core::AppCore;
 use mailcart_lib::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
 use mailcart_lib::stores::gmailstore::{GmailStoreClient, GmailStoreError, RetryPolicy, Understanding};
-use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
+use mailcart_lib::vault::Secret;
 
 const TOKEN: &str = "planted-token-7f3a9c2e1b";
 const API_KEY: &str = "planted-apikey-bd4d7f193ebc4ffc";
@@ -64,8 +63,7 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("data");
     mailcart_lib::logging::init(&data_dir);
-    let (core, _) = AppCore::open(&data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
-    core.vault.set_passphrase(&core.db, &Secret::from(PASSPHRASE)).unwrap();
+    let core = crate::common::open_core(&data_dir, PASSPHRASE);
     core.vault.save_secret(&core.db, "gmailstore/token", &Secret::from(TOKEN)).unwrap();
     core.vault.save_secret(&core.db, "email-order/api-key", &Secret::from(API_KEY)).unwrap();
     let order = core

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::db::{Database, DATABASE_FILE};
-use crate::vault::{KdfParams, NoKeyStorage as NoKeychain, Secret, Vault};
+use crate::vault::{KdfParams, NoKeyStorage, Secret, Vault};
 
 use super::test_support::unlocked_book as book;
 
@@ -114,7 +114,7 @@ fn lists_newest_first_and_filters_by_store_state_and_search() {
 fn a_locked_vault_stops_an_order_with_a_token_from_being_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let db = Arc::new(Database::open(&dir.path().join(DATABASE_FILE)).unwrap().db);
-    let vault = Arc::new(Vault::open(&db, Box::new(NoKeychain), KdfParams::FAST_FOR_TESTS).unwrap());
+    let vault = Arc::new(Vault::open(&db, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap());
     let book = OrderBook::new(db.clone(), vault);
     assert!(book.record_order(crypto_order("GS1", "A", "a@x.com")).is_err());
     let count: i64 = db.lock().query_row("SELECT count(*) FROM orders", [], |r| r.get(0)).unwrap();

@@ -14,8 +14,6 @@ fn mock_keychain(test: &str) -> Box<KeyringKeyStorage> {
     Box::new(KeyringKeyStorage::new("mailcart-test", test))
 }
 
-/// A machine with no keychain at all.
-use super::NoKeyStorage as NoKeychain;
 
 fn temp_db() -> (tempfile::TempDir, Database) {
     let dir = tempfile::tempdir().unwrap();
@@ -57,7 +55,7 @@ fn with_a_keychain_the_key_is_created_there_and_found_again() {
 #[test]
 fn a_locked_vault_refuses_to_seal_anything() {
     let (_dir, db) = temp_db();
-    let vault = open(&db, Box::new(NoKeychain));
+    let vault = open(&db, Box::new(NoKeyStorage));
     assert_eq!(vault.status().problem, Some(VaultProblem::NoKeychain));
     assert!(matches!(vault.seal("x", b"y"), Err(VaultError::Locked)));
     assert!(matches!(vault.save_secret(&db, "k", &Secret::from("v")), Err(VaultError::Locked)));
@@ -67,13 +65,13 @@ fn a_locked_vault_refuses_to_seal_anything() {
 #[test]
 fn without_a_keychain_a_passphrase_protects_the_key_and_a_wrong_one_changes_nothing() {
     let (_dir, db) = temp_db();
-    let vault = open(&db, Box::new(NoKeychain));
+    let vault = open(&db, Box::new(NoKeyStorage));
     vault.set_passphrase(&db, &Secret::from("correct horse battery")).unwrap();
     assert_eq!(vault.status().protection, Some(Protection::Passphrase));
     vault.save_secret(&db, "email-order/api-key", &Secret::from("key-123")).unwrap();
     drop(vault);
 
-    let reopened = open(&db, Box::new(NoKeychain));
+    let reopened = open(&db, Box::new(NoKeyStorage));
     assert_eq!(reopened.status().problem, Some(VaultProblem::PassphraseNeeded));
     let meta_before = meta::load(&db).unwrap();
     assert!(matches!(reopened.unlock(&Secret::from("wrong horse battery")), Err(VaultError::Passphrase(PassphraseError::Wrong))));
@@ -148,7 +146,7 @@ fn a_locked_keychain_is_reported_and_can_be_retried() {
 #[test]
 fn dont_remember_keeps_secrets_in_memory_only_until_a_passphrase_is_set() {
     let (_dir, db) = temp_db();
-    let vault = open(&db, Box::new(NoKeychain));
+    let vault = open(&db, Box::new(NoKeyStorage));
     vault.use_session_only(&db).unwrap();
     assert_eq!(vault.status().protection, Some(Protection::SessionOnly));
     vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-mem")).unwrap();
@@ -157,19 +155,19 @@ fn dont_remember_keeps_secrets_in_memory_only_until_a_passphrase_is_set() {
     let sealed_this_session = vault.seal("order/u1/token", b"t").unwrap();
     drop(vault);
 
-    let next = open(&db, Box::new(NoKeychain));
+    let next = open(&db, Box::new(NoKeyStorage));
     assert_eq!(next.status().problem, Some(VaultProblem::SessionKeyGone));
     assert!(!next.has_secret(&db, "gmailstore/token").unwrap());
 
     // Setting a passphrase during a session keeps that session's key and secrets.
     let (_dir2, db2) = temp_db();
-    let session = open(&db2, Box::new(NoKeychain));
+    let session = open(&db2, Box::new(NoKeyStorage));
     session.use_session_only(&db2).unwrap();
     session.save_secret(&db2, "gmailstore/token", &Secret::from("tok-kept")).unwrap();
     let sealed = session.seal("order/u2/token", b"kept").unwrap();
     session.set_passphrase(&db2, &Secret::from("now remember me")).unwrap();
     drop(session);
-    let later = open(&db2, Box::new(NoKeychain));
+    let later = open(&db2, Box::new(NoKeyStorage));
     later.unlock(&Secret::from("now remember me")).unwrap();
     assert_eq!(later.load_secret(&db2, "gmailstore/token").unwrap().unwrap().expose(), "tok-kept");
     assert_eq!(later.open_sealed("order/u2/token", &sealed).unwrap().as_slice(), b"kept");
