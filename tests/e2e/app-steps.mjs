@@ -44,3 +44,14 @@ export async function startBalanceCheckout(session, name) {
   await clickTestId(session, "login-submit");
   await untilTexts(session, '[data-testid="balance"]', ["Balance: ¥100.00 · crypto 50.5"]);
 }
+
+/** Opens the app on the receive-code page, its buy form filled with `count` emails (the service's
+ * buy held `holdMs`). */
+export async function startBuyingEmails(harness, passphrase, { count, holdMs }) {
+  await harness.control("POST", "/email-order", { holdMs });
+  const session = await openApp(harness, passphrase);
+  await clickTestId(session, "nav-codes");
+  await waitFor(session, '[data-testid="codes-platform"] option');
+  await typeInto(session, "codes-count", String(count));
+  return session;
+}

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
 import { clickTestId, filesHolding, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
-import { openApp } from "./app-steps.mjs";
+import { openApp, startBuyingEmails } from "./app-steps.mjs";
 
 const PASSPHRASE = "codes e2e passphrase";
 const VALID_KEY = "test-api-key-0001";
@@ -38,11 +38,7 @@ describe("receive-code emails", () => {
   });
 
   it("buys 3 emails, shows the codes as they arrive, and an item expiring", async () => {
-    await ctx.harness.control("POST", "/email-order", { holdMs: 2500 });
-    ctx.session = await openApp(ctx.harness, PASSPHRASE);
-    await clickTestId(ctx.session, "nav-codes");
-    await waitFor(ctx.session, '[data-testid="codes-platform"] option');
-    await typeInto(ctx.session, "codes-count", "3");
+    ctx.session = await startBuyingEmails(ctx.harness, PASSPHRASE, { count: 3, holdMs: 2500 });
     await untilTexts(ctx.session, '[data-testid="codes-total"]', ["Total: 0.36"]);
     await clickTestId(ctx.session, "codes-buy");
     assert.equal(await textOf(ctx.session, "codes-confirm-box"), "Buy 3 emails for Twitter, 0.36 in all?Yes, buyCancel");
@@ -80,11 +76,7 @@ describe("receive-code emails", () => {
 
 describe("receive-code emails: a key revoked while an order is watched", () => {
   it("makes exactly one call after the revocation, says why it stopped, and goes on when the user tries again", async () => {
-    await ctx.harness.control("POST", "/email-order", { holdMs: 200 });
-    ctx.session = await openApp(ctx.harness, PASSPHRASE);
-    await clickTestId(ctx.session, "nav-codes");
-    await waitFor(ctx.session, '[data-testid="codes-platform"] option');
-    await typeInto(ctx.session, "codes-count", "1");
+    ctx.session = await startBuyingEmails(ctx.harness, PASSPHRASE, { count: 1, holdMs: 200 });
     await clickTestId(ctx.session, "codes-buy");
     await clickTestId(ctx.session, "codes-confirm");
     await until(async () => (await statuses()).length === 1, { what: "the email", timeoutMs: 20_000 });

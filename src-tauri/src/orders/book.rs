@@ -406,15 +406,21 @@ impl OrderBook {
 
     /// The order's cashier URL, to open it again (sealed: needs the vault open).
     pub fn pay_url(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        // Built first: it seals what an older version left plain.
         drop(self.number_index()?);
+        Ok(self.sealed_column(id, "pay_url_sealed", numbers::pay_url_record)?.map(|url| url.to_string()))
+    }
+
+    /// Opens the sealed text in `column` of order `id` (a name from this file, never input).
+    fn sealed_column(&self, id: i64, column: &str, record: fn(&str) -> String) -> Result<Option<zeroize::Zeroizing<String>>, OrderBookError> {
         let (uid, sealed): (String, Option<Vec<u8>>) = self
             .db
             .lock()
-            .query_row("SELECT uid, pay_url_sealed FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(&format!("SELECT uid, {column} FROM orders WHERE id = ?1"), [id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?
             .ok_or(OrderBookError::NotFound(id))?;
         match sealed {
-            Some(sealed) => Ok(Some(self.vault.open_sealed_string(&numbers::pay_url_record(&uid), &sealed)?.to_string())),
+            Some(sealed) => Ok(Some(self.vault.open_sealed_string(&record(&uid), &sealed)?)),
             None => Ok(None),
         }
     }
@@ -441,19 +447,7 @@ impl OrderBook {
 
     /// The order's access token, for its status checks (never shown).
     pub fn access_token(&self, id: i64) -> Result<Option<Secret<String>>, OrderBookError> {
-        let (uid, sealed): (String, Option<Vec<u8>>) = self
-            .db
-            .lock()
-            .query_row("SELECT uid, access_token FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .ok_or(OrderBookError::NotFound(id))?;
-        match sealed {
-            None => Ok(None),
-            Some(sealed) => {
-                let token = self.vault.open_sealed_string(&token_record(&uid), &sealed)?;
-                Ok(Some(Secret::new(token.as_str().to_owned())))
-            }
-        }
+        Ok(self.sealed_column(id, "access_token", token_record)?.map(|token| Secret::new(token.as_str().to_owned())))
     }
 
     /// Everything about one order, its delivered items opened.
