@@ -100,3 +100,23 @@ describe("the contact email remembered after a checkout", () => {
     expect((byTestId(next.root, "checkout-email")[0] as HTMLInputElement).value).toBe("new@example.com");
   });
 });
+
+/** Seen in a screenshot: after switching to Chinese, the coin picker still named the networks in
+ * English (its options were made once). */
+describe("the coin picker", () => {
+  it("names the networks in the language now shown, and keeps the coin chosen", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const form = new CheckoutForm(PRODUCTS[1], () => {}, () => {});
+    form.render();
+    const picker = () => byTestId(form.root, "checkout-coin")[0] as HTMLSelectElement;
+    picker().value = "erc20_usdt";
+    setLanguage("zh");
+    form.render();
+    expect(picker().value).toBe("erc20_usdt");
+    expect(picker().selectedOptions[0].textContent).toBe("USDT · 以太坊（ERC20）");
+  });
+});

@@ -38,7 +38,7 @@ export class CheckoutForm {
     this.quantity.value = String(min);
     const settings = currentSettings();
     this.email.value = settings?.defaultContactEmail ?? "";
-    for (const info of coins()) this.coin.append(el("option", { value: info.coin }, coinLabel(info.coin)));
+    this.fillCoins();
     this.coin.value = settings?.defaultCoin ?? "trc20_usdt";
     this.quantity.addEventListener("input", () => this.renderTotal());
     void this.loadContext();
@@ -58,8 +58,17 @@ export class CheckoutForm {
     this.total.textContent = "quantity" in checked ? t("checkout.total", { total: lineTotal(this.product.price, checked.quantity) }) : "";
   }
 
+  /** The coin picker's options, their networks named in the current language (kept chosen). */
+  private fillCoins(): void {
+    const chosen = this.coin.value;
+    clear(this.coin);
+    for (const info of coins()) this.coin.append(el("option", { value: info.coin }, coinLabel(info.coin)));
+    if (chosen) this.coin.value = chosen;
+  }
+
   render(): void {
     clear(this.root);
+    this.fillCoins();
     const { min, max } = quantityBounds(this.product);
     const methods = el("div", { class: "methods", role: "radiogroup", "data-testid": "checkout-methods" });
     for (const method of METHODS) {
