@@ -46,6 +46,15 @@ pub struct AppCore {
 }
 
 impl AppCore {
+    /// Refuses with `VaultLocked` while the vault is locked: what `purpose` keeps cannot be sealed.
+    pub fn require_unlocked(&self, purpose: &str) -> Result<(), crate::ipc::AppError> {
+        if self.vault.is_unlocked() {
+            Ok(())
+        } else {
+            Err(crate::ipc::AppError::new(crate::ipc::AppErrorKind::VaultLocked, format!("unlock your saved data first, {purpose}")))
+        }
+    }
+
     pub fn open(data_dir: &Path, keychain: Box<dyn KeyStorage>, kdf: KdfParams) -> Result<(AppCore, Vec<StartupNotice>), CoreError> {
         std::fs::create_dir_all(data_dir).map_err(|e| CoreError::DataDir(data_dir.to_owned(), e))?;
         let mut notices = Vec::new();

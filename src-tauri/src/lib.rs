@@ -17,6 +17,7 @@ pub mod locale;
 pub mod logging;
 pub mod money;
 pub mod orders;
+pub mod quantity;
 pub mod receive_codes;
 pub mod settings;
 pub mod startup_failure;
@@ -26,7 +27,7 @@ pub mod time_text;
 pub mod updates;
 pub mod vault;
 
-mod commands;
+pub mod commands;
 
 use commands::AppState;
 use tauri::Manager;
@@ -41,7 +42,7 @@ fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
     let mut hooks = orders::resume::ResumeHooks::default();
     let for_gmailstore = app.clone();
     hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(for_gmailstore.clone(), orders));
-    hooks.register(orders::StoreKind::EmailOrder, move |orders| commands::email_order::resume_unfinished(app.clone(), orders));
+    hooks.register(orders::StoreKind::EmailOrder, move |orders| commands::receive_codes::resume_unfinished(app.clone(), orders));
     hooks
 }
 
@@ -146,41 +147,7 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::catalogue::list_products,
-            commands::catalogue::get_product,
-            commands::vault::vault_status,
-            commands::vault::vault_unlock,
-            commands::vault::vault_set_passphrase,
-            commands::vault::vault_use_session_only,
-            commands::vault::vault_retry_keychain,
-            commands::settings::settings_get,
-            commands::settings::settings_save,
-            commands::orders::orders_list,
-            commands::orders::order_detail,
-            commands::orders::order_export,
-            commands::orders::order_attempts,
-            commands::orders::order_attempt_dismiss,
-            commands::checkout::payment_options,
-            commands::checkout::checkout_create,
-            commands::checkout::checkout_refresh,
-            commands::checkout::checkout_view,
-            commands::checkout::open_cashier,
-            commands::checkout::login,
-            commands::checkout::login_status,
-            commands::checkout::logout,
-            commands::checkout::lookup_order,
-            commands::email_order::email_order_setup_status,
-            commands::email_order::email_order_setup,
-            commands::email_order::email_order_platforms,
-            commands::email_order::email_order_buy,
-            commands::email_order::email_order_refresh,
-            commands::email_order::email_order_open,
-            commands::settings::check_store,
-            commands::updates::check_for_update,
-            commands::updates::install_update,
-        ])
+        .invoke_handler(commands::invoke_handler())
         .run(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {
             eprintln!("Mailcart could not start: {error}");

@@ -541,18 +541,21 @@ async fn an_unreadable_amount_records_the_order_with_the_amount_unknown() {
     assert!(answer.contains("\"~"), "the store's own answer is there to show: {answer}");
 }
 
+/// What a full disk does to recording an order: the order book refuses the insert.
+fn fill_the_disk_for_orders(book: &OrderBook) {
+    book.database()
+        .lock()
+        .execute_batch("CREATE TEMP TRIGGER disk_full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;")
+        .unwrap();
+}
+
 /// A full disk (here: the order book refusing the insert) after the store answered: the buyer is
 /// told the order may exist and given its number, and the attempt keeps both the number and the
 /// store's answer for the lookup.
 #[tokio::test]
 async fn a_full_disk_at_recording_keeps_the_order_number() {
     let bench = Bench::new().await;
-    bench
-        .book
-        .database()
-        .lock()
-        .execute_batch("CREATE TEMP TRIGGER disk_full BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;")
-        .unwrap();
+    fill_the_disk_for_orders(&bench.book);
     let error = bench.place(&crypto_order()).await.unwrap_err();
     let made = bench.double.state.gmailstore_orders.all();
     let order_no = made.last().unwrap().order_no.clone();
@@ -589,4 +592,19 @@ async fn when_the_attempt_cannot_take_the_number_the_buyer_still_gets_it() {
     let open = bench.book.unresolved_attempts().unwrap();
     assert_eq!(open.len(), 1, "the attempt written before sending still says the order may exist");
     assert_eq!(open[0].order_no, None);
+}
+
+/// The same full disk after the email-order service sold the emails: the buyer is given the order's
+/// number (the codes page opens an order by it) and the attempt keeps it for the Orders page.
+#[tokio::test]
+async fn a_full_disk_at_recording_a_receive_code_buy_keeps_its_number() {
+    let bench = Bench::new().await;
+    fill_the_disk_for_orders(&bench.book);
+    let shown = mailcart_lib::receive_codes::buy(&bench.email_order, &bench.book, &key(), TWITTER, 1).await.unwrap_err();
+    let order_no = bench.double.state.email_order.orders().last().unwrap().order_no.clone();
+    assert_eq!((shown.kind, shown.order_no.as_deref()), (AppErrorKind::OrderMayExist, Some(order_no.as_str())), "{shown:?}");
+    assert!(shown.message.contains(&order_no), "{}", shown.message);
+    let open = bench.book.unresolved_attempts().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].order_no.as_deref(), Some(order_no.as_str()));
 }

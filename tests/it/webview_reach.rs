@@ -18,18 +18,10 @@ fn config() -> serde_json::Value {
     serde_json::from_str(&read("tauri.conf.json")).unwrap()
 }
 
-/// The `"name"` strings of `const COMMANDS` in build.rs.
-fn manifest_commands() -> BTreeSet<String> {
-    let build = read("src-tauri/build.rs");
-    let list = build.split("const COMMANDS: &[&str] = &[").nth(1).unwrap().split("];").next().unwrap();
-    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
-}
-
-/// The `commands::<module>::<name>` entries of `generate_handler!` in lib.rs.
-fn registered_commands() -> BTreeSet<String> {
-    let lib = read("src-tauri/src/lib.rs");
-    let handler = lib.split("generate_handler![").nth(1).unwrap().split("])").next().unwrap();
-    handler.split(',').filter_map(|entry| entry.trim().rsplit("::").next()).filter(|name| !name.is_empty()).map(str::to_owned).collect()
+/// The app's commands, from the one list (`src-tauri/src/commands/list.rs`) that also makes the
+/// permission manifest (build.rs), the invoke handler, the capability and the isolation allow-list.
+fn app_commands() -> BTreeSet<String> {
+    mailcart_lib::commands::NAMES.iter().map(|name| name.to_string()).collect()
 }
 
 #[test]
@@ -63,9 +55,7 @@ fn the_csp_is_strict_and_allows_nothing_remote() {
 
 #[test]
 fn capabilities_grant_only_the_apps_own_registered_commands() {
-    let manifest = manifest_commands();
-    let registered = registered_commands();
-    assert_eq!(manifest, registered, "every registered command is in the manifest (gated), and no other");
+    let manifest = app_commands();
     let mut granted = BTreeSet::new();
     for entry in std::fs::read_dir(root().join("src-tauri/capabilities")).unwrap() {
         let capability: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
@@ -80,10 +70,10 @@ fn capabilities_grant_only_the_apps_own_registered_commands() {
     assert_eq!(granted, manifest, "the window is granted exactly the app's commands");
 }
 
-/// The `"name"` strings of `const APP_COMMANDS` in the isolation application's index.js.
+/// The names in `const APP_COMMANDS` of the isolation application's generated commands.js.
 fn isolation_commands(dir: &str) -> BTreeSet<String> {
-    let script = read(&format!("{dir}/index.js"));
-    let list = script.split("const APP_COMMANDS = [").nth(1).expect("index.js declares APP_COMMANDS").split("];").next().unwrap();
+    let script = read(&format!("{dir}/commands.js"));
+    let list = script.split("const APP_COMMANDS = [").nth(1).expect("commands.js declares APP_COMMANDS").split("];").next().unwrap();
     list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
 }
 
@@ -95,15 +85,19 @@ fn every_ipc_message_passes_the_isolation_hook_which_allows_only_the_apps_comman
     let dir = pattern["options"]["dir"].as_str().expect("the isolation application's folder");
     assert_eq!(dir, "ui/isolation");
 
-    let manifest = manifest_commands();
-    assert_eq!(isolation_commands(dir), manifest, "the isolation hook allows exactly build.rs's COMMANDS");
+    let manifest = app_commands();
+    assert_eq!(isolation_commands(dir), manifest, "the isolation hook allows exactly the app's commands");
     let script = read(&format!("{dir}/index.js"));
     assert!(script.contains("window.__TAURI_ISOLATION_HOOK__"), "index.js sets the hook");
     let refused = script.split("const REFUSED = \"").nth(1).and_then(|rest| rest.split('"').next()).expect("index.js names REFUSED");
-    assert!(!manifest.contains(refused) && !registered_commands().contains(refused), "a refused call must become a command that does not exist");
+    assert!(!manifest.contains(refused), "a refused call must become a command that does not exist");
+    assert!(script.contains("new Set(APP_COMMANDS)"), "index.js allows the generated list");
 
-    // Only scripts by `src` (Tauri inlines them and allows them by hash): no inline script of ours.
+    // Only scripts by `src` (Tauri inlines them and allows them by hash): no inline script of ours;
+    // the list first, so that the hook finds it.
     let html = read(&format!("{dir}/index.html"));
+    let (list_at, hook_at) = (html.find("src=\"commands.js\"").expect("loads commands.js"), html.find("src=\"index.js\"").expect("loads index.js"));
+    assert!(list_at < hook_at, "commands.js before index.js");
     for tag in html.split("<script").skip(1) {
         let (open, rest) = tag.split_once('>').unwrap();
         assert!(open.contains("src="), "index.html: a script without src");

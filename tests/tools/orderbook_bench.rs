@@ -96,7 +96,6 @@ impl Unit {
 
 /// One printed figure: the app's value beside the floor's, or the reason there is no floor.
 struct Figure {
-    key: &'static str,
     label: &'static str,
     unit: Unit,
     mailcart: Option<f64>,
@@ -224,8 +223,8 @@ fn run() -> Vec<Figure> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let data_dir = dir.path().join("data");
     let mut figures = Vec::new();
-    let mut push = |key, label, unit, mailcart: f64, baseline: Result<f64, &'static str>| {
-        figures.push(Figure { key, label, unit, mailcart: Some(mailcart), baseline });
+    let mut push = |label, unit, mailcart: f64, baseline: Result<f64, &'static str>| {
+        figures.push(Figure { label, unit, mailcart: Some(mailcart), baseline });
     };
 
     // The builds one after the other: the floor first, then the app.
@@ -259,17 +258,17 @@ fn run() -> Vec<Figure> {
     build += timed(|| drop(core)).1;
     let floor_end = floor.ask("build_end");
     floor_build += floor_end["build"];
-    push("build", "build (order, delivery, status: 3 commits per order)", Unit::S, build.as_secs_f64(), Ok(floor_build));
-    push("data_size", "data folder after build", Unit::MiB, folder_mib(&data_dir), Ok(floor_end["data_size"]));
+    push("build (order, delivery, status: 3 commits per order)", Unit::S, build.as_secs_f64(), Ok(floor_build));
+    push("data folder after build", Unit::MiB, folder_mib(&data_dir), Ok(floor_end["data_size"]));
 
     eprintln!("timing reads, alternating between the two...");
     let floor_open = floor.sample("open");
     let (core, open) = timed(|| common::open_core(&data_dir, PASSPHRASE));
-    push("open", "open (schema check, vault unlock)", Unit::Ms, ms(open), Ok(floor_open));
+    push("open (schema check, vault unlock)", Unit::Ms, ms(open), Ok(floor_open));
     // Order numbers are sealed: the first list opens all of them into an index in memory.
     let floor_first = floor.sample("list");
     let (_, first_list) = timed(|| assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
-    push("first_list", "first list after open (opens every order number)", Unit::Ms, ms(first_list), Ok(floor_first));
+    push("first list after open (opens every order number)", Unit::Ms, ms(first_list), Ok(floor_first));
 
     // `n` samples of each side, alternating app-floor, floor-app, ...; the medians.
     let mut paired = |n: usize, key: &str, app: &mut dyn FnMut()| -> (f64, Result<f64, &'static str>) {
@@ -287,22 +286,22 @@ fn run() -> Vec<Figure> {
     };
     let search = |text: &str| OrderFilter { search: Some(text.to_owned()), ..OrderFilter::default() };
     let (a, b) = paired(21, "list", &mut || assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
-    push("list", "list newest 500 (median of 21)", Unit::Ms, a, b);
+    push("list newest 500 (median of 21)", Unit::Ms, a, b);
     let (a, b) = paired(21, "unfinished", &mut || assert!(core.orders.unfinished().unwrap().is_empty()));
-    push("unfinished", "unfinished orders (median of 21)", Unit::Ms, a, b);
+    push("unfinished orders (median of 21)", Unit::Ms, a, b);
     let (a, b) = paired(15, "search_number", &mut || assert_eq!(core.orders.list(&search(SEARCH_NUMBER)).unwrap().len(), 1));
-    push("search_number", "search by order number (median of 15)", Unit::Ms, a, b);
+    push("search by order number (median of 15)", Unit::Ms, a, b);
     let (a, b) = paired(15, "search_login", &mut || assert_eq!(core.orders.list(&search(SEARCH_LOGIN)).unwrap().len(), 1));
-    push("search_login", "search by delivered login, 200k items (median of 15)", Unit::Ms, a, b);
+    push("search by delivered login, 200k items (median of 15)", Unit::Ms, a, b);
     let (a, b) = paired(15, "search_product", &mut || assert_eq!(core.orders.list(&search(SEARCH_PRODUCT)).unwrap().len(), 200));
-    push("search_product", "search by product, 200 hits (median of 15)", Unit::Ms, a, b);
+    push("search by product, 200 hits (median of 15)", Unit::Ms, a, b);
     let (a, b) = paired(21, "detail", &mut || assert_eq!(core.orders.detail(DETAIL_ID).unwrap().items.len(), ITEMS_PER_ORDER as usize));
-    push("detail", "one order's detail, 20 items (median of 21)", Unit::Ms, a, b);
+    push("one order's detail, 20 items (median of 21)", Unit::Ms, a, b);
     let (a, b) = paired(21, "export_one", &mut || {
         let d = core.orders.detail(DETAIL_ID).unwrap();
         export::to_csv("GS00004999", &d.items).unwrap();
     });
-    push("export_one", "export one order to CSV (median of 21)", Unit::Ms, a, b);
+    push("export one order to CSV (median of 21)", Unit::Ms, a, b);
 
     let csv_path = dir.path().join("all.csv");
     let (_, all_export) = timed(|| {
@@ -314,11 +313,11 @@ fn run() -> Vec<Figure> {
         out.flush().unwrap();
     });
     let floor_export = floor.ask("export_all");
-    push("export_all", "export all 200,000 items to a CSV file", Unit::S, all_export.as_secs_f64(), Ok(floor_export["export_all"]));
+    push("export all 200,000 items to a CSV file", Unit::S, all_export.as_secs_f64(), Ok(floor_export["export_all"]));
     let csv_mib = std::fs::metadata(&csv_path).unwrap().len() as f64 / 1_048_576.0;
-    push("export_all_size", "  its size (app: a header per order)", Unit::MiB, csv_mib, Ok(floor_export["export_all_size"]));
+    push("  its size (app: a header per order)", Unit::MiB, csv_mib, Ok(floor_export["export_all_size"]));
     let floor_peak = floor.ask("peak_rss").get("peak_rss").copied().ok_or("no /proc");
-    figures.push(Figure { key: "peak_rss", label: "peak memory (VmHWM)", unit: Unit::MiB, mailcart: peak_rss_mib(), baseline: floor_peak });
+    figures.push(Figure { label: "peak memory (VmHWM)", unit: Unit::MiB, mailcart: peak_rss_mib(), baseline: floor_peak });
     floor.finish();
     drop(core);
 
@@ -330,7 +329,6 @@ fn run() -> Vec<Figure> {
     let (core, _) = AppCore::open(&kdf_dir, Box::new(NoKeyStorage), KdfParams::RECOMMENDED).unwrap();
     let (_, unlock) = timed(|| core.vault.unlock(&Secret::from(PASSPHRASE)).unwrap());
     figures.push(Figure {
-        key: "unlock",
         label: "passphrase unlock, app's Argon2id cost (46 MiB, 1 pass)",
         unit: Unit::Ms,
         mailcart: Some(ms(unlock)),

@@ -1,48 +1,13 @@
 // Tauri's isolation application (tauri.conf.json `app.security.pattern`): every IPC message from the
 // web view passes through this sandboxed frame before Tauri encrypts it and hands it to Rust. It lets
-// through only the app's own commands — the same list as COMMANDS in src-tauri/build.rs (the
-// integration test `webview_reach` keeps the two equal) — and refuses everything else, Tauri's
+// through only the app's own commands — `APP_COMMANDS`, written into commands.js (loaded first)
+// from src-tauri/src/commands/list.rs — and refuses everything else, Tauri's
 // internal and plugin commands included (the UI needs none of them; the notification plugin's
 // start-up `plugin:notification|is_permission_granted` is refused, as the capability refuses it too).
 // Tauri inlines this file into index.html at build time and allows it by its hash.
 "use strict";
 
-const APP_COMMANDS = [
-  "app_info",
-  "list_products",
-  "get_product",
-  "vault_status",
-  "vault_unlock",
-  "vault_set_passphrase",
-  "vault_use_session_only",
-  "vault_retry_keychain",
-  "settings_get",
-  "settings_save",
-  "orders_list",
-  "order_detail",
-  "order_export",
-  "order_attempts",
-  "order_attempt_dismiss",
-  "payment_options",
-  "checkout_create",
-  "checkout_refresh",
-  "checkout_view",
-  "open_cashier",
-  "login",
-  "login_status",
-  "logout",
-  "lookup_order",
-  "email_order_setup_status",
-  "email_order_setup",
-  "email_order_platforms",
-  "email_order_buy",
-  "email_order_refresh",
-  "email_order_open",
-  "check_store",
-  "check_for_update",
-  "install_update",
-];
-
+/* global APP_COMMANDS */
 const ALLOWED = new Set(APP_COMMANDS);
 
 // What a refused call becomes: a command that is neither registered nor granted, with nothing of the

@@ -3,11 +3,17 @@
 
 import { el } from "./dom";
 import { t, type MessageKey } from "./i18n/i18n";
-import { toCommandError } from "./ipc";
+import { toCommandError, type RuleError } from "./ipc";
+
+/** A rule Rust says an order breaks, in the buyer's language (`rule.<tag>` with its numbers). */
+export function ruleSentence(broken: RuleError): string {
+  const { rule, ...numbers } = broken;
+  return t(`rule.${rule}` as MessageKey, numbers);
+}
 
 export function errorSentence(error: unknown): string {
-  const { kind } = toCommandError(error);
-  return t(`error.${kind}` as MessageKey);
+  const { kind, rule } = toCommandError(error);
+  return rule ? ruleSentence(rule) : t(`error.${kind}` as MessageKey);
 }
 
 export function errorPanel(error: unknown, onRetry: () => void): HTMLElement {

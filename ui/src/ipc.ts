@@ -2,6 +2,7 @@
 // branch on, whatever went wrong (a command error, a missing command, a denied permission).
 
 import { invoke } from "@tauri-apps/api/core";
+import { commandsOver } from "./bindings/commands";
 import type { AppError } from "./bindings/AppError";
 import type { AppErrorKind } from "./bindings/AppErrorKind";
 import type { AppInfo } from "./bindings/AppInfo";
@@ -18,14 +19,16 @@ import type { CheckoutInput } from "./bindings/CheckoutInput";
 import type { CheckoutView } from "./bindings/CheckoutView";
 import type { LoginStatus } from "./bindings/LoginStatus";
 import type { PaymentOptions } from "./bindings/PaymentOptions";
-import type { EmailOrderSetup } from "./bindings/EmailOrderSetup";
+import type { ReceiveCodesSetup } from "./bindings/ReceiveCodesSetup";
 import type { PlatformView } from "./bindings/PlatformView";
 import type { CodeOrderView } from "./bindings/CodeOrderView";
 import type { UpdateOffer } from "./bindings/UpdateOffer";
+import type { RuleError } from "./bindings/RuleError";
+import type { Quote } from "./bindings/Quote";
 
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat, PendingAttempt };
-export type { StoreCheck };
-export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, EmailOrderSetup, PlatformView, CodeOrderView, UpdateOffer };
+export type { StoreCheck, RuleError, Quote };
+export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, ReceiveCodesSetup, PlatformView, CodeOrderView, UpdateOffer };
 
 // Every kind Rust can send: a Record, so that a kind added to the Rust enum (and so to the
 // generated AppErrorKind) is a type error here until it is listed.
@@ -64,6 +67,8 @@ export class CommandError extends Error {
     readonly orderNo?: string,
     /** The store's own words, when it refused with a message. */
     readonly storeMessage?: string,
+    /** The rule an order broke, as Rust names it (`errors.ts` words it). */
+    readonly rule?: RuleError,
   ) {
     super(message);
     this.name = "CommandError";
@@ -73,7 +78,7 @@ export class CommandError extends Error {
 export function toCommandError(raw: unknown): CommandError {
   if (raw instanceof CommandError) return raw;
   if (typeof raw === "object" && raw !== null && "kind" in raw && "message" in raw) {
-    const { kind, message, field, retryAfterMs, code, orderNo, storeMessage } = raw as {
+    const { kind, message, field, retryAfterMs, code, orderNo, storeMessage, rule } = raw as {
       kind: unknown;
       message: unknown;
       field?: unknown;
@@ -81,6 +86,7 @@ export function toCommandError(raw: unknown): CommandError {
       code?: unknown;
       orderNo?: unknown;
       storeMessage?: unknown;
+      rule?: unknown;
     };
     if (typeof kind === "string" && Object.prototype.hasOwnProperty.call(KINDS, kind)) {
       return new CommandError(
@@ -91,6 +97,7 @@ export function toCommandError(raw: unknown): CommandError {
         typeof code === "number" ? code : undefined,
         typeof orderNo === "string" ? orderNo : undefined,
         typeof storeMessage === "string" ? storeMessage : undefined,
+        typeof rule === "object" && rule !== null && typeof (rule as { rule?: unknown }).rule === "string" ? (rule as RuleError) : undefined,
       );
     }
   }
@@ -105,39 +112,5 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-export const commands = {
-  appInfo: () => call<AppInfo>("app_info"),
-  listProducts: () => call<ProductView[]>("list_products"),
-  getProduct: (idOrSlug: string) => call<ProductView>("get_product", { idOrSlug }),
-  vaultStatus: () => call<VaultStatus>("vault_status"),
-  vaultUnlock: (passphrase: string) => call<VaultStatus>("vault_unlock", { passphrase }),
-  vaultSetPassphrase: (passphrase: string) => call<VaultStatus>("vault_set_passphrase", { passphrase }),
-  vaultUseSessionOnly: () => call<VaultStatus>("vault_use_session_only"),
-  vaultRetryKeychain: () => call<VaultStatus>("vault_retry_keychain"),
-  settingsGet: () => call<Settings>("settings_get"),
-  settingsSave: (settings: Settings) => call<Settings>("settings_save", { settings }),
-  ordersList: (filter: OrderFilter) => call<OrderSummary[]>("orders_list", { filter }),
-  orderDetail: (id: number) => call<OrderDetail>("order_detail", { id }),
-  orderExport: (id: number, format: ExportFormat) => call<string | null>("order_export", { id, format }),
-  orderAttempts: () => call<PendingAttempt[]>("order_attempts"),
-  orderAttemptDismiss: (id: number) => call<void>("order_attempt_dismiss", { id }),
-  paymentOptions: () => call<PaymentOptions>("payment_options"),
-  checkoutCreate: (input: CheckoutInput) => call<CheckoutView>("checkout_create", { input }),
-  checkoutRefresh: (id: number) => call<CheckoutView>("checkout_refresh", { id }),
-  checkoutView: (id: number) => call<CheckoutView>("checkout_view", { id }),
-  openCashier: (id: number) => call<void>("open_cashier", { id }),
-  login: (email: string, password: string, rememberPassword: boolean) => call<LoginStatus>("login", { email, password, rememberPassword }),
-  loginStatus: () => call<LoginStatus>("login_status"),
-  logout: () => call<LoginStatus>("logout"),
-  lookupOrder: (orderNo: string, email: string) => call<OrderDetail>("lookup_order", { orderNo, email }),
-  emailOrderSetupStatus: () => call<EmailOrderSetup>("email_order_setup_status"),
-  emailOrderSetup: (url: string, apiKey: string) => call<EmailOrderSetup>("email_order_setup", { url, apiKey }),
-  emailOrderPlatforms: () => call<PlatformView[]>("email_order_platforms"),
-  emailOrderBuy: (platformId: string, count: number) => call<CodeOrderView>("email_order_buy", { platformId, count }),
-  /** `tryKeyAgain`: the user's word to send the API key again after it was refused or locked out. */
-  emailOrderRefresh: (id: number, tryKeyAgain = false) => call<CodeOrderView>("email_order_refresh", { id, tryKeyAgain }),
-  emailOrderOpen: (orderNo: string) => call<CodeOrderView>("email_order_open", { orderNo }),
-  checkStore: () => call<StoreCheck>("check_store"),
-  checkForUpdate: () => call<UpdateOffer | null>("check_for_update"),
-  installUpdate: () => call<void>("install_update"),
-};
+/** Every command, typed from Rust's one list (`src-tauri/src/commands/list.rs`). */
+export const commands = commandsOver(call);

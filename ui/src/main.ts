@@ -10,7 +10,7 @@ import { OrdersPage } from "./orders/orders-page";
 import { SettingsPage } from "./settings/settings-page";
 import { VaultPanel } from "./vault/vault-panel";
 import { LookupPage } from "./lookup/lookup-page";
-import { CodesPage } from "./codes/codes-page";
+import { ReceiveCodesPage } from "./receive-codes/receive-codes-page";
 import { setCurrentSettings } from "./context";
 import { onNavigate } from "./navigation";
 import { UpdateBanner } from "./updates/update-banner";
@@ -53,7 +53,7 @@ async function start(root: HTMLElement): Promise<void> {
     navigate("orders");
     orders.showOrder(id);
   });
-  const codes = new CodesPage();
+  const codes = new ReceiveCodesPage();
   const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, codes: codes.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
   const updates = new UpdateBanner();
   const main = el("main", {}, updates.root, notices.root, vaultPanel.root, catalogue.root, codes.root, orders.root, lookup.root, settingsPage.root);

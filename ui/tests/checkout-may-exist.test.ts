@@ -13,6 +13,7 @@ afterEach(() => clearMocks());
 async function placeFailing(orderNo?: string): Promise<CheckoutForm> {
   mockIPC((cmd) => {
     if (cmd === "payment_options") return { alipay: false, wechat: false };
+    if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
     if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
     if (cmd === "checkout_create") throw { kind: "orderMayExist", message: "not saved", ...(orderNo ? { orderNo } : {}) };
     throw new Error(`unexpected ${cmd}`);
@@ -50,6 +51,8 @@ describe("a saved login that had expired", () => {
     let statusCalls = 0;
     mockIPC((cmd) => {
       if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
+    if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
       if (cmd === "login_status") {
         statusCalls += 1;
         return { loggedIn: true, email: "buyer@example.com", balance: "88.00", balanceCrypto: null };
@@ -78,6 +81,8 @@ describe("the contact email remembered after a checkout", () => {
     let saved = "old@example.com";
     mockIPC((cmd, args) => {
       if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
+    if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
       if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
       if (cmd === "settings_get") return { language: "en", defaultContactEmail: saved, defaultCoin: null, gmailstoreUrl: null, emailOrderUrl: null, proxy: null };
       if (cmd === "checkout_create") {
@@ -107,6 +112,8 @@ describe("the coin picker", () => {
   it("names the networks in the language now shown, and keeps the coin chosen", async () => {
     mockIPC((cmd) => {
       if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
+    if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
       if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
       throw new Error(`unexpected ${cmd}`);
     });

@@ -1,36 +1,49 @@
-import { describe, expect, it } from "vitest";
-import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "../src/checkout/rules";
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { CheckoutForm } from "../src/checkout/checkout-form";
+import { errorSentence } from "../src/errors";
+import { setLanguage } from "../src/i18n/i18n";
+import { byTestId, texts, until } from "./dom-helpers";
 import { countdown, nextPollDelay, POLL_HIDDEN_MS, POLL_LATE_MS, POLL_VISIBLE_MS } from "../src/checkout/payment-screen";
 import type { CheckoutView } from "../src/ipc";
 import type { OrderStatus } from "../src/bindings/OrderStatus";
 import { PRODUCTS } from "./fixtures";
 
 describe("checkout rules", () => {
-  const workspace = PRODUCTS[0]; // min 5, stock 44
-  it("bounds the quantity by the minimum, the stock and the cap of 200", () => {
-    expect(quantityBounds(workspace)).toEqual({ min: 5, max: 44 });
-    expect(quantityBounds({ ...workspace, stock: 999, minQuantity: 0 })).toEqual({ min: 1, max: 200 });
-    expect(checkQuantity("5", workspace)).toEqual({ quantity: 5 });
-    expect(checkQuantity(" 44 ", workspace)).toEqual({ quantity: 44 });
-    expect(checkQuantity("4", workspace)).toEqual({ key: "checkout.rule.belowMinimum", params: { min: 5 } });
-    expect(checkQuantity("45", workspace)).toEqual({ key: "checkout.rule.aboveStock", params: { stock: 44 } });
-    expect(checkQuantity("201", { ...workspace, stock: 999 })).toEqual({ key: "checkout.rule.aboveCap" });
-    for (const bad of ["", "2.5", "-1", "1e3", "ten"]) expect(checkQuantity(bad, workspace)).toEqual({ key: "checkout.rule.notWhole" });
-    expect(checkQuantity("5", PRODUCTS[2])).toEqual({ key: "checkout.rule.soldOut" });
+  afterEach(() => clearMocks());
+
+  it("shows Rust's quote: the exact total, and a broken rule in the buyer's words before anything is sent", async () => {
+    setLanguage("en");
+    const sent: string[] = [];
+    mockIPC((cmd, args) => {
+      sent.push(cmd);
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+      if (cmd === "checkout_quote") {
+        const { quantity } = args as { quantity: string };
+        return quantity === "4" ? { quantity: null, total: null, problem: { rule: "belowMinimum", minimum: 5 } } : { quantity: 6, total: "3.0", problem: null };
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const form = new CheckoutForm(PRODUCTS[0], () => {}, () => {});
+    document.body.append(form.root);
+    form.render();
+    expect((byTestId(form.root, "checkout-quantity")[0] as HTMLInputElement).value).toBe("5");
+    expect(texts(form.root, "checkout-rule")).toEqual(["From 5 to 44 (stock 44, at most 200 per order)."]);
+    await until(() => expect(texts(form.root, "checkout-total")).toEqual(["Total: ¥3.0"]));
+    (byTestId(form.root, "checkout-quantity")[0] as HTMLInputElement).value = "4";
+    (byTestId(form.root, "checkout-submit")[0] as HTMLButtonElement).click();
+    await until(() => expect(texts(form.root, "checkout-message")).toEqual(["The minimum for this product is 5."]));
+    expect(sent).not.toContain("checkout_create");
+    form.root.remove();
   });
 
-  it("multiplies decimal text exactly", () => {
-    expect(lineTotal("12.345", 2)).toBe("24.690");
-    expect(lineTotal("0.015", 3)).toBe("0.045");
-    expect(lineTotal("0.1", 3)).toBe("0.3"); // 0.1 * 3 in floating point is 0.30000000000000004
-    expect(lineTotal("25", 7)).toBe("175");
-    expect(lineTotal("0.08", 100)).toBe("8.00");
-    expect(lineTotal("abc", 1)).toBe("—");
-  });
-
-  it("accepts plausible emails only", () => {
-    expect(isPlausibleEmail(" buyer@example.com ")).toBe(true);
-    for (const bad of ["buyer@", "@x.co", "a@b", "a b@c.de", "a@b@c.de"]) expect(isPlausibleEmail(bad)).toBe(false);
+  it("words a rule Rust refused the order with, in either language", () => {
+    setLanguage("zh");
+    expect(errorSentence({ kind: "invalidInput", message: "at most 200 per order", rule: { rule: "aboveCap", most: 200 } })).toBe("每单最多 200 个。");
+    setLanguage("en");
+    expect(errorSentence({ kind: "unauthorized", message: "log in", rule: { rule: "loginNeeded" } })).toBe("Log in to pay from your balance.");
+    expect(errorSentence({ kind: "invalidInput", message: "x", rule: { rule: "countOutOfRange", most: 99999 } })).toBe("Buy from 1 to 99999 emails.");
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { CodeOrderScreen, CODES_POLL_MS } from "../src/codes/code-order-screen";
+import { CodeOrderScreen, CODES_POLL_MS } from "../src/receive-codes/code-order-screen";
 import { setLanguage } from "../src/i18n/i18n";
 import type { CodeOrderView } from "../src/ipc";
 import { byTestId, until } from "./dom-helpers";
@@ -29,7 +29,7 @@ describe("a receive-code order whose key is refused", () => {
     const calls: { tryKeyAgain: boolean }[] = [];
     let refuse = false;
     mockIPC((cmd, args) => {
-      if (cmd !== "email_order_refresh") throw new Error(`unexpected ${cmd}`);
+      if (cmd !== "receive_codes_refresh") throw new Error(`unexpected ${cmd}`);
       calls.push({ tryKeyAgain: (args as { tryKeyAgain: boolean }).tryKeyAgain });
       if (refuse) throw { kind: "unauthorized", message: "the API key was refused" };
       return waitingView();

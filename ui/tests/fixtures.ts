@@ -10,6 +10,8 @@ export const PRODUCTS: ProductView[] = [
     minQuantity: 5,
     price: "0.5",
     soldOut: false,
+    orderMin: 5,
+    orderMax: 44,
   },
   {
     id: "7c1e5b0a-2f4d-4a8e-9b61-0d3f5e8a1c22",
@@ -20,6 +22,8 @@ export const PRODUCTS: ProductView[] = [
     minQuantity: 1,
     price: "12.345",
     soldOut: false,
+    orderMin: 1,
+    orderMax: 120,
   },
   {
     id: "b4f0c9e2-6a17-4d3b-8e55-91a2c7d4e603",
@@ -30,5 +34,7 @@ export const PRODUCTS: ProductView[] = [
     minQuantity: 100,
     price: "0.08",
     soldOut: true,
+    orderMin: 100,
+    orderMax: 0,
   },
 ];

@@ -3,7 +3,7 @@
 
 use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::vault::Secret;
-use crate::stores::gmailstore::{wire, CreateOrderRequest, CreatedOrder, OrderState, Product, StoreOrderStatus};
+use crate::stores::gmailstore::{CreateOrderRequest, CreatedOrder, OrderState, Product, StatedTotal, StoreOrderStatus};
 
 /// The app's status for a store status; `None` for a word we do not know (nothing changes).
 pub fn to_order_status(status: StoreOrderStatus) -> Option<OrderStatus> {
@@ -39,7 +39,11 @@ pub fn record_created(
         unit_price: Some(product.price),
         // The store's total wins (coupons, rounding); our own product only when it sent none. A
         // total it sent in a form we cannot read stays unknown: our sum may not be what it charged.
-        total: if created.unreadable.contains(&wire::ORDER_TOTAL) { None } else { created.total.or(Some(computed_total)) },
+        total: match created.total {
+            StatedTotal::Stated(total) => Some(total),
+            StatedTotal::NotStated => Some(computed_total),
+            StatedTotal::Unreadable => None,
+        },
         currency: created.currency.clone().or_else(|| Some("CNY".to_owned())),
         payment_method: Some(request.payment_method.as_str().to_owned()),
         // The coin the buyer chose (one the app knows, with its network); the store's own word

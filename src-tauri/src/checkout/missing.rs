@@ -28,9 +28,9 @@ pub fn missing_details(detail: &OrderDetail) -> Vec<MissingDetail> {
     if !matches!(status, OrderStatus::AwaitingPayment | OrderStatus::Underpaid) {
         return Vec::new();
     }
-    let method = detail.payment_method.as_deref();
+    let method = detail.payment_method;
     let mut missing = Vec::new();
-    if method == Some(PaymentMethod::Crypto.as_str()) {
+    if method == Some(PaymentMethod::Crypto) {
         if detail.pay_address.is_none() {
             missing.push(MissingDetail::Address);
         }
@@ -41,7 +41,7 @@ pub fn missing_details(detail: &OrderDetail) -> Vec<MissingDetail> {
             missing.push(MissingDetail::Coin);
         }
     }
-    if matches!(method, Some(m) if m == PaymentMethod::Alipay.as_str() || m == PaymentMethod::Wechat.as_str()) && !detail.has_pay_url {
+    if matches!(method, Some(PaymentMethod::Alipay | PaymentMethod::Wechat)) && !detail.has_pay_url {
         missing.push(MissingDetail::CashierUrl);
     }
     missing

@@ -19,4 +19,4 @@ pub use missing::{missing_details, MissingDetail};
 pub use payment_uri::{payment_uri, qr_svg_data_url};
 pub use place::{place_order, PlaceOrderError};
 pub use screen::{check_status, payment_view};
-pub use rules::{check_order, CheckoutInput, RuleError, MAX_QUANTITY};
+pub use rules::{check_order, check_quantity, quantity_bounds, quote_quantity, CheckoutInput, RuleError, MAX_QUANTITY};

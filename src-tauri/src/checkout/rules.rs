@@ -1,9 +1,11 @@
 //! The rules an order must meet before it is sent, checked here so the buyer hears about a wrong
 //! quantity or a missing login at once, and the store is never asked for an order it must refuse.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use ts_rs::TS;
 
+pub use crate::quantity::RuleError;
+use crate::quantity::{quote, Quote};
 use crate::settings::is_plausible_email;
 use crate::stores::gmailstore::{Coin, CreateOrderRequest, PaymentConfig, PaymentMethod, Product};
 
@@ -24,42 +26,39 @@ pub struct CheckoutInput {
     pub coupon_code: Option<String>,
 }
 
-/// A rule the order breaks; the UI says it in the buyer's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS, thiserror::Error)]
-#[serde(rename_all = "camelCase", tag = "rule")]
-pub enum RuleError {
-    #[error("this product is sold out")]
-    SoldOut,
-    #[error("the minimum quantity is {minimum}")]
-    BelowMinimum { minimum: u32 },
-    #[error("only {stock} are in stock")]
-    AboveStock { stock: u32 },
-    #[error("at most {MAX_QUANTITY} per order")]
-    AboveCap,
-    #[error("the contact email is not valid")]
-    BadEmail,
-    #[error("choose a coin")]
-    CoinMissing,
-    #[error("log in to pay from your balance")]
-    LoginNeeded,
-    #[error("this payment method is not available now")]
-    MethodUnavailable,
+/// The fewest and the most of `product` one order may ask for (the most may be below the fewest
+/// when the stock is short: no quantity is possible then).
+pub fn quantity_bounds(product: &Product) -> (u32, u32) {
+    (product.min_quantity.max(1), product.stock.min(MAX_QUANTITY))
+}
+
+/// The quantity rules alone: what the form checks as the buyer types.
+pub fn check_quantity(product: &Product, quantity: u32) -> Result<(), RuleError> {
+    let (minimum, _) = quantity_bounds(product);
+    if product.is_sold_out() {
+        Err(RuleError::SoldOut)
+    } else if quantity < minimum {
+        Err(RuleError::BelowMinimum { minimum })
+    } else if quantity > MAX_QUANTITY {
+        Err(RuleError::AboveCap { most: MAX_QUANTITY })
+    } else if quantity > product.stock {
+        Err(RuleError::AboveStock { stock: product.stock })
+    } else {
+        Ok(())
+    }
+}
+
+/// The typed quantity of `product`: its exact total, or the rule it breaks.
+pub fn quote_quantity(product: &Product, typed: &str) -> Quote {
+    if product.is_sold_out() {
+        return Quote { quantity: None, total: None, problem: Some(RuleError::SoldOut) };
+    }
+    quote(typed, product.price, |quantity| check_quantity(product, quantity))
 }
 
 /// Checks `input` against the product as last seen and the store's payment options.
 pub fn check_order(input: &CheckoutInput, product: &Product, config: PaymentConfig, logged_in: bool) -> Result<CreateOrderRequest, RuleError> {
-    if product.stock == 0 {
-        return Err(RuleError::SoldOut);
-    }
-    if input.quantity < product.min_quantity.max(1) {
-        return Err(RuleError::BelowMinimum { minimum: product.min_quantity.max(1) });
-    }
-    if input.quantity > MAX_QUANTITY {
-        return Err(RuleError::AboveCap);
-    }
-    if input.quantity > product.stock {
-        return Err(RuleError::AboveStock { stock: product.stock });
-    }
+    check_quantity(product, input.quantity)?;
     let email = input.contact_email.trim();
     if !is_plausible_email(email) {
         return Err(RuleError::BadEmail);
@@ -134,7 +133,7 @@ mod tests {
         assert_eq!(check_order(&input(4, PaymentMethod::Crypto), &product(44, 5), ALL, false).unwrap_err(), RuleError::BelowMinimum { minimum: 5 });
         assert_eq!(check_order(&input(0, PaymentMethod::Crypto), &product(44, 0), ALL, false).unwrap_err(), RuleError::BelowMinimum { minimum: 1 });
         assert_eq!(check_order(&input(45, PaymentMethod::Crypto), &product(44, 5), ALL, false).unwrap_err(), RuleError::AboveStock { stock: 44 });
-        assert_eq!(check_order(&input(201, PaymentMethod::Crypto), &product(999, 1), ALL, false).unwrap_err(), RuleError::AboveCap);
+        assert_eq!(check_order(&input(201, PaymentMethod::Crypto), &product(999, 1), ALL, false).unwrap_err(), RuleError::AboveCap { most: 200 });
         assert_eq!(check_order(&input(1, PaymentMethod::Crypto), &product(0, 1), ALL, false).unwrap_err(), RuleError::SoldOut);
         let mut bad_email = input(5, PaymentMethod::Crypto);
         bad_email.contact_email = "buyer@".into();
@@ -147,5 +146,16 @@ mod tests {
         let none = PaymentConfig { alipay: false, wechat: false };
         assert_eq!(check_order(&input(5, PaymentMethod::Wechat), &product(44, 5), none, false).unwrap_err(), RuleError::MethodUnavailable);
         assert_eq!(check_order(&input(5, PaymentMethod::Alipay), &product(44, 5), ALL, false).unwrap().coin, None);
+    }
+
+    #[test]
+    fn the_typed_quantity_is_quoted_by_the_same_rules() {
+        let quote = quote_quantity(&product(44, 5), "6");
+        assert_eq!((quote.quantity, quote.total.as_deref(), quote.problem), (Some(6), Some("3.0"), None));
+        assert_eq!(quote_quantity(&product(44, 5), "4").problem, Some(RuleError::BelowMinimum { minimum: 5 }));
+        assert_eq!(quote_quantity(&product(444, 5), "201").problem, Some(RuleError::AboveCap { most: MAX_QUANTITY }));
+        assert_eq!(quote_quantity(&product(0, 5), "abc").problem, Some(RuleError::SoldOut), "sold out says so before anything else");
+        assert_eq!(quantity_bounds(&product(44, 0)), (1, 44));
+        assert_eq!(quantity_bounds(&product(999, 5)), (5, MAX_QUANTITY));
     }
 }

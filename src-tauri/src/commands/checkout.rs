@@ -9,8 +9,10 @@ use super::AppState;
 use crate::checkout::saved_login;
 use crate::checkout::{self, CheckoutInput};
 use crate::endpoint::check_cashier_url;
-use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions};
+use crate::ipc::{AppError, AppErrorKind, CheckoutView, LoginStatus, PaymentOptions, ProductView};
 use crate::orders::OrderDetail;
+use crate::quantity::Quote;
+use crate::stores::gmailstore::Product;
 use crate::vault::Secret;
 
 /// Status checks of one order closer together than this are answered from the order book.
@@ -22,23 +24,33 @@ pub async fn payment_options(state: tauri::State<'_, AppState>) -> Result<Paymen
     Ok(PaymentOptions { alipay: config.alipay, wechat: config.wechat })
 }
 
+/// The typed quantity of a product as listed: its exact total or the rule it breaks (no store call).
+#[tauri::command]
+pub fn checkout_quote(product: ProductView, quantity: String) -> Result<Quote, AppError> {
+    let product = Product::try_from(&product).map_err(|why| AppError::invalid("price", why))?;
+    Ok(checkout::quote_quantity(&product, &quantity))
+}
+
 #[tauri::command]
 pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, input: CheckoutInput) -> Result<CheckoutView, AppError> {
     let client = state.gmailstore()?;
     let shop = checkout::Shop { client: &client, book: &state.core.orders, vault: &state.core.vault, db: &state.core.db };
     match checkout::buy(shop, &input).await? {
-        checkout::Bought::Placed { order, contact_email } => {
-            state.remember_contact_email(&contact_email);
-            // The order exists now: a browser that will not open must not hide it. Say so on the
-            // payment screen, which offers to open the cashier again.
-            let note = state.core.orders.pay_url(order.id)?.and_then(|url| open_in_browser(&app, &url).err()).map(|e| e.message);
-            checkout::payment_view(&state.core.orders, order.id, note)
-        }
+        checkout::Bought::Placed { order, contact_email } => show_placed(&app, &state, order.id, &contact_email),
         checkout::Bought::LoggedInAgain(status) => {
             state.set_login_status(status);
             Err(AppError::new(AppErrorKind::LoggedInAgain, "the saved login had expired; logged in again: nothing was bought, press Pay again"))
         }
     }
+}
+
+/// The payment screen of an order just placed, its contact email kept as the next default and its
+/// cashier (if any) opened. The order exists now: a browser that will not open must not hide it,
+/// so that is said on the payment screen, which offers to open the cashier again.
+fn show_placed(app: &tauri::AppHandle, state: &AppState, id: i64, contact_email: &str) -> Result<CheckoutView, AppError> {
+    state.remember_contact_email(contact_email);
+    let note = state.core.orders.pay_url(id)?.and_then(|url| open_in_browser(app, &url).err()).map(|e| e.message);
+    checkout::payment_view(&state.core.orders, id, note)
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the
@@ -100,9 +112,7 @@ pub fn logout(state: tauri::State<'_, AppState>) -> Result<LoginStatus, AppError
 
 #[tauri::command]
 pub async fn lookup_order(state: tauri::State<'_, AppState>, order_no: String, email: String) -> Result<OrderDetail, AppError> {
-    if !state.core.vault.is_unlocked() {
-        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data first, so the order can be kept"));
-    }
+    state.core.require_unlocked("so the order can be kept")?;
     let found = state.gmailstore()?.query_order(&order_no, &email).await?;
     let id = checkout::record_lookup(&state.core.orders, &found, order_no.trim(), email.trim())?;
     Ok(state.core.orders.detail(id)?)

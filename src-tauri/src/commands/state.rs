@@ -156,9 +156,23 @@ impl AppState {
         }
     }
 
-    /// A client for another address (to check a key before saving it), sharing the refused keys.
-    pub fn email_order_for(&self, url: &str) -> Result<EmailOrderClient, String> {
-        new_email_order_client(url, &self.settings(), &self.held_keys)
+    /// The client for `url` (to check a key before saving it; empty: the one in use), sharing the
+    /// refused keys.
+    pub fn email_order_at(&self, url: &str) -> Result<EmailOrderClient, AppError> {
+        if url.is_empty() {
+            return self.email_order();
+        }
+        new_email_order_client(url, &self.settings(), &self.held_keys).map_err(|why| AppError::invalid("emailOrderUrl", why))
+    }
+
+    /// Keeps `url` as the email-order service's address (empty: nothing changes).
+    pub fn remember_email_order_url(&self, url: &str) -> Result<(), AppError> {
+        if !url.is_empty() {
+            let mut settings = self.settings();
+            settings.email_order_url = Some(url.to_owned());
+            self.save_settings(settings)?;
+        }
+        Ok(())
     }
 
     pub fn email_order_url(&self) -> Option<String> {

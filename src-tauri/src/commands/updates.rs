@@ -9,7 +9,7 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_updater::{Update, UpdaterExt};
 
 use super::AppState;
-use crate::ipc::{AppError, AppErrorKind};
+use crate::ipc::AppError;
 use crate::updates::{feed_override, UpdateError, UpdateOffer};
 
 /// How long a check may take before it is given up (silently).
@@ -21,27 +21,14 @@ pub struct PendingUpdate(Mutex<Option<Update>>);
 
 #[tauri::command]
 pub async fn check_for_update(app: AppHandle, pending: tauri::State<'_, PendingUpdate>) -> Result<Option<UpdateOffer>, AppError> {
-    match find_update(&app).await {
-        Ok(Some(update)) => {
-            log::info!("update {} offered (running {})", update.version, update.current_version);
-            let offer = UpdateOffer {
-                version: update.version.clone(),
-                current_version: update.current_version.clone(),
-                notes: update.body.clone().filter(|notes| !notes.trim().is_empty()),
-                date: update.raw_json.get("pub_date").and_then(|d| d.as_str()).map(str::to_owned),
-            };
-            *pending.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(update);
-            Ok(Some(offer))
-        }
-        Ok(None) => {
-            log::info!("update check: this is the newest version");
-            Ok(None)
-        }
-        Err(reason) => {
-            log::warn!("update check failed: {reason}");
-            Ok(None)
-        }
+    let found = find_update(&app).await.inspect_err(|reason| log::warn!("update check failed: {reason}")).ok().flatten();
+    let offer = found.as_ref().map(UpdateOffer::of);
+    match &offer {
+        Some(offer) => log::info!("update {} offered (running {})", offer.version, offer.current_version),
+        None => log::info!("update check: no newer version offered"),
     }
+    *pending.0.lock().unwrap_or_else(|e| e.into_inner()) = found;
+    Ok(offer)
 }
 
 async fn find_update(app: &AppHandle) -> Result<Option<Update>, String> {
@@ -63,29 +50,9 @@ async fn find_update(app: &AppHandle) -> Result<Option<Update>, String> {
 /// restarts. Called only from the user's "Install" button.
 #[tauri::command]
 pub async fn install_update(app: AppHandle, pending: tauri::State<'_, PendingUpdate>) -> Result<(), AppError> {
-    let update = pending.0.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let Some(update) = update else {
-        return Err(update_error(UpdateError::NothingOffered));
-    };
+    let update = pending.0.lock().unwrap_or_else(|e| e.into_inner()).take().ok_or(UpdateError::NothingOffered)?;
     log::info!("installing update {}", update.version);
-    let result = update.download_and_install(|_, _| {}, || {}).await;
-    match result {
-        Ok(()) => {
-            log::info!("update {} installed; restarting", update.version);
-            app.restart()
-        }
-        Err(error) => {
-            let error = UpdateError::from_plugin(error);
-            log::warn!("update {} not installed: {error}", update.version);
-            Err(update_error(error))
-        }
-    }
-}
-
-fn update_error(error: UpdateError) -> AppError {
-    let kind = match error {
-        UpdateError::BadSignature(_) => AppErrorKind::UpdateRefused,
-        _ => AppErrorKind::UpdateFailed,
-    };
-    AppError::new(kind, error.to_string())
+    update.download_and_install(|_, _| {}, || {}).await.map_err(UpdateError::from_plugin).inspect_err(|error| log::warn!("update {} not installed: {error}", update.version))?;
+    log::info!("update {} installed; restarting", update.version);
+    app.restart()
 }

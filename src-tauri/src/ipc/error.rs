@@ -80,11 +80,16 @@ pub struct AppError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub order_no: Option<String>,
+    /// With `invalidInput` (or `unauthorized` for a login the order needs): the rule broken, as
+    /// data the UI words in the buyer's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule: Option<RuleError>,
 }
 
 impl AppError {
     pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
-        AppError { kind, message: message.into(), field: None, code: None, store_message: None, retry_after_ms: None, order_no: None }
+        AppError { kind, message: message.into(), field: None, code: None, store_message: None, retry_after_ms: None, order_no: None, rule: None }
     }
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
@@ -219,13 +224,24 @@ impl From<SettingsError> for AppError {
 impl From<RuleError> for AppError {
     fn from(error: RuleError) -> Self {
         let field = match &error {
-            RuleError::SoldOut | RuleError::BelowMinimum { .. } | RuleError::AboveStock { .. } | RuleError::AboveCap => "quantity",
+            RuleError::NotWhole | RuleError::SoldOut | RuleError::BelowMinimum { .. } | RuleError::AboveStock { .. } | RuleError::AboveCap { .. } => "quantity",
+            RuleError::CountOutOfRange { .. } => "count",
             RuleError::BadEmail => "contactEmail",
             RuleError::CoinMissing => "coin",
-            RuleError::LoginNeeded => return AppError::new(AppErrorKind::Unauthorized, error.to_string()),
+            RuleError::LoginNeeded => return AppError { rule: Some(error.clone()), ..AppError::new(AppErrorKind::Unauthorized, error.to_string()) },
             RuleError::MethodUnavailable => "paymentMethod",
         };
-        AppError::invalid(field, error.to_string())
+        AppError { rule: Some(error.clone()), ..AppError::invalid(field, error.to_string()) }
+    }
+}
+
+impl From<crate::updates::UpdateError> for AppError {
+    fn from(error: crate::updates::UpdateError) -> Self {
+        let kind = match error {
+            crate::updates::UpdateError::BadSignature(_) => AppErrorKind::UpdateRefused,
+            _ => AppErrorKind::UpdateFailed,
+        };
+        AppError::new(kind, error.to_string())
     }
 }
 

@@ -38,11 +38,13 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("PaymentOptions.ts", PaymentOptions::export_to_string(&config).unwrap()),
         ("CheckoutInput.ts", crate::checkout::CheckoutInput::export_to_string(&config).unwrap()),
         ("PaymentMethod.ts", crate::stores::gmailstore::PaymentMethod::export_to_string(&config).unwrap()),
-        ("EmailOrderSetup.ts", EmailOrderSetup::export_to_string(&config).unwrap()),
+        ("ReceiveCodesSetup.ts", ReceiveCodesSetup::export_to_string(&config).unwrap()),
         ("PlatformView.ts", PlatformView::export_to_string(&config).unwrap()),
         ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
         ("ItemStatus.ts", crate::stores::email_order::ItemStatus::export_to_string(&config).unwrap()),
+        ("Quote.ts", crate::quantity::Quote::export_to_string(&config).unwrap()),
+        ("RuleError.ts", crate::quantity::RuleError::export_to_string(&config).unwrap()),
         ("ExportFormat.ts", crate::orders::export::ExportFormat::export_to_string(&config).unwrap()),
     ]
 }
@@ -72,23 +74,42 @@ fn constants() -> String {
     )
 }
 
+/// Everything generated from Rust for the UI and the web view's guards, by path from the root.
+fn generated_files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = declarations().into_iter().map(|(file, text)| (format!("ui/src/bindings/{file}"), text)).collect();
+    files.push(("ui/src/bindings/constants.ts".into(), constants()));
+    let commands = crate::commands::signatures();
+    files.push(("ui/src/bindings/commands.ts".into(), crate::commands::surface::commands_ts(&commands)));
+    files.push(("ui/isolation/commands.js".into(), crate::commands::surface::isolation_js(crate::commands::NAMES)));
+    files.push(("src-tauri/capabilities/main-window.json".into(), crate::commands::surface::capability_json(crate::commands::NAMES)));
+    files
+}
+
 #[test]
 fn bindings_are_current() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let mut stale = Vec::new();
-    let mut files = declarations();
-    files.push(("constants.ts", constants()));
-    for (file, generated) in files {
-        let path = dir.join(file);
+    for (file, generated) in generated_files() {
+        let path = root.join(&file);
         if update {
-            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &generated).unwrap();
         } else if std::fs::read_to_string(&path).ok().as_deref() != Some(generated.as_str()) {
             stale.push(file);
         }
     }
-    assert!(stale.is_empty(), "TypeScript bindings are stale: {stale:?}; run `UPDATE_BINDINGS=1 cargo test bindings`");
+    assert!(stale.is_empty(), "generated files are stale: {stale:?}; run `UPDATE_BINDINGS=1 cargo test bindings`");
+}
+
+/// Every command has a distinct name and a distinct call in the UI.
+#[test]
+fn the_command_list_names_each_command_once() {
+    let names: std::collections::BTreeSet<&str> = crate::commands::NAMES.iter().copied().collect();
+    assert_eq!(names.len(), crate::commands::NAMES.len());
+    let typed = crate::commands::surface::commands_ts(&crate::commands::signatures());
+    assert!(typed.contains("receiveCodesRefresh: (id: number, tryKeyAgain: boolean) => call<CodeOrderView>(\"receive_codes_refresh\", { id, tryKeyAgain }),"), "{typed}");
+    assert!(typed.contains("listProducts: () => call<Array<ProductView>>(\"list_products\"),"), "{typed}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! What the web view is shown. Money crosses as a decimal string, never a JS number.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::core::StartupNotice;
@@ -8,7 +8,9 @@ use crate::locale::UiLanguage;
 use crate::vault::VaultStatus;
 use crate::stores::gmailstore::Product;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+/// A product as the catalogue shows it; the checkout form sends it back to have a typed quantity
+/// quoted (`checkout_quote`), which reads only its stock, minimum and price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProductView {
     pub id: String,
@@ -20,11 +22,17 @@ pub struct ProductView {
     /// Exact decimal text, e.g. `"12.345"`.
     pub price: String,
     pub sold_out: bool,
+    /// The fewest and the most one order may ask for (`checkout::quantity_bounds`).
+    pub order_min: u32,
+    pub order_max: u32,
 }
 
 impl From<Product> for ProductView {
     fn from(product: Product) -> Self {
+        let (order_min, order_max) = crate::checkout::quantity_bounds(&product);
         ProductView {
+            order_min,
+            order_max,
             sold_out: product.is_sold_out(),
             price: product.price.to_string(),
             id: product.id,
@@ -34,6 +42,22 @@ impl From<Product> for ProductView {
             stock: product.stock,
             min_quantity: product.min_quantity,
         }
+    }
+}
+
+impl TryFrom<&ProductView> for Product {
+    type Error = String;
+
+    fn try_from(view: &ProductView) -> Result<Self, String> {
+        Ok(Product {
+            id: view.id.clone(),
+            slug: view.slug.clone(),
+            name_zh: view.name_zh.clone(),
+            name_en: view.name_en.clone(),
+            stock: view.stock,
+            min_quantity: view.min_quantity,
+            price: crate::money::decimal_from_json_text(&view.price)?,
+        })
     }
 }
 
@@ -104,7 +128,7 @@ pub struct PaymentOptions {
 /// The email-order service as the Codes page needs to know it.
 #[derive(Clone, Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct EmailOrderSetup {
+pub struct ReceiveCodesSetup {
     /// The service's address in use, when set.
     pub url: Option<String>,
     pub has_api_key: bool,

@@ -502,7 +502,7 @@ impl OrderBook {
             store_order_id,
             product_id,
             unit_price,
-            payment_method,
+            payment_method: payment_method.as_deref().and_then(crate::stores::gmailstore::PaymentMethod::parse),
             coin,
             pay_address,
             pay_amount,

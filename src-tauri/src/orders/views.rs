@@ -54,7 +54,8 @@ pub struct OrderDetail {
     pub store_order_id: Option<String>,
     pub product_id: Option<String>,
     pub unit_price: Option<String>,
-    pub payment_method: Option<String>,
+    /// How the order was paid (GmailStore), for the UI to name in the buyer's language.
+    pub payment_method: Option<crate::stores::gmailstore::PaymentMethod>,
     pub coin: Option<String>,
     pub pay_address: Option<String>,
     pub pay_amount: Option<String>,

@@ -1,24 +1,39 @@
 //! A receive-code order from the buy to the last code, with no Tauri in it: the commands call these
 //! and only add the key, the check interval and the notifications.
 
+use rust_decimal::Decimal;
+
 use super::attempt::{attempt_for, created_nothing};
 use super::code::find_code;
 use super::record::{apply_details, record_bought, record_found, AppliedDetails};
 use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView};
 use crate::orders::{AttemptOutcome, OrderBook, StoreKind};
+use crate::quantity::{quote, Quote, RuleError};
 use crate::stores::email_order::{EmailOrderClient, ItemStatus, OrderItem};
 use crate::vault::Secret;
 
 /// The most emails one buy may ask for (the service's own bound).
 pub const MAX_BUY_COUNT: u32 = 99_999;
 
+/// How many emails one buy may ask for.
+pub fn check_count(count: u32) -> Result<(), RuleError> {
+    if (1..=MAX_BUY_COUNT).contains(&count) {
+        Ok(())
+    } else {
+        Err(RuleError::CountOutOfRange { most: MAX_BUY_COUNT })
+    }
+}
+
+/// The typed count at `unit_price`: its exact total, or the rule it breaks.
+pub fn quote_count(unit_price: Decimal, typed: &str) -> Quote {
+    quote(typed, unit_price, check_count)
+}
+
 /// Buys `count` emails for `platform_id`: the attempt is on disk before the request leaves (the
 /// service holds it up to a minute, and a crash then must not leave a bought order without a
 /// trace), and the order is recorded the moment its number comes back. Returns its local id.
 pub async fn buy(client: &EmailOrderClient, book: &OrderBook, key: &Secret<String>, platform_id: &str, count: u32) -> Result<i64, AppError> {
-    if !(1..=MAX_BUY_COUNT).contains(&count) {
-        return Err(AppError::invalid("count", format!("buy from 1 to {MAX_BUY_COUNT} emails")));
-    }
+    check_count(count)?;
     let platform = client
         .platforms(key)
         .await?
@@ -35,7 +50,20 @@ pub async fn buy(client: &EmailOrderClient, book: &OrderBook, key: &Secret<Strin
             return Err(AppError::from_email_order_buy(error));
         }
     };
-    Ok(record_bought(book, attempt, &order_no, &platform, count)?.id)
+    // The number first, on the attempt that is already on disk: if the order cannot be recorded
+    // next (a full disk), the Orders page still has what opens it.
+    if let Err(error) = book.keep_attempt_order_no(&attempt, &order_no) {
+        log::warn!("the order number could not be kept with attempt {}: {error}", attempt.get());
+    }
+    let attempt_id = attempt.get();
+    match record_bought(book, attempt, &order_no, &platform, count) {
+        Ok(order) => Ok(order.id),
+        Err(error) => {
+            log::error!("email-order order {order_no} was bought but could not be recorded (attempt {attempt_id}): {error}");
+            let message = format!("the service sold order {order_no}, but Mailcart could not save it: {error}");
+            Err(AppError { order_no: Some(order_no), ..AppError::new(AppErrorKind::OrderMayExist, message) })
+        }
+    }
 }
 
 /// Asks the service for order `id`'s items and commits new texts; returns them with what changed.

@@ -32,6 +32,18 @@ pub struct UpdateOffer {
     pub date: Option<String>,
 }
 
+impl UpdateOffer {
+    /// What the UI is offered of an update the feed announced.
+    pub fn of(update: &tauri_plugin_updater::Update) -> Self {
+        UpdateOffer {
+            version: update.version.clone(),
+            current_version: update.current_version.clone(),
+            notes: update.body.clone().filter(|notes| !notes.trim().is_empty()),
+            date: update.raw_json.get("pub_date").and_then(|d| d.as_str()).map(str::to_owned),
+        }
+    }
+}
+
 /// Why an accepted update did not install.
 #[derive(Debug, thiserror::Error)]
 pub enum UpdateError {

@@ -1,8 +1,8 @@
-// The checkout form: quantity (checked against the product's rules before anything is sent),
-// contact email, coupon, and how to pay.
+// The checkout form: quantity (quoted by Rust as it is typed: its exact total or the rule it
+// breaks), contact email, coupon, and how to pay. Every rule lives in Rust (`checkout/rules.rs`).
 
 import { append, clear, el } from "../dom";
-import { errorSentence } from "../errors";
+import { errorSentence, ruleSentence } from "../errors";
 import { language, t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type CheckoutView, type LoginStatus, type PaymentOptions, type ProductView } from "../ipc";
 import type { Coin } from "../bindings/Coin";
@@ -11,7 +11,7 @@ import { currentSettings, setCurrentSettings } from "../context";
 import { productName } from "../catalogue/products";
 import { coinLabel, coins } from "./coins";
 import { LoginForm } from "./login-form";
-import { checkQuantity, isPlausibleEmail, lineTotal, quantityBounds } from "./rules";
+import { MAX_QUANTITY } from "../bindings/constants";
 import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
 
@@ -34,13 +34,12 @@ export class CheckoutForm {
     private readonly onPlaced: (view: CheckoutView) => void,
     private readonly onCancel: () => void,
   ) {
-    const { min } = quantityBounds(product);
-    this.quantity.value = String(min);
+    this.quantity.value = String(product.orderMin);
     const settings = currentSettings();
     this.email.value = settings?.defaultContactEmail ?? "";
     this.fillCoins();
     this.coin.value = settings?.defaultCoin ?? "trc20_usdt";
-    this.quantity.addEventListener("input", () => this.renderTotal());
+    this.quantity.addEventListener("input", () => void this.renderTotal());
     void this.loadContext();
   }
 
@@ -53,9 +52,14 @@ export class CheckoutForm {
 
   private readonly total = el("p", { class: "checkout-total", "data-testid": "checkout-total" });
 
-  private renderTotal(): void {
-    const checked = checkQuantity(this.quantity.value, this.product);
-    this.total.textContent = "quantity" in checked ? t("checkout.total", { total: lineTotal(this.product.price, checked.quantity) }) : "";
+  /** Which quote the total shows: an answer to an older keystroke is dropped. */
+  private quoteAsked = 0;
+
+  private async renderTotal(): Promise<void> {
+    const asked = ++this.quoteAsked;
+    const quote = await commands.checkoutQuote(this.product, this.quantity.value).catch(() => null);
+    if (asked !== this.quoteAsked) return;
+    this.total.textContent = quote?.total ? t("checkout.total", { total: quote.total }) : "";
   }
 
   /** The coin picker's options, their networks named in the current language (kept chosen). */
@@ -69,7 +73,7 @@ export class CheckoutForm {
   render(): void {
     clear(this.root);
     this.fillCoins();
-    const { min, max } = quantityBounds(this.product);
+    const { orderMin: min, orderMax: max } = this.product;
     const methods = el("div", { class: "methods", role: "radiogroup", "data-testid": "checkout-methods" });
     for (const method of METHODS) {
       if ((method === "alipay" && !this.options.alipay) || (method === "wechat" && !this.options.wechat)) continue;
@@ -87,7 +91,7 @@ export class CheckoutForm {
     append(
       form,
       el("h2", {}, t("checkout.title", { product: productName(this.product, language()) })),
-      el("label", { class: "field" }, el("span", {}, t("checkout.quantity")), this.quantity, el("span", { class: "muted hint", "data-testid": "checkout-rule" }, t("checkout.quantityRule", { min, max, stock: this.product.stock }))),
+      el("label", { class: "field" }, el("span", {}, t("checkout.quantity")), this.quantity, el("span", { class: "muted hint", "data-testid": "checkout-rule" }, t("checkout.quantityRule", { min, max, stock: this.product.stock, most: MAX_QUANTITY }))),
       el("label", { class: "field" }, el("span", {}, t("checkout.email")), this.email),
       el("label", { class: "field" }, el("span", {}, t("checkout.coupon")), this.coupon),
       el("fieldset", { class: "field" }, el("legend", {}, t("checkout.method")), methods),
@@ -108,7 +112,7 @@ export class CheckoutForm {
       void this.submit();
     });
     this.root.append(form);
-    this.renderTotal();
+    void this.renderTotal();
   }
 
   private say(text: string, kind = "error"): void {
@@ -118,26 +122,29 @@ export class CheckoutForm {
 
   private async submit(): Promise<void> {
     if (this.busy) return;
-    const checked = checkQuantity(this.quantity.value, this.product);
-    if (!("quantity" in checked)) {
-      this.say(t(checked.key, checked.params));
-      return;
-    }
-    if (!isPlausibleEmail(this.email.value)) {
-      this.say(t("checkout.rule.badEmail"));
-      return;
-    }
-    if ((this.method === "balance_cny" || this.method === "balance_crypto") && !this.login.loggedIn) {
-      this.say(t("checkout.loginNeeded"));
+    this.busy = true;
+    let quantity: number;
+    try {
+      // The same quote as the total's: a rule broken is said before anything reaches the store.
+      const quote = await commands.checkoutQuote(this.product, this.quantity.value);
+      if (quote.problem || quote.quantity === null) {
+        this.busy = false;
+        this.say(quote.problem ? ruleSentence(quote.problem) : t("rule.notWhole"));
+        return;
+      }
+      quantity = quote.quantity;
+    } catch (error) {
+      this.busy = false;
+      this.say(`${errorSentence(error)} ${toCommandError(error).message}`);
       return;
     }
     this.say("", "none");
-    this.busy = true;
     this.render();
     try {
+      // The email, the coin and the login are checked by Rust with the store's fresh product.
       const view = await commands.checkoutCreate({
         productId: this.product.id,
-        quantity: checked.quantity,
+        quantity,
         contactEmail: this.email.value.trim(),
         paymentMethod: this.method,
         coin: this.method === "crypto" ? (this.coin.value as Coin) : undefined,
@@ -152,10 +159,12 @@ export class CheckoutForm {
       this.onPlaced(view);
       return;
     } catch (error) {
-      const { kind, orderNo } = toCommandError(error);
+      const { kind, orderNo, rule } = toCommandError(error);
       this.busy = false;
+      if (rule?.rule === "loginNeeded") this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
       this.render();
-      if (kind === "orderMayExist") {
+      if (rule) this.say(ruleSentence(rule), kind);
+      else if (kind === "orderMayExist") {
         // With the store's order number when its answer came but could not be saved here: the
         // buyer needs it (and the contact email) for the lookup.
         if (orderNo) {

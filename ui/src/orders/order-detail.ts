@@ -74,7 +74,7 @@ export class OrderDetailView {
       row("order.quantity", String(s.quantity), "order-detail-quantity"),
       row("order.unitPrice", d.unitPrice, "order-detail-unit-price"),
       row("order.total", s.total ? totalText(s) : null, "order-detail-total"),
-      row("order.payment", d.paymentMethod, "order-detail-payment"),
+      row("order.payment", d.paymentMethod ? t(`checkout.method.${d.paymentMethod}` as MessageKey) : null, "order-detail-payment"),
       row("order.coin", coinLabel(d.coin), "order-detail-coin"),
       row("order.address", d.payAddress, "order-detail-address"),
       row("order.payAmount", d.payAmount, "order-detail-pay-amount"),

@@ -13,7 +13,7 @@ pub use client::{BuildError, CreateAnswer, GmailStoreClient, GmailStoreClientBui
 pub use error::GmailStoreError;
 pub use limiter::QueryLimiter;
 pub use models::{
-    Coin, CreateOrderRequest, CreatedOrder, DeliveredAccount, PaymentDetails, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product,
+    Coin, CreateOrderRequest, CreatedOrder, DeliveredAccount, PaymentDetails, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product, StatedTotal,
     StoreOrderStatus,
 };
 pub use retry::RetryPolicy;

@@ -53,6 +53,13 @@ impl PaymentMethod {
         }
     }
 
+    /// The method an order book row names (written by [`Self::as_str`]).
+    pub fn parse(text: &str) -> Option<PaymentMethod> {
+        [PaymentMethod::Crypto, PaymentMethod::BalanceCny, PaymentMethod::BalanceCrypto, PaymentMethod::Alipay, PaymentMethod::Wechat]
+            .into_iter()
+            .find(|method| method.as_str() == text)
+    }
+
     /// Balance payments need the user's bearer token.
     pub fn needs_login(self) -> bool {
         matches!(self, PaymentMethod::BalanceCny | PaymentMethod::BalanceCrypto)
@@ -159,7 +166,7 @@ pub struct CreatedOrder {
     pub order_no: Option<String>,
     pub access_token: Option<crate::vault::Secret<String>>,
     pub status: StoreOrderStatus,
-    pub total: Option<Decimal>,
+    pub total: StatedTotal,
     pub currency: Option<String>,
     pub coin: Option<String>,
     pub pay_address: Option<String>,
@@ -172,6 +179,25 @@ pub struct CreatedOrder {
     pub unreadable: Vec<&'static str>,
     /// The whole answer as received (kept sealed in the order book).
     pub raw: String,
+}
+
+/// The order's total as the create answer gave it. Unreadable is not absent: with no total at all
+/// the app may show its own sum, but a total the store sent in a form no reader takes stays
+/// unknown (the sum could differ from what the store will ask).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatedTotal {
+    Stated(Decimal),
+    NotStated,
+    Unreadable,
+}
+
+impl StatedTotal {
+    pub fn stated(self) -> Option<Decimal> {
+        match self {
+            StatedTotal::Stated(total) => Some(total),
+            _ => None,
+        }
+    }
 }
 
 /// One delivered account as the store sent it.

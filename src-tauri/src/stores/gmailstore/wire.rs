@@ -72,7 +72,7 @@ pub(crate) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError
 // here and nowhere else.
 
 use super::lenient::{NodeId, RawObject, Tree};
-use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentDetails, PaymentMethod, StoreOrderStatus};
+use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentDetails, PaymentMethod, StatedTotal, StoreOrderStatus};
 use crate::vault::Secret;
 
 const ORDER_ID: &[&str] = &["id", "order_id", "orderId", "_id"];
@@ -221,17 +221,25 @@ fn payment_details(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> P
 
 /// The order's total: a total-like name from the order outwards, else a bare `amount` in the order
 /// object when that object is not the payment (there it is the amount to send).
-fn order_total(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> Option<rust_decimal::Decimal> {
+fn order_total(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> StatedTotal {
+    let refused = |unreadable: &mut Unreadable, e| {
+        unreadable.note::<()>(ORDER_TOTAL, e);
+        StatedTotal::Unreadable
+    };
     match tree.decimal_near(order, TOTAL) {
-        Ok(Some(total)) => return Some(total),
+        Ok(Some(total)) => return StatedTotal::Stated(total),
         Ok(None) => {}
-        Err(e) => return unreadable.note(ORDER_TOTAL, e),
+        Err(e) => return refused(unreadable, e),
     }
     let node = tree.node(order);
     if node.has(ADDRESS) || node.has(COIN) {
-        return None;
+        return StatedTotal::NotStated;
     }
-    node.decimal(GENERIC_AMOUNT).unwrap_or_else(|e| unreadable.note(ORDER_TOTAL, e))
+    match node.decimal(GENERIC_AMOUNT) {
+        Ok(Some(total)) => StatedTotal::Stated(total),
+        Ok(None) => StatedTotal::NotStated,
+        Err(e) => refused(unreadable, e),
+    }
 }
 
 /// What the app calls the fields it may fail to read, in `CreatedOrder::unreadable` and the log.

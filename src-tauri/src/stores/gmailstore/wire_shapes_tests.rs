@@ -5,13 +5,14 @@
 
 use proptest::prelude::*;
 
+use super::models::StatedTotal;
 use super::models::StoreOrderStatus as S;
 use super::wire;
 
 /// What a create-order answer was read as: order number, address, amount to send, total.
 fn created(body: &str) -> (Option<String>, Option<String>, Option<String>, Option<String>) {
     let order = wire::decode_created_order(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
-    (order.order_no, order.pay_address, order.pay_amount.map(|d| d.to_string()), order.total.map(|d| d.to_string()))
+    (order.order_no, order.pay_address, order.pay_amount.map(|d| d.to_string()), order.total.stated().map(|d| d.to_string()))
 }
 
 fn some(text: &str) -> Option<String> {
@@ -58,7 +59,7 @@ fn an_order_identified_only_by_its_id_still_reads_its_payment() {
     let order = wire::decode_created_order(br#"{"id":42,"payment":{"address":"TAddr","amount":10.123456},"amount":70}"#).unwrap();
     assert_eq!(order.id.as_deref(), Some("42"));
     assert_eq!((order.pay_address.as_deref(), order.pay_amount.map(|d| d.to_string())), (Some("TAddr"), Some("10.123456".to_owned())));
-    assert_eq!(order.total.map(|d| d.to_string()).as_deref(), Some("70"));
+    assert_eq!(order.total.stated().map(|d| d.to_string()).as_deref(), Some("70"));
 }
 
 /// (answer, status, number of accounts, first login)
@@ -244,7 +245,7 @@ fn an_unreadable_amount_leaves_the_rest_of_a_created_order() {
     let body = br#"{"success":true,"order":{"orderNo":"GS1","accessToken":"t","totalAmount":"~12.35","payment":{"address":"TAddr","coin":"trc20_usdt","amount":{"value":"1.7"}}}}"#;
     let order = wire::decode_created_order(body).unwrap();
     assert_eq!((order.order_no.as_deref(), order.pay_address.as_deref()), (Some("GS1"), Some("TAddr")));
-    assert_eq!((order.total, order.pay_amount), (None, None));
+    assert_eq!((order.total, order.pay_amount), (StatedTotal::Unreadable, None));
     assert_eq!(order.unreadable, [wire::AMOUNT_TO_PAY, wire::ORDER_TOTAL]);
     // Only an access token: still an order the store made.
     let order = wire::decode_created_order(br#"{"success":true,"data":{"access_token":"t","status":"pending"}}"#).unwrap();

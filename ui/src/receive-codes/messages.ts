@@ -7,10 +7,11 @@ import { toCommandError } from "../ipc";
 
 export function codesErrorSentence(error: unknown): string {
   const commandError = toCommandError(error);
-  if (commandError.kind === "lockedOut") return t("codes.lockedOut");
-  if (commandError.kind === "unauthorized") return t("codes.error.401");
+  if (commandError.kind === "orderMayExist" && commandError.orderNo) return t("receiveCodes.notSaved", { orderNo: commandError.orderNo });
+  if (commandError.kind === "lockedOut") return t("receiveCodes.lockedOut");
+  if (commandError.kind === "unauthorized") return t("receiveCodes.error.401");
   if (commandError.code !== undefined) {
-    const key = `codes.error.${commandError.code}` as MessageKey;
+    const key = `receiveCodes.error.${commandError.code}` as MessageKey;
     if (key in MESSAGES[language()]) return t(key);
     // Unknown code: the service's own words.
     return commandError.storeMessage ?? commandError.message;

@@ -3,7 +3,7 @@
 /**
  * The email-order service as the Codes page needs to know it.
  */
-export type EmailOrderSetup = { 
+export type ReceiveCodesSetup = { 
 /**
  * The service's address in use, when set.
  */

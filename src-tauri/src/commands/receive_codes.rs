@@ -6,67 +6,53 @@ use std::time::Duration;
 use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
-use crate::ipc::{AppError, AppErrorKind, CodeOrderView, EmailOrderSetup, PlatformView};
+use crate::ipc::{AppError, CodeOrderView, PlatformView, ReceiveCodesSetup};
+use crate::quantity::Quote;
 use crate::receive_codes::{self, find_code};
 use crate::stores::email_order::OrderItem;
 use crate::vault::Secret;
 
-pub const API_KEY_SECRET: &str = "email-order/api-key";
 /// Checks of one order closer together than this are not sent to the service.
 const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(5);
 
 fn api_key(state: &AppState) -> Result<Secret<String>, AppError> {
-    state
-        .core
-        .vault
-        .load_secret(&state.core.db, API_KEY_SECRET)?
-        .ok_or_else(|| AppError::new(AppErrorKind::NotConfigured, "enter the email-order API key first"))
+    receive_codes::saved_key(&state.core.vault, &state.core.db)
 }
 
 #[tauri::command]
-pub fn email_order_setup_status(state: tauri::State<'_, AppState>) -> Result<EmailOrderSetup, AppError> {
-    let has_api_key = state.core.vault.is_unlocked() && state.core.vault.has_secret(&state.core.db, API_KEY_SECRET)?;
-    Ok(EmailOrderSetup { url: state.email_order_url(), has_api_key })
+pub fn receive_codes_setup_status(state: tauri::State<'_, AppState>) -> Result<ReceiveCodesSetup, AppError> {
+    Ok(ReceiveCodesSetup { url: state.email_order_url(), has_api_key: receive_codes::has_key(&state.core.vault, &state.core.db)? })
 }
 
-/// Saves the service's address and key after one check with the platforms call; a refused key is
-/// not saved (and, by the client's rule, not sent again).
+/// Saves the service's address (empty: the one in use) and key after one check with the platforms
+/// call; a refused key is not saved.
 #[tauri::command]
-pub async fn email_order_setup(state: tauri::State<'_, AppState>, url: String, api_key: String) -> Result<EmailOrderSetup, AppError> {
-    if !state.core.vault.is_unlocked() {
-        return Err(AppError::new(AppErrorKind::VaultLocked, "unlock your saved data first, so the key can be kept"));
-    }
-    let key = Secret::new(api_key.trim().to_owned());
-    if key.expose().is_empty() {
-        return Err(AppError::invalid("apiKey", "the API key is empty"));
-    }
-    let url = url.trim().to_owned();
-    let client = match url.is_empty() {
-        true => state.email_order()?,
-        false => state.email_order_for(&url).map_err(|why| AppError::invalid("emailOrderUrl", why))?,
-    };
-    // Entering the key after a lockout is the user's word to try it again; a key the service
-    // called wrong is not sent a second time.
-    client.release_lockout(&key);
-    client.platforms(&key).await?;
-    if !url.is_empty() {
-        let mut settings = state.settings();
-        settings.email_order_url = Some(url);
-        state.save_settings(settings)?;
-    }
-    state.core.vault.save_secret(&state.core.db, API_KEY_SECRET, &key)?;
-    Ok(EmailOrderSetup { url: state.email_order_url(), has_api_key: true })
+pub async fn receive_codes_setup(state: tauri::State<'_, AppState>, url: String, api_key: String) -> Result<ReceiveCodesSetup, AppError> {
+    state.core.require_unlocked("so the key can be kept")?;
+    let key = receive_codes::typed_key(api_key)?;
+    let client = state.email_order_at(url.trim())?;
+    receive_codes::check_key(&client, &key).await?;
+    state.remember_email_order_url(url.trim())?;
+    receive_codes::keep_key(&state.core.vault, &state.core.db, &key)?;
+    Ok(ReceiveCodesSetup { url: state.email_order_url(), has_api_key: true })
 }
 
 #[tauri::command]
-pub async fn email_order_platforms(state: tauri::State<'_, AppState>) -> Result<Vec<PlatformView>, AppError> {
+pub async fn receive_codes_platforms(state: tauri::State<'_, AppState>) -> Result<Vec<PlatformView>, AppError> {
     let platforms = state.email_order()?.platforms(&api_key(&state)?).await?;
     Ok(platforms.into_iter().map(|p| PlatformView { id: p.id, name: p.name, price: p.price.to_string() }).collect())
 }
 
+/// The typed count at a platform's price: its exact total or the rule it breaks (no service call).
+#[tauri::command]
+pub fn receive_codes_quote(price: String, count: String) -> Result<Quote, AppError> {
+    let price = crate::money::decimal_from_json_text(&price).map_err(|why| AppError::invalid("price", why))?;
+    Ok(receive_codes::quote_count(price, &count))
+}
+
 /// Buys `count` emails for a platform: the order is recorded the moment its number comes back.
 #[tauri::command]
-pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
+pub async fn receive_codes_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
     let id = receive_codes::buy(&state.email_order()?, &state.core.orders, &api_key(&state)?, &platform_id, count).await?;
     receive_codes::view(&state.core.orders, id, None)
 }
@@ -74,8 +60,8 @@ pub async fn email_order_buy(state: tauri::State<'_, AppState>, platform_id: Str
 /// Asks the service for the order's items, commits new texts, notifies once per new code. After a
 /// 401 the key is not sent again until the user presses "Try again" (`try_key_again`).
 #[tauri::command]
-pub async fn email_order_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64, try_key_again: Option<bool>) -> Result<CodeOrderView, AppError> {
-    if try_key_again == Some(true) {
+pub async fn receive_codes_refresh(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64, try_key_again: bool) -> Result<CodeOrderView, AppError> {
+    if try_key_again {
         state.email_order()?.release_key(&api_key(&state)?);
         // The user's own check: not held back by the interval between automatic ones.
         state.forget_check_slot(id);
@@ -113,7 +99,7 @@ pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders
 
 /// Opens an order by its number (recording it if this computer has not seen it).
 #[tauri::command]
-pub async fn email_order_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
+pub async fn receive_codes_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
     match receive_codes::open(&state.email_order()?, &state.core.orders, &api_key(&state)?, &order_no).await? {
         receive_codes::Opened::Known(id) => refresh(&app, &state, id).await,
         receive_codes::Opened::Found(id, items) => {

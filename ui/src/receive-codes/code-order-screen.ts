@@ -47,7 +47,7 @@ export class CodeOrderScreen {
     // Paused while the window is hidden: coming back into view checks again.
     if (document.hidden && !tryKeyAgain) return null;
     try {
-      this.view = await commands.emailOrderRefresh(this.view.order.summary.id, tryKeyAgain);
+      this.view = await commands.receiveCodesRefresh(this.view.order.summary.id, tryKeyAgain);
       this.problem = null;
       this.keyHeld = false;
     } catch (error) {
@@ -66,12 +66,12 @@ export class CodeOrderScreen {
   }
 
   private keyHeldNotice(): HTMLElement {
-    const again = el("button", { type: "button", class: "button small", "data-testid": "codes-try-again" }, t("codes.tryKeyAgain"));
+    const again = el("button", { type: "button", class: "button small", "data-testid": "codes-try-again" }, t("receiveCodes.tryKeyAgain"));
     again.addEventListener("click", () => {
       again.disabled = true;
       void this.tryKeyAgain();
     });
-    return el("p", { class: "notice", "data-testid": "codes-key-held" }, t("codes.keyHeld"), " ", again);
+    return el("p", { class: "notice", "data-testid": "codes-key-held" }, t("receiveCodes.keyHeld"), " ", again);
   }
 
   private renderCountdowns(): void {
@@ -84,7 +84,7 @@ export class CodeOrderScreen {
   render(): void {
     clear(this.root);
     const { order, items, waiting } = this.view;
-    const back = el("button", { type: "button", class: "button", "data-testid": "codes-back" }, `← ${t("codes.back")}`);
+    const back = el("button", { type: "button", class: "button", "data-testid": "codes-back" }, `← ${t("receiveCodes.back")}`);
     back.addEventListener("click", () => {
       this.close();
       this.onBack();
@@ -96,23 +96,23 @@ export class CodeOrderScreen {
         "tr",
         { "data-testid": "code-row", "data-status": item.status },
         el("td", { class: "mono", "data-testid": "code-email" }, item.email),
-        el("td", { "data-testid": "code-status" }, t(`codes.item.${item.status}` as MessageKey)),
-        el("td", {}, item.text ? highlighted(item.text, item.code) : t("codes.noText")),
+        el("td", { "data-testid": "code-status" }, t(`receiveCodes.item.${item.status}` as MessageKey)),
+        el("td", {}, item.text ? highlighted(item.text, item.code) : t("receiveCodes.noText")),
         el("td", waitingItem && item.expireTime ? { "data-expires": item.expireTime, "data-testid": "code-expires" } : {}, waitingItem ? "" : "—"),
         el(
           "td",
           { class: "code-actions" },
-          copyButton(t("codes.copyEmail"), t("order.copied"), () => item.email, "copy-email"),
-          item.code ? copyButton(t("codes.copyCode"), t("order.copied"), () => item.code ?? "", "copy-code") : null,
+          copyButton(t("receiveCodes.copyEmail"), t("order.copied"), () => item.email, "copy-email"),
+          item.code ? copyButton(t("receiveCodes.copyCode"), t("order.copied"), () => item.code ?? "", "copy-code") : null,
         ),
       );
     });
     append(
       this.root,
       back,
-      el("h2", {}, t("codes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
-      el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("codes.waitingCount", { count: waitingCount }) : t("codes.allDone")),
-      waiting && !this.keyHeld ? el("p", { class: "muted hint" }, t("codes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
+      el("h2", {}, t("receiveCodes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
+      el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("receiveCodes.waitingCount", { count: waitingCount }) : t("receiveCodes.allDone")),
+      waiting && !this.keyHeld ? el("p", { class: "muted hint" }, t("receiveCodes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
       this.problem ? el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)) : null,
       this.keyHeld ? this.keyHeldNotice() : null,
       el(
@@ -121,7 +121,7 @@ export class CodeOrderScreen {
         el(
           "thead",
           {},
-          el("tr", {}, ...(["codes.col.email", "codes.col.status", "codes.col.text", "codes.col.expires"] as const).map((k) => el("th", {}, t(k))), el("th", {}, "")),
+          el("tr", {}, ...(["receiveCodes.col.email", "receiveCodes.col.status", "receiveCodes.col.text", "receiveCodes.col.expires"] as const).map((k) => el("th", {}, t(k))), el("th", {}, "")),
         ),
         el("tbody", {}, ...rows),
       ),

@@ -3,21 +3,23 @@
 
 import { append, clear, el } from "../dom";
 import { t } from "../i18n/i18n";
-import { commands, type EmailOrderSetup, type PlatformView } from "../ipc";
-import { lineTotal } from "../checkout/rules";
-import { MAX_BUY_COUNT as MAX_COUNT } from "../bindings/constants";
+import { commands, type ReceiveCodesSetup, type PlatformView } from "../ipc";
+import { MAX_BUY_COUNT } from "../bindings/constants";
+import { ruleSentence } from "../errors";
 import { codesErrorSentence } from "./messages";
 import { CodeOrderScreen } from "./code-order-screen";
 
 
-export class CodesPage {
+export class ReceiveCodesPage {
   readonly root = el("section", { class: "codes settings", "data-testid": "codes-page" });
-  private setup: EmailOrderSetup | null = null;
+  private setup: ReceiveCodesSetup | null = null;
   private platforms: PlatformView[] = [];
   private problem: unknown = null;
   private editingKey = false;
   private buying = false;
-  private confirming: { platform: PlatformView; count: number } | null = null;
+  private confirming: { platform: PlatformView; count: number; total: string } | null = null;
+  /** Which quote the total shows: an answer to an older keystroke is dropped. */
+  private quoteAsked = 0;
   private screen: CodeOrderScreen | null = null;
   /** The address typed in the set-up form, kept when the form is drawn again after an error. */
   private draftUrl: string | null = null;
@@ -29,8 +31,8 @@ export class CodesPage {
   async show(): Promise<void> {
     this.problem = null;
     try {
-      this.setup = await commands.emailOrderSetupStatus();
-      if (this.setup.url && this.setup.hasApiKey) this.platforms = await commands.emailOrderPlatforms();
+      this.setup = await commands.receiveCodesSetupStatus();
+      if (this.setup.url && this.setup.hasApiKey) this.platforms = await commands.receiveCodesPlatforms();
     } catch (error) {
       this.problem = error;
     }
@@ -50,33 +52,33 @@ export class CodesPage {
       this.root.append(this.screen.root);
       return;
     }
-    append(this.root, el("h2", {}, t("codes.title")), el("p", { class: "muted" }, t("codes.intro")));
+    append(this.root, el("h2", {}, t("receiveCodes.title")), el("p", { class: "muted" }, t("receiveCodes.intro")));
     if (this.problem) this.root.append(el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)));
     if (!this.setup) return;
     if (!this.setup.url || !this.setup.hasApiKey || this.editingKey) {
       this.root.append(this.setupForm(this.setup));
       return;
     }
-    const change = el("button", { type: "button", class: "button small", "data-testid": "codes-change-key" }, t("codes.changeKey"));
+    const change = el("button", { type: "button", class: "button small", "data-testid": "codes-change-key" }, t("receiveCodes.changeKey"));
     change.addEventListener("click", () => {
       this.editingKey = true;
       this.render();
     });
-    append(this.root, el("p", { class: "muted", "data-testid": "codes-connected" }, t("codes.connected", { url: this.setup.url }), " ", change), this.buyForm(), this.openForm());
+    append(this.root, el("p", { class: "muted", "data-testid": "codes-connected" }, t("receiveCodes.connected", { url: this.setup.url }), " ", change), this.buyForm(), this.openForm());
   }
 
-  private setupForm(setup: EmailOrderSetup): HTMLElement {
+  private setupForm(setup: ReceiveCodesSetup): HTMLElement {
     const url = el("input", { type: "text", class: "input", "data-testid": "codes-url", spellcheck: "false" });
     url.value = this.draftUrl ?? setup.url ?? "";
     const key = el("input", { type: "password", class: "input", "data-testid": "codes-key", autocomplete: "off" });
-    const save = el("button", { type: "submit", class: "button primary", "data-testid": "codes-save" }, t("codes.save"));
+    const save = el("button", { type: "submit", class: "button primary", "data-testid": "codes-save" }, t("receiveCodes.save"));
     const form = el(
       "form",
       { class: "settings-form" },
-      el("h3", {}, t("codes.setupTitle")),
-      el("p", { class: "muted" }, t("codes.setupIntro")),
-      el("label", { class: "field" }, el("span", {}, t("codes.url")), url),
-      el("label", { class: "field" }, el("span", {}, t("codes.apiKey")), key),
+      el("h3", {}, t("receiveCodes.setupTitle")),
+      el("p", { class: "muted" }, t("receiveCodes.setupIntro")),
+      el("label", { class: "field" }, el("span", {}, t("receiveCodes.url")), url),
+      el("label", { class: "field" }, el("span", {}, t("receiveCodes.apiKey")), key),
       save,
     );
     form.addEventListener("submit", async (event) => {
@@ -84,7 +86,7 @@ export class CodesPage {
       save.disabled = true;
       this.draftUrl = url.value;
       try {
-        this.setup = await commands.emailOrderSetup(url.value, key.value);
+        this.setup = await commands.receiveCodesSetup(url.value, key.value);
         this.draftUrl = null;
         this.editingKey = false;
         key.value = "";
@@ -101,49 +103,61 @@ export class CodesPage {
     const platform = el("select", { class: "select", "data-testid": "codes-platform" });
     for (const p of this.platforms) platform.append(el("option", { value: p.id }, `${p.name} · ${p.price}`));
     if (this.draftPlatform && this.platforms.some((p) => p.id === this.draftPlatform)) platform.value = this.draftPlatform;
-    const count = el("input", { type: "number", class: "input", "data-testid": "codes-count", min: "1", max: String(MAX_COUNT) });
+    const count = el("input", { type: "number", class: "input", "data-testid": "codes-count", min: "1", max: String(MAX_BUY_COUNT) });
     count.value = this.draftCount;
     const total = el("p", { class: "checkout-total", "data-testid": "codes-total" });
     const chosen = () => this.platforms.find((p) => p.id === platform.value);
-    const parsed = () => (/^\s*\d+\s*$/.test(count.value) ? Number.parseInt(count.value, 10) : Number.NaN);
-    const update = () => {
+    // Rust reads the count and prices it (`receive_codes::quote_count`): no rule is copied here.
+    const quote = async () => {
       const p = chosen();
-      const n = parsed();
-      total.textContent = p && n >= 1 && n <= MAX_COUNT ? t("codes.total", { total: lineTotal(p.price, n) }) : t("codes.countRule", { max: MAX_COUNT });
+      const asked = ++this.quoteAsked;
+      const quoted = p ? await commands.receiveCodesQuote(p.price, count.value).catch(() => null) : null;
+      return asked === this.quoteAsked ? { platform: p, quoted } : null;
+    };
+    const update = async () => {
+      const answer = await quote();
+      if (!answer) return;
+      const { quoted } = answer;
+      total.textContent = quoted?.total ? t("receiveCodes.total", { total: quoted.total }) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT });
     };
     platform.addEventListener("change", () => {
       this.draftPlatform = platform.value;
-      update();
+      void update();
     });
     count.addEventListener("input", () => {
       this.draftCount = count.value;
-      update();
+      void update();
     });
-    update();
-    const buy = el("button", { type: "submit", class: "button primary", "data-testid": "codes-buy", disabled: this.buying }, t("codes.buy"));
+    void update();
+    const buy = el("button", { type: "submit", class: "button primary", "data-testid": "codes-buy", disabled: this.buying }, t("receiveCodes.buy"));
     const form = el(
       "form",
       { class: "settings-form" },
-      el("label", { class: "field" }, el("span", {}, t("codes.platform")), platform),
-      el("label", { class: "field" }, el("span", {}, t("codes.count")), count, el("span", { class: "muted hint" }, t("codes.countRule", { max: MAX_COUNT }))),
+      el("label", { class: "field" }, el("span", {}, t("receiveCodes.platform")), platform),
+      el("label", { class: "field" }, el("span", {}, t("receiveCodes.count")), count, el("span", { class: "muted hint" }, t("receiveCodes.countRule", { max: MAX_BUY_COUNT }))),
       total,
       buy,
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const p = chosen();
-      const n = parsed();
-      if (!p || !(n >= 1 && n <= MAX_COUNT)) return;
-      this.confirming = { platform: p, count: n };
-      this.render();
+      void quote().then((answer) => {
+        const { platform: p, quoted } = answer ?? {};
+        if (!p || !quoted) return;
+        if (quoted.problem || quoted.quantity === null || quoted.total === null) {
+          total.textContent = quoted.problem ? ruleSentence(quoted.problem) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT });
+          return;
+        }
+        this.confirming = { platform: p, count: quoted.quantity, total: quoted.total };
+        this.render();
+      });
     });
-    if (this.confirming) form.append(this.confirmBox(this.confirming.platform, this.confirming.count));
-    if (this.buying) form.append(el("p", { class: "notice", "data-testid": "codes-buying", "aria-busy": "true" }, t("codes.buying")));
+    if (this.confirming) form.append(this.confirmBox(this.confirming));
+    if (this.buying) form.append(el("p", { class: "notice", "data-testid": "codes-buying", "aria-busy": "true" }, t("receiveCodes.buying")));
     return form;
   }
 
-  private confirmBox(platform: PlatformView, count: number): HTMLElement {
-    const yes = el("button", { type: "button", class: "button primary", "data-testid": "codes-confirm" }, t("codes.confirmYes"));
+  private confirmBox({ platform, count, total }: { platform: PlatformView; count: number; total: string }): HTMLElement {
+    const yes = el("button", { type: "button", class: "button primary", "data-testid": "codes-confirm" }, t("receiveCodes.confirmYes"));
     const no = el("button", { type: "button", class: "button", "data-testid": "codes-cancel" }, t("checkout.cancel"));
     yes.addEventListener("click", async () => {
       this.confirming = null;
@@ -151,7 +165,7 @@ export class CodesPage {
       this.problem = null;
       this.render();
       try {
-        const view = await commands.emailOrderBuy(platform.id, count);
+        const view = await commands.receiveCodesBuy(platform.id, count);
         this.screen = new CodeOrderScreen(view, () => this.backToList());
       } catch (error) {
         this.problem = error;
@@ -166,7 +180,7 @@ export class CodesPage {
     return el(
       "div",
       { class: "notice", "data-testid": "codes-confirm-box" },
-      el("p", {}, t("codes.confirm", { count, platform: platform.name, total: lineTotal(platform.price, count) })),
+      el("p", {}, t("receiveCodes.confirm", { count, platform: platform.name, total })),
       yes,
       no,
     );
@@ -174,12 +188,12 @@ export class CodesPage {
 
   private openForm(): HTMLElement {
     const orderNo = el("input", { type: "text", class: "input mono", "data-testid": "codes-open-no", spellcheck: "false" });
-    const open = el("button", { type: "submit", class: "button", "data-testid": "codes-open" }, t("codes.open"));
-    const form = el("form", { class: "settings-form" }, el("h3", {}, t("codes.openTitle")), el("label", { class: "field" }, el("span", {}, t("codes.openOrderNo")), orderNo), open);
+    const open = el("button", { type: "submit", class: "button", "data-testid": "codes-open" }, t("receiveCodes.open"));
+    const form = el("form", { class: "settings-form" }, el("h3", {}, t("receiveCodes.openTitle")), el("label", { class: "field" }, el("span", {}, t("receiveCodes.openOrderNo")), orderNo), open);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       try {
-        this.screen = new CodeOrderScreen(await commands.emailOrderOpen(orderNo.value), () => this.backToList());
+        this.screen = new CodeOrderScreen(await commands.receiveCodesOpen(orderNo.value), () => this.backToList());
         this.problem = null;
       } catch (error) {
         this.problem = error;

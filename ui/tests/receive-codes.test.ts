@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { highlighted } from "../src/codes/highlight";
-import { codesErrorSentence } from "../src/codes/messages";
+import { highlighted } from "../src/receive-codes/highlight";
+import { codesErrorSentence } from "../src/receive-codes/messages";
 import { setLanguage } from "../src/i18n/i18n";
 
 beforeEach(() => setLanguage("en"));
@@ -22,6 +22,7 @@ describe("the service's codes", () => {
     );
     setLanguage("zh");
     expect(codesErrorSentence({ kind: "storeRejected", message: "x (code 1005): y", code: 1005 })).toBe("您在服务中的余额不足。");
+    expect(codesErrorSentence({ kind: "orderMayExist", message: "not saved", orderNo: "E11251630013784" })).toContain("服务已售出订单 E11251630013784");
     expect(codesErrorSentence({ kind: "storeRejected", message: "the email-order service refused (code 7777): 奇怪的错误", code: 7777, storeMessage: "奇怪的错误" })).toBe("奇怪的错误");
     setLanguage("en");
     expect(codesErrorSentence({ kind: "lockedOut", message: "locked" })).toMatch(/locked it out for about an hour/);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { CodesPage } from "../src/codes/codes-page";
+import { ReceiveCodesPage } from "../src/receive-codes/receive-codes-page";
 import { setLanguage } from "../src/i18n/i18n";
 import { byTestId, texts, until } from "./dom-helpers";
 
@@ -16,12 +16,17 @@ const PLATFORMS = [
  * drawn again when the platform list came back, or on confirming, and the typed value was lost). */
 describe("the buy form", () => {
   it("keeps what the buyer typed and chose when it is drawn again", async () => {
-    mockIPC((cmd) => {
-      if (cmd === "email_order_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
-      if (cmd === "email_order_platforms") return PLATFORMS;
+    mockIPC((cmd, args) => {
+      // Rust's quote, as the double of it: the total of what the form sends.
+      if (cmd === "receive_codes_quote") {
+        const { price, count } = args as { price: string; count: string };
+        return { quantity: Number(count), total: (Number(price) * Number(count)).toFixed(2), problem: null };
+      }
+      if (cmd === "receive_codes_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
+      if (cmd === "receive_codes_platforms") return PLATFORMS;
       throw new Error(`unexpected ${cmd}`);
     });
-    const page = new CodesPage();
+    const page = new ReceiveCodesPage();
     document.body.append(page.root);
     await page.show();
     const field = () => byTestId(page.root, "codes-count")[0] as HTMLInputElement;
@@ -34,7 +39,7 @@ describe("the buy form", () => {
     await page.show();
     expect(field().value).toBe("3");
     expect(platform().value).toBe("dc");
-    expect(texts(page.root, "codes-total")).toEqual(["Total: 0.90"]);
+    await until(() => expect(texts(page.root, "codes-total")).toEqual(["Total: 0.90"]));
     (byTestId(page.root, "codes-buy")[0] as HTMLButtonElement).click();
     await until(() => expect(byTestId(page.root, "codes-confirm-box")).toHaveLength(1));
     expect(texts(page.root, "codes-confirm-box")[0]).toContain("Buy 3 emails for Discord");
