@@ -8,10 +8,10 @@
 
 pub mod checkout;
 pub mod config;
-pub mod core;
+pub mod data_folder;
 pub mod db;
 pub mod endpoint;
-pub mod file_aside;
+pub mod damaged_files;
 pub mod ipc;
 pub mod locale;
 pub mod logging;
@@ -23,7 +23,7 @@ pub mod settings;
 pub mod startup_failure;
 pub mod store_check;
 pub mod stores;
-pub mod time_text;
+pub mod timestamps;
 pub mod updates;
 pub mod vault;
 
@@ -34,14 +34,14 @@ use tauri::Manager;
 
 use std::path::PathBuf;
 
-use crate::core::AppCore;
+use crate::data_folder::DataFolder;
 use crate::startup_failure::StartupFailure;
 
 /// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
 fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
     let mut hooks = orders::resume::ResumeHooks::default();
     let for_gmailstore = app.clone();
-    hooks.register(orders::StoreKind::Gmailstore, move |orders| commands::checkout::resume_unfinished(for_gmailstore.clone(), orders));
+    hooks.register(orders::StoreKind::GmailStore, move |orders| commands::checkout::resume_unfinished(for_gmailstore.clone(), orders));
     hooks.register(orders::StoreKind::EmailOrder, move |orders| commands::receive_codes::resume_unfinished(app.clone(), orders));
     hooks
 }
@@ -67,15 +67,15 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
     if let Err(error) = vault::install_platform_store() {
         log::warn!("no system keychain: {error}");
     }
-    let (core, notices) = AppCore::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
+    let (folder, notices) = DataFolder::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
         .map_err(|error| failed(StartupFailure::from_core(&error, &data_dir)))?;
     let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE)
         .build()
         .map_err(|error| failed(StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() }))?;
-    let unfinished = core.orders.unfinished().map(|o| o.len()).unwrap_or(0);
+    let unfinished = folder.orders.unfinished().map(|o| o.len()).unwrap_or(0);
     log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
-    let unlocked = core.vault.is_unlocked();
-    app.manage(AppState::new(core, notices, settings_store));
+    let unlocked = folder.vault.is_unlocked();
+    app.manage(AppState::new(folder, notices, settings_store));
     app.manage(resume_hooks(app.handle().clone()));
     if unlocked {
         commands::vault::resume_orders(app.handle());

@@ -30,7 +30,7 @@ impl Log for FileLogger {
         if !self.enabled(record.metadata()) {
             return;
         }
-        let line = format!("{} {:<5} {}: {}\n", crate::time_text::now(), record.level(), record.target(), record.args());
+        let line = format!("{} {:<5} {}: {}\n", crate::timestamps::now(), record.level(), record.target(), record.args());
         eprint!("{line}");
         if let Some(file) = self.file.lock().unwrap_or_else(|p| p.into_inner()).as_mut() {
             let _ = file.write_all(line.as_bytes());

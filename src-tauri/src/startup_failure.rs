@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
-use crate::core::CoreError;
+use crate::data_folder::DataFolderError;
 use crate::db::DbError;
 use crate::locale::UiLanguage;
 use crate::settings::{LanguageChoice, Settings, SETTINGS_FILE, SETTINGS_KEY};
@@ -35,15 +35,15 @@ pub struct FailureMessage {
 }
 
 impl StartupFailure {
-    pub fn from_core(error: &CoreError, data_dir: &Path) -> Self {
+    pub fn from_core(error: &DataFolderError, data_dir: &Path) -> Self {
         let folder = data_dir.to_owned();
         let detail = error.to_string();
         match error {
-            CoreError::DataDir(..) | CoreError::Settings(_) => StartupFailure::DataFolderNotWritable { folder, detail },
-            CoreError::Db(DbError::TooNew { found, known }) | CoreError::Vault(VaultError::Db(DbError::TooNew { found, known })) => {
+            DataFolderError::DataDir(..) | DataFolderError::Settings(_) => StartupFailure::DataFolderNotWritable { folder, detail },
+            DataFolderError::Db(DbError::TooNew { found, known }) | DataFolderError::Vault(VaultError::Db(DbError::TooNew { found, known })) => {
                 StartupFailure::NewerDatabase { found: *found, known: *known }
             }
-            CoreError::Db(DbError::SetAside(_)) => StartupFailure::SetAsideFailed { folder, detail },
+            DataFolderError::Db(DbError::SetAside(_)) => StartupFailure::SetAsideFailed { folder, detail },
             _ if sqlite_code(error).is_some_and(cannot_write) => StartupFailure::DataFolderNotWritable { folder, detail },
             _ => StartupFailure::Other { folder: Some(folder), detail },
         }
@@ -104,9 +104,9 @@ pub fn language_for(data_dir: &Path) -> UiLanguage {
     }
 }
 
-fn sqlite_code(error: &CoreError) -> Option<ErrorCode> {
+fn sqlite_code(error: &DataFolderError) -> Option<ErrorCode> {
     match error {
-        CoreError::Db(DbError::Sqlite(e)) | CoreError::Vault(VaultError::Db(DbError::Sqlite(e))) => e.sqlite_error_code(),
+        DataFolderError::Db(DbError::Sqlite(e)) | DataFolderError::Vault(VaultError::Db(DbError::Sqlite(e))) => e.sqlite_error_code(),
         _ => None,
     }
 }
@@ -118,11 +118,11 @@ fn cannot_write(code: ErrorCode) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::AppCore;
+    use crate::data_folder::DataFolder;
     use crate::vault::{KdfParams, NoKeyStorage};
 
-    fn open(data_dir: &Path) -> CoreError {
-        match AppCore::open(data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS) {
+    fn open(data_dir: &Path) -> DataFolderError {
+        match DataFolder::open(data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS) {
             Ok(_) => panic!("expected the data folder not to open"),
             Err(error) => error,
         }
@@ -164,9 +164,9 @@ mod tests {
     #[test]
     fn sqlite_refusing_to_write_counts_as_a_folder_that_cannot_be_written() {
         let dir = tempfile::tempdir().unwrap();
-        let error = CoreError::Db(DbError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None)));
+        let error = DataFolderError::Db(DbError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None)));
         assert!(matches!(StartupFailure::from_core(&error, dir.path()), StartupFailure::DataFolderNotWritable { .. }));
-        let error = CoreError::Db(DbError::SetAside(std::io::Error::other("in use")));
+        let error = DataFolderError::Db(DbError::SetAside(std::io::Error::other("in use")));
         assert!(matches!(StartupFailure::from_core(&error, dir.path()), StartupFailure::SetAsideFailed { .. }));
     }
 

@@ -30,7 +30,7 @@ fn orders_and_deliveries_survive_sigkill_at_varied_points() {
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("data");
-    drop(common::open_core(&data_dir, PASSPHRASE));
+    drop(common::open_data_folder(&data_dir, PASSPHRASE));
     let worker = example("crash_worker");
     let mut acknowledged = Acknowledged::default();
     let mut kills = 0;
@@ -80,10 +80,10 @@ fn orders_and_deliveries_survive_sigkill_at_varied_points() {
     }
     assert_eq!(kills, RUNS);
 
-    let core = common::open_core(&data_dir, PASSPHRASE);
-    let stored: BTreeMap<String, i64> = core
+    let folder = common::open_data_folder(&data_dir, PASSPHRASE);
+    let stored: BTreeMap<String, i64> = folder
         .orders
-        .list(&OrderFilter { store: Some(StoreKind::Gmailstore), limit: Some(u32::MAX), ..OrderFilter::default() })
+        .list(&OrderFilter { store: Some(StoreKind::GmailStore), limit: Some(u32::MAX), ..OrderFilter::default() })
         .unwrap()
         .into_iter()
         .map(|o| (o.order_no.unwrap(), o.id))
@@ -92,7 +92,7 @@ fn orders_and_deliveries_survive_sigkill_at_varied_points() {
         assert_eq!(stored.get(order_no), Some(id), "order {order_no} was acknowledged but is missing");
     }
     for (id, count) in &acknowledged.delivered {
-        let detail = core.orders.detail(*id).unwrap();
+        let detail = folder.orders.detail(*id).unwrap();
         assert_eq!(detail.items.len(), *count, "order {id}: delivered items missing");
         assert_eq!(*count, ITEMS_PER_ORDER);
         let order_no = detail.summary.order_no.clone().unwrap();
@@ -105,7 +105,7 @@ fn orders_and_deliveries_survive_sigkill_at_varied_points() {
     }
     // Every order that exists is whole: an order killed mid-delivery has no half set of items.
     for id in stored.values() {
-        let items = core.orders.detail(*id).unwrap().items.len();
+        let items = folder.orders.detail(*id).unwrap().items.len();
         assert!(items == 0 || items == ITEMS_PER_ORDER, "order {id} has {items} items: a delivery was half written");
     }
     println!(

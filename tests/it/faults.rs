@@ -333,8 +333,8 @@ impl Bench {
 /// An order book in a new folder, its vault protected by a passphrase and open.
 fn order_book() -> (tempfile::TempDir, OrderBook) {
     let dir = tempfile::tempdir().unwrap();
-    let core = crate::common::open_core(dir.path(), "fault matrix passphrase");
-    (dir, core.orders)
+    let folder = crate::common::open_data_folder(dir.path(), "fault matrix passphrase");
+    (dir, folder.orders)
 }
 
 fn crypto_order() -> CreateOrderRequest {

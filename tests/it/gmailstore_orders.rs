@@ -56,12 +56,12 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     let id = created.id.clone().unwrap();
 
     let dir = tempfile::tempdir().unwrap();
-    let core = crate::common::open_core(dir.path(), "integration pass");
+    let folder = crate::common::open_data_folder(dir.path(), "integration pass");
     let product = client.product(AGED).await.unwrap();
-    let attempt = core.orders.begin_attempt(&mailcart_lib::checkout::attempt_for(&request(AGED, 2, PaymentMethod::Crypto), &product)).unwrap();
-    let committed = record_created(&core.orders, attempt, &created, &request(AGED, 2, PaymentMethod::Crypto), &product).unwrap();
-    assert!(core.orders.unresolved_attempts().unwrap().is_empty(), "recording the order answered its attempt");
-    assert_eq!(core.orders.detail(committed.id).unwrap().pay_amount.as_deref(), Some("3.429167"));
+    let attempt = folder.orders.begin_attempt(&mailcart_lib::checkout::attempt_for(&request(AGED, 2, PaymentMethod::Crypto), &product)).unwrap();
+    let committed = record_created(&folder.orders, attempt, &created, &request(AGED, 2, PaymentMethod::Crypto), &product).unwrap();
+    assert!(folder.orders.unresolved_attempts().unwrap().is_empty(), "recording the order answered its attempt");
+    assert_eq!(folder.orders.detail(committed.id).unwrap().pay_amount.as_deref(), Some("3.429167"));
 
     let pending = client.order_status(&id, &token).await.unwrap();
     assert_eq!(pending.status, StoreOrderStatus::AwaitingPayment);
@@ -70,15 +70,15 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     assert!(double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Paid));
     let paid = client.order_status(&id, &token).await.unwrap();
     assert_eq!(paid.status, StoreOrderStatus::Paid);
-    apply_state(&core.orders, committed.id, &paid).unwrap();
-    assert_eq!(core.orders.summary(committed.id).unwrap().status, OrderStatus::Paid);
+    apply_state(&folder.orders, committed.id, &paid).unwrap();
+    assert_eq!(folder.orders.summary(committed.id).unwrap().status, OrderStatus::Paid);
 
     double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Completed);
     let delivered = client.order_status(&id, &token).await.unwrap();
     assert_eq!(delivered.status, StoreOrderStatus::Delivered);
     assert_eq!(delivered.accounts.len(), 2);
-    apply_state(&core.orders, committed.id, &delivered).unwrap();
-    let detail = core.orders.detail(committed.id).unwrap();
+    apply_state(&folder.orders, committed.id, &delivered).unwrap();
+    let detail = folder.orders.detail(committed.id).unwrap();
     assert_eq!(detail.summary.status, OrderStatus::Delivered);
     let expected = mailcart_store_double::accounts_for(&order_no, 2);
     let got: Vec<(String, String)> = detail.items.iter().map(|i| (i.login.clone(), i.password.clone().unwrap())).collect();
@@ -314,37 +314,37 @@ async fn an_expired_saved_login_is_renewed_once_and_the_order_waits_for_the_buye
     use mailcart_lib::checkout::{place_order, PlaceOrderError};
     let (double, client) = setup().await;
     let dir = tempfile::tempdir().unwrap();
-    let core = crate::common::open_core(dir.path(), "saved login test");
+    let folder = crate::common::open_data_folder(dir.path(), "saved login test");
     let password = Secret::from("correct-password");
     let session = client.login("buyer@example.com", &password).await.unwrap();
-    saved_login::keep_session(&core.vault, &core.db, "buyer@example.com", &session, Some(&password)).unwrap();
+    saved_login::keep_session(&folder.vault, &folder.db, "buyer@example.com", &session, Some(&password)).unwrap();
     let product = client.product(AGED).await.unwrap();
     let balance = request(AGED, 1, PaymentMethod::BalanceCny);
 
     double.state.gmailstore_users.expire_sessions();
-    let token = core.vault.load_secret(&core.db, TOKEN_SECRET).unwrap();
-    let refused = place_order(&client, &core.orders, &balance, &product, token.as_ref()).await.unwrap_err();
+    let token = folder.vault.load_secret(&folder.db, TOKEN_SECRET).unwrap();
+    let refused = place_order(&client, &folder.orders, &balance, &product, token.as_ref()).await.unwrap_err();
     assert!(matches!(refused, PlaceOrderError::Refused(GmailStoreError::Unauthorized { .. })), "{refused:?}");
-    let (email, _) = saved_login::log_in_again(&client, &core.vault, &core.db).await.unwrap().expect("a saved password");
+    let (email, _) = saved_login::log_in_again(&client, &folder.vault, &folder.db).await.unwrap().expect("a saved password");
     assert_eq!(email, "buyer@example.com");
     assert_eq!((double.state.hits.get(CREATE), double.state.hits.get(LOGIN)), (1, 2), "one order refused, one login by the app");
     assert_eq!(double.state.gmailstore_orders.all().len(), 0, "nothing bought, nothing sent again");
 
     // The buyer presses Pay again.
-    let token = core.vault.load_secret(&core.db, TOKEN_SECRET).unwrap();
-    place_order(&client, &core.orders, &balance, &product, token.as_ref()).await.unwrap();
+    let token = folder.vault.load_secret(&folder.db, TOKEN_SECRET).unwrap();
+    place_order(&client, &folder.orders, &balance, &product, token.as_ref()).await.unwrap();
     assert_eq!(double.state.gmailstore_orders.all().len(), 1);
 
     // A saved password the store no longer takes is forgotten with the token.
-    core.vault.save_secret(&core.db, PASSWORD_SECRET, &Secret::from("changed-at-the-store")).unwrap();
-    assert!(saved_login::log_in_again(&client, &core.vault, &core.db).await.is_err());
-    assert!(!core.vault.has_secret(&core.db, PASSWORD_SECRET).unwrap() && !core.vault.has_secret(&core.db, TOKEN_SECRET).unwrap());
+    folder.vault.save_secret(&folder.db, PASSWORD_SECRET, &Secret::from("changed-at-the-store")).unwrap();
+    assert!(saved_login::log_in_again(&client, &folder.vault, &folder.db).await.is_err());
+    assert!(!folder.vault.has_secret(&folder.db, PASSWORD_SECRET).unwrap() && !folder.vault.has_secret(&folder.db, TOKEN_SECRET).unwrap());
     // Without a saved password there is nothing to try: the buyer logs in.
-    assert!(saved_login::log_in_again(&client, &core.vault, &core.db).await.unwrap().is_none());
+    assert!(saved_login::log_in_again(&client, &folder.vault, &folder.db).await.unwrap().is_none());
     assert_eq!(double.state.hits.get(LOGIN), 3, "no login tried without a password");
 
     // "Forget my login" removes both.
-    saved_login::keep_session(&core.vault, &core.db, "buyer@example.com", &session, Some(&password)).unwrap();
-    saved_login::forget(&core.vault, &core.db).unwrap();
-    assert!(!core.vault.has_secret(&core.db, PASSWORD_SECRET).unwrap() && !core.vault.has_secret(&core.db, TOKEN_SECRET).unwrap());
+    saved_login::keep_session(&folder.vault, &folder.db, "buyer@example.com", &session, Some(&password)).unwrap();
+    saved_login::forget(&folder.vault, &folder.db).unwrap();
+    assert!(!folder.vault.has_secret(&folder.db, PASSWORD_SECRET).unwrap() && !folder.vault.has_secret(&folder.db, TOKEN_SECRET).unwrap());
 }

@@ -63,10 +63,10 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     let dir = tempfile::tempdir().unwrap();
     let data_dir = dir.path().join("data");
     mailcart_lib::logging::init(&data_dir);
-    let core = crate::common::open_core(&data_dir, PASSPHRASE);
-    core.vault.save_secret(&core.db, "gmailstore/token", &Secret::from(TOKEN)).unwrap();
-    core.vault.save_secret(&core.db, "email-order/api-key", &Secret::from(API_KEY)).unwrap();
-    let order = core
+    let folder = crate::common::open_data_folder(&data_dir, PASSPHRASE);
+    folder.vault.save_secret(&folder.db, "gmailstore/token", &Secret::from(TOKEN)).unwrap();
+    folder.vault.save_secret(&folder.db, "email-order/api-key", &Secret::from(API_KEY)).unwrap();
+    let order = folder
         .orders
         .record_order(NewOrder {
             order_no: Some(ORDER_NO.into()),
@@ -74,11 +74,11 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
             pay_url: Some(CASHIER_URL.into()),
             contact_email: Some("buyer@example.com".into()),
             raw_response: Some(format!(r#"{{"success":true,"orderNo":"{ORDER_NO}","token":"{TOKEN}"}}"#)),
-            ..NewOrder::new(StoreKind::Gmailstore, "Aged Gmail", 1, OrderStatus::AwaitingPayment)
+            ..NewOrder::new(StoreKind::GmailStore, "Aged Gmail", 1, OrderStatus::AwaitingPayment)
         })
         .unwrap();
-    let delivered = core.orders.record_delivery(order.id, 0, &[DeliveredItem::account("user1@gmail.com", DELIVERED_PASSWORD)]).unwrap();
-    core.orders.record_raw_response(order.id, "status", &format!(r#"{{"accounts":[{{"password":"{DELIVERED_PASSWORD}"}}]}}"#)).unwrap();
+    let delivered = folder.orders.record_delivery(order.id, 0, &[DeliveredItem::account("user1@gmail.com", DELIVERED_PASSWORD)]).unwrap();
+    folder.orders.record_raw_response(order.id, "status", &format!(r#"{{"accounts":[{{"password":"{DELIVERED_PASSWORD}"}}]}}"#)).unwrap();
     // What the app logs about these operations, with the values in scope (under the app's own
     // target: the logger keeps other crates' lines only from Warn).
     log::info!(target: "mailcart_lib::orders", "saved login token {:?}, api key {:?}", Secret::from(TOKEN), Secret::from(API_KEY));
@@ -96,16 +96,16 @@ fn no_planted_secret_reaches_any_file_or_log_line() {
     log::logger().flush();
 
     // The secrets really are stored (and come back), so the scan below is not vacuous.
-    assert_eq!(core.vault.load_secret(&core.db, "gmailstore/token").unwrap().unwrap().expose(), TOKEN);
-    assert_eq!(core.orders.access_token(order.id).unwrap().unwrap().expose(), TOKEN);
+    assert_eq!(folder.vault.load_secret(&folder.db, "gmailstore/token").unwrap().unwrap().expose(), TOKEN);
+    assert_eq!(folder.orders.access_token(order.id).unwrap().unwrap().expose(), TOKEN);
     assert_eq!(delivered.items[0].password.as_deref(), Some(DELIVERED_PASSWORD));
-    assert_eq!(core.orders.summary(order.id).unwrap().order_no.as_deref(), Some(ORDER_NO));
-    assert_eq!(core.orders.pay_url(order.id).unwrap().as_deref(), Some(CASHIER_URL));
+    assert_eq!(folder.orders.summary(order.id).unwrap().order_no.as_deref(), Some(ORDER_NO));
+    assert_eq!(folder.orders.pay_url(order.id).unwrap().as_deref(), Some(CASHIER_URL));
     let log = std::fs::read_to_string(mailcart_lib::logging::log_path(&data_dir)).unwrap();
     assert!(log.contains("delivered"), "the log was written: {log}");
     assert!(log.contains("store answer not fully understood: GET /orders/:id/status → HTTP 200"), "the odd answer was logged: {log}");
     assert!(log.contains("status check of order 42 failed"), "the failed status check was logged: {log}");
-    drop(core);
+    drop(folder);
 
     let scanned = assert_no_secret_in_files(&data_dir, &[TOKEN, API_KEY, DELIVERED_PASSWORD, PASSPHRASE, ORDER_NO, CASHIER_URL]);
     assert!(scanned >= 2, "the database and the log were scanned ({scanned} files)");

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mailcart_lib::core::AppCore;
+use mailcart_lib::data_folder::DataFolder;
 use mailcart_lib::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
 use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret, VaultProblem};
 use rust_decimal::Decimal;
@@ -33,15 +33,15 @@ pub fn data_dir() -> PathBuf {
 }
 
 /// Opens the data folder; creates a passphrase vault on first use, else unlocks it.
-pub fn open_core(data_dir: &Path, passphrase: &str) -> AppCore {
-    let (core, _notices) = AppCore::open(data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).expect("open the data folder");
+pub fn open_data_folder(data_dir: &Path, passphrase: &str) -> DataFolder {
+    let (folder, _notices) = DataFolder::open(data_dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).expect("open the data folder");
     let passphrase = Secret::from(passphrase);
-    match core.vault.status().problem {
-        Some(VaultProblem::NoKeychain) => core.vault.set_passphrase(&core.db, &passphrase).expect("set the passphrase"),
-        Some(_) => core.vault.unlock(&passphrase).expect("unlock with the passphrase"),
+    match folder.vault.status().problem {
+        Some(VaultProblem::NoKeychain) => folder.vault.set_passphrase(&folder.db, &passphrase).expect("set the passphrase"),
+        Some(_) => folder.vault.unlock(&passphrase).expect("unlock with the passphrase"),
         None => {}
     }
-    core
+    folder
 }
 
 /// The deterministic items of an order, so a checker can tell exactly what must be there.
@@ -68,6 +68,6 @@ pub fn sample_order(order_no: &str, product: &str, quantity: u32) -> NewOrder {
         pay_address: Some("TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE".into()),
         pay_amount: Some(Decimal::new(3_456_789, 6)),
         contact_email: Some("buyer@example.com".into()),
-        ..NewOrder::new(StoreKind::Gmailstore, product, quantity, OrderStatus::AwaitingPayment)
+        ..NewOrder::new(StoreKind::GmailStore, product, quantity, OrderStatus::AwaitingPayment)
     }
 }

@@ -13,18 +13,18 @@ use mailcart_lib::orders::OrderStatus;
 pub const ITEMS_PER_ORDER: u32 = 5;
 
 fn main() {
-    let core = common::open_core(&common::data_dir(), &common::required_arg("--passphrase"));
+    let folder = common::open_data_folder(&common::data_dir(), &common::required_arg("--passphrase"));
     let run = common::required_arg("--run");
     let mut stdout = std::io::stdout();
     println!("ready");
     let _ = stdout.flush();
     for n in 0.. {
         let order_no = format!("CRASH-{run}-{n}");
-        let committed = core.orders.record_order(common::sample_order(&order_no, "Crash test product", ITEMS_PER_ORDER)).unwrap();
+        let committed = folder.orders.record_order(common::sample_order(&order_no, "Crash test product", ITEMS_PER_ORDER)).unwrap();
         println!("order {} {order_no}", committed.id);
         let _ = stdout.flush();
-        core.orders.record_delivery(committed.id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
-        core.orders.update_status(committed.id, OrderStatus::Delivered, None).unwrap();
+        folder.orders.record_delivery(committed.id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
+        folder.orders.update_status(committed.id, OrderStatus::Delivered, None).unwrap();
         println!("delivered {} {ITEMS_PER_ORDER}", committed.id);
         let _ = stdout.flush();
     }

@@ -24,9 +24,9 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use mailcart_lib::core::AppCore;
+use mailcart_lib::data_folder::DataFolder;
 use mailcart_lib::orders::{export, OrderFilter, OrderStatus};
-use mailcart_lib::time_text;
+use mailcart_lib::timestamps;
 use mailcart_lib::vault::{KdfParams, NoKeyStorage, Secret};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -234,7 +234,7 @@ fn run() -> Vec<Figure> {
     eprintln!("building both order books, alternating chunks...");
     let mut floor = BaselineChild::spawn();
     let mut floor_build = floor.ask("build_start")["build"];
-    let (core, mut build) = timed(|| common::open_core(&data_dir, PASSPHRASE));
+    let (folder, mut build) = timed(|| common::open_data_folder(&data_dir, PASSPHRASE));
     let chunk = ORDERS / BUILD_CHUNKS;
     for round in 0..BUILD_CHUNKS {
         let (from, to) = (round * chunk, if round + 1 == BUILD_CHUNKS { ORDERS } else { (round + 1) * chunk });
@@ -245,9 +245,9 @@ fn run() -> Vec<Figure> {
         build += timed(|| {
             for n in from..to {
                 let order_no = format!("GS{n:08}");
-                let id = core.orders.record_order(common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER)).unwrap().id;
-                core.orders.record_delivery(id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
-                core.orders.update_status(id, OrderStatus::Delivered, None).unwrap();
+                let id = folder.orders.record_order(common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER)).unwrap().id;
+                folder.orders.record_delivery(id, 0, &common::items_for(&order_no, ITEMS_PER_ORDER)).unwrap();
+                folder.orders.update_status(id, OrderStatus::Delivered, None).unwrap();
             }
         })
         .1;
@@ -255,7 +255,7 @@ fn run() -> Vec<Figure> {
             floor_build += floor_chunk();
         }
     }
-    build += timed(|| drop(core)).1;
+    build += timed(|| drop(folder)).1;
     let floor_end = floor.ask("build_end");
     floor_build += floor_end["build"];
     push("build (order, delivery, status: 3 commits per order)", Unit::S, build.as_secs_f64(), Ok(floor_build));
@@ -263,11 +263,11 @@ fn run() -> Vec<Figure> {
 
     eprintln!("timing reads, alternating between the two...");
     let floor_open = floor.sample("open");
-    let (core, open) = timed(|| common::open_core(&data_dir, PASSPHRASE));
+    let (folder, open) = timed(|| common::open_data_folder(&data_dir, PASSPHRASE));
     push("open (schema check, vault unlock)", Unit::Ms, ms(open), Ok(floor_open));
     // Order numbers are sealed: the first list opens all of them into an index in memory.
     let floor_first = floor.sample("list");
-    let (_, first_list) = timed(|| assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
+    let (_, first_list) = timed(|| assert_eq!(folder.orders.list(&OrderFilter::default()).unwrap().len(), 500));
     push("first list after open (opens every order number)", Unit::Ms, ms(first_list), Ok(floor_first));
 
     // `n` samples of each side, alternating app-floor, floor-app, ...; the medians.
@@ -285,20 +285,20 @@ fn run() -> Vec<Figure> {
         (median(mine), Ok(median(theirs)))
     };
     let search = |text: &str| OrderFilter { search: Some(text.to_owned()), ..OrderFilter::default() };
-    let (a, b) = paired(21, "list", &mut || assert_eq!(core.orders.list(&OrderFilter::default()).unwrap().len(), 500));
+    let (a, b) = paired(21, "list", &mut || assert_eq!(folder.orders.list(&OrderFilter::default()).unwrap().len(), 500));
     push("list newest 500 (median of 21)", Unit::Ms, a, b);
-    let (a, b) = paired(21, "unfinished", &mut || assert!(core.orders.unfinished().unwrap().is_empty()));
+    let (a, b) = paired(21, "unfinished", &mut || assert!(folder.orders.unfinished().unwrap().is_empty()));
     push("unfinished orders (median of 21)", Unit::Ms, a, b);
-    let (a, b) = paired(15, "search_number", &mut || assert_eq!(core.orders.list(&search(SEARCH_NUMBER)).unwrap().len(), 1));
+    let (a, b) = paired(15, "search_number", &mut || assert_eq!(folder.orders.list(&search(SEARCH_NUMBER)).unwrap().len(), 1));
     push("search by order number (median of 15)", Unit::Ms, a, b);
-    let (a, b) = paired(15, "search_login", &mut || assert_eq!(core.orders.list(&search(SEARCH_LOGIN)).unwrap().len(), 1));
+    let (a, b) = paired(15, "search_login", &mut || assert_eq!(folder.orders.list(&search(SEARCH_LOGIN)).unwrap().len(), 1));
     push("search by delivered login, 200k items (median of 15)", Unit::Ms, a, b);
-    let (a, b) = paired(15, "search_product", &mut || assert_eq!(core.orders.list(&search(SEARCH_PRODUCT)).unwrap().len(), 200));
+    let (a, b) = paired(15, "search_product", &mut || assert_eq!(folder.orders.list(&search(SEARCH_PRODUCT)).unwrap().len(), 200));
     push("search by product, 200 hits (median of 15)", Unit::Ms, a, b);
-    let (a, b) = paired(21, "detail", &mut || assert_eq!(core.orders.detail(DETAIL_ID).unwrap().items.len(), ITEMS_PER_ORDER as usize));
+    let (a, b) = paired(21, "detail", &mut || assert_eq!(folder.orders.detail(DETAIL_ID).unwrap().items.len(), ITEMS_PER_ORDER as usize));
     push("one order's detail, 20 items (median of 21)", Unit::Ms, a, b);
     let (a, b) = paired(21, "export_one", &mut || {
-        let d = core.orders.detail(DETAIL_ID).unwrap();
+        let d = folder.orders.detail(DETAIL_ID).unwrap();
         export::to_csv("GS00004999", &d.items).unwrap();
     });
     push("export one order to CSV (median of 21)", Unit::Ms, a, b);
@@ -307,7 +307,7 @@ fn run() -> Vec<Figure> {
     let (_, all_export) = timed(|| {
         let mut out = BufWriter::new(File::create(&csv_path).unwrap());
         for id in 1..=i64::from(ORDERS) {
-            let d = core.orders.detail(id).unwrap();
+            let d = folder.orders.detail(id).unwrap();
             out.write_all(export::to_csv(d.summary.order_no.as_deref().unwrap_or(""), &d.items).unwrap().as_bytes()).unwrap();
         }
         out.flush().unwrap();
@@ -319,15 +319,15 @@ fn run() -> Vec<Figure> {
     let floor_peak = floor.ask("peak_rss").get("peak_rss").copied().ok_or("no /proc");
     figures.push(Figure { label: "peak memory (VmHWM)", unit: Unit::MiB, mailcart: peak_rss_mib(), baseline: floor_peak });
     floor.finish();
-    drop(core);
+    drop(folder);
 
     // The app's own Argon2id cost, which the tools above skip: the price of a passphrase unlock.
     let kdf_dir = dir.path().join("kdf");
-    let (core, _) = AppCore::open(&kdf_dir, Box::new(NoKeyStorage), KdfParams::RECOMMENDED).unwrap();
-    core.vault.set_passphrase(&core.db, &Secret::from(PASSPHRASE)).unwrap();
-    drop(core);
-    let (core, _) = AppCore::open(&kdf_dir, Box::new(NoKeyStorage), KdfParams::RECOMMENDED).unwrap();
-    let (_, unlock) = timed(|| core.vault.unlock(&Secret::from(PASSPHRASE)).unwrap());
+    let (folder, _) = DataFolder::open(&kdf_dir, Box::new(NoKeyStorage), KdfParams::RECOMMENDED).unwrap();
+    folder.vault.set_passphrase(&folder.db, &Secret::from(PASSPHRASE)).unwrap();
+    drop(folder);
+    let (folder, _) = DataFolder::open(&kdf_dir, Box::new(NoKeyStorage), KdfParams::RECOMMENDED).unwrap();
+    let (_, unlock) = timed(|| folder.vault.unlock(&Secret::from(PASSPHRASE)).unwrap());
     figures.push(Figure {
         label: "passphrase unlock, app's Argon2id cost (46 MiB, 1 pass)",
         unit: Unit::Ms,
@@ -551,7 +551,7 @@ mod baseline {
             let order_no = format!("GS{n:08}");
             let order = common::sample_order(&order_no, &format!("Product {}", n % 50), ITEMS_PER_ORDER);
             let text = |v: &Option<rust_decimal::Decimal>| v.as_ref().map(ToString::to_string);
-            let now = time_text::now();
+            let now = timestamps::now();
             let tx = conn.transaction().unwrap();
             tx.prepare_cached(
                 "INSERT INTO orders(store, order_no, store_order_id, access_token, product_id, product_name, quantity, unit_price, total,
@@ -592,7 +592,7 @@ mod baseline {
             tx.commit().unwrap();
 
             let items = common::items_for(&order_no, ITEMS_PER_ORDER);
-            let now = time_text::now();
+            let now = timestamps::now();
             let tx = conn.transaction().unwrap();
             {
                 let mut insert = tx
@@ -608,7 +608,7 @@ mod baseline {
             tx.prepare_cached("UPDATE orders SET updated_at = ?2 WHERE id = ?1").unwrap().execute(params![id, now]).unwrap();
             tx.commit().unwrap();
 
-            let now = time_text::now();
+            let now = timestamps::now();
             let delivered = OrderStatus::Delivered;
             let tx = conn.transaction().unwrap();
             tx.prepare_cached("UPDATE orders SET status = ?2, finished = ?3, updated_at = ?4 WHERE id = ?1")

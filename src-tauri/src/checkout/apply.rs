@@ -57,7 +57,7 @@ pub fn record_created(
         contact_email: Some(request.contact_email.clone()),
         raw_response: Some(created.raw.clone()),
         ..NewOrder::new(
-            StoreKind::Gmailstore,
+            StoreKind::GmailStore,
             product.name_en.clone(),
             request.quantity,
             to_order_status(created.status).unwrap_or(OrderStatus::AwaitingPayment),
@@ -104,7 +104,7 @@ pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool
 /// Merges an order found by order number + email into the book; returns its local id. An order
 /// the book had not seen answers the oldest unanswered checkout attempt with that email.
 pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email: &str) -> Result<i64, OrderBookError> {
-    let id = match book.find(StoreKind::Gmailstore, order_no)? {
+    let id = match book.find(StoreKind::GmailStore, order_no)? {
         Some(id) => id,
         None => {
             let id = book
@@ -112,10 +112,10 @@ pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email
                     order_no: Some(order_no.to_owned()),
                     contact_email: Some(email.to_owned()),
                     raw_response: Some(state.raw.clone()),
-                    ..NewOrder::new(StoreKind::Gmailstore, String::new(), state.accounts.len() as u32, OrderStatus::AwaitingPayment)
+                    ..NewOrder::new(StoreKind::GmailStore, String::new(), state.accounts.len() as u32, OrderStatus::AwaitingPayment)
                 })?
                 .id;
-            book.resolve_found(StoreKind::Gmailstore, Some(email), None, id)?;
+            book.resolve_found(StoreKind::GmailStore, Some(email), None, id)?;
             id
         }
     };

@@ -8,7 +8,7 @@ use crate::stores::gmailstore::{CreateOrderRequest, GmailStoreError, Product};
 /// login token).
 pub fn attempt_for(request: &CreateOrderRequest, product: &Product) -> NewAttempt {
     NewAttempt {
-        store: StoreKind::Gmailstore,
+        store: StoreKind::GmailStore,
         product_id: Some(product.id.clone()),
         product_name: product.name_en.clone(),
         quantity: request.quantity,

@@ -57,7 +57,7 @@ mod tests {
     use crate::checkout::apply_state;
     use crate::orders::test_support::unlocked_book;
     use crate::orders::{NewOrder, StoreKind};
-    use crate::stores::gmailstore::wire;
+    use crate::stores::gmailstore::shapes;
 
     fn order(method: &str, coin: Option<&str>) -> NewOrder {
         NewOrder {
@@ -65,7 +65,7 @@ mod tests {
             payment_method: Some(method.into()),
             coin: coin.map(Into::into),
             raw_response: Some(r#"{"success":true,"order_no":"GS1","access_token":"tok-secret","total":"70"}"#.into()),
-            ..NewOrder::new(StoreKind::Gmailstore, "Gmail", 1, OrderStatus::AwaitingPayment)
+            ..NewOrder::new(StoreKind::GmailStore, "Gmail", 1, OrderStatus::AwaitingPayment)
         }
     }
 
@@ -78,14 +78,14 @@ mod tests {
         let shown = crate::stores::gmailstore::masked_answer(&book.latest_raw_response(id).unwrap().unwrap());
         assert!(shown.contains(r#""order_no": "GS1""#) && shown.contains(r#""access_token": "••••""#) && !shown.contains("tok-secret"), "{shown}");
 
-        let state = wire::decode_order_state(br#"{"data":{"order_no":"GS1","status":"pending","payment":{"address":"TAddr","amount":"10.123456","network":"TRC20"}}}"#).unwrap();
+        let state = shapes::decode_order_state(br#"{"data":{"order_no":"GS1","status":"pending","payment":{"address":"TAddr","amount":"10.123456","network":"TRC20"}}}"#).unwrap();
         assert!(apply_state(&book, id, &state).unwrap(), "filling in the details is a change");
         let detail = book.detail(id).unwrap();
         assert_eq!((detail.pay_address.as_deref(), detail.pay_amount.as_deref()), (Some("TAddr"), Some("10.123456")));
         assert!(missing_details(&detail).is_empty());
 
         // What was shown first is never replaced by a later answer.
-        let later = wire::decode_order_state(br#"{"status":"pending","address":"TOther","amount":"99"}"#).unwrap();
+        let later = shapes::decode_order_state(br#"{"status":"pending","address":"TOther","amount":"99"}"#).unwrap();
         assert!(!apply_state(&book, id, &later).unwrap());
         assert_eq!(book.detail(id).unwrap().pay_address.as_deref(), Some("TAddr"));
     }
@@ -105,7 +105,7 @@ mod tests {
     fn a_delivery_whose_accounts_cannot_be_read_keeps_the_stores_lines() {
         let (_dir, book) = unlocked_book();
         let id = book.record_order(order("crypto", Some("trc20_usdt"))).unwrap().id;
-        let state = wire::decode_order_state(br#"{"status":"completed","accounts":[{"mailbox":"a@g.com","secret":"pw1"}]}"#).unwrap();
+        let state = shapes::decode_order_state(br#"{"status":"completed","accounts":[{"mailbox":"a@g.com","secret":"pw1"}]}"#).unwrap();
         apply_state(&book, id, &state).unwrap();
         let detail = book.detail(id).unwrap();
         assert_eq!(detail.summary.status, OrderStatus::Delivered);

@@ -11,7 +11,7 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
         system_language: UiLanguage::of_system(),
         gmailstore_url: state.gmailstore_url(),
         notices: state.notices.clone(),
-        vault: state.core.vault.status(),
-        unfinished_orders: state.core.orders.unfinished().map(|o| o.len() as u32).unwrap_or(0),
+        vault: state.folder.vault.status(),
+        unfinished_orders: state.folder.orders.unfinished().map(|o| o.len() as u32).unwrap_or(0),
     }
 }

@@ -34,7 +34,7 @@ pub fn checkout_quote(product: ProductView, quantity: String) -> Result<Quote, A
 #[tauri::command]
 pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, input: CheckoutInput) -> Result<CheckoutView, AppError> {
     let client = state.gmailstore()?;
-    let shop = checkout::Shop { client: &client, book: &state.core.orders, vault: &state.core.vault, db: &state.core.db };
+    let shop = checkout::Shop { client: &client, book: &state.folder.orders, vault: &state.folder.vault, db: &state.folder.db };
     match checkout::buy(shop, &input).await? {
         checkout::Bought::Placed { order, contact_email } => show_placed(&app, &state, order.id, &contact_email),
         checkout::Bought::LoggedInAgain(status) => {
@@ -49,8 +49,8 @@ pub async fn checkout_create(app: tauri::AppHandle, state: tauri::State<'_, AppS
 /// so that is said on the payment screen, which offers to open the cashier again.
 fn show_placed(app: &tauri::AppHandle, state: &AppState, id: i64, contact_email: &str) -> Result<CheckoutView, AppError> {
     state.remember_contact_email(contact_email);
-    let note = state.core.orders.pay_url(id)?.and_then(|url| open_in_browser(app, &url).err()).map(|e| e.message);
-    checkout::payment_view(&state.core.orders, id, note)
+    let note = state.folder.orders.pay_url(id)?.and_then(|url| open_in_browser(app, &url).err()).map(|e| e.message);
+    checkout::payment_view(&state.folder.orders, id, note)
 }
 
 /// Checks on an order with the store (politely: at most every few seconds) and returns what the
@@ -63,21 +63,21 @@ pub async fn checkout_refresh(state: tauri::State<'_, AppState>, id: i64) -> Res
 /// One status check of order `id` (skipped when the last was moments ago), applied and committed.
 pub(crate) async fn refresh(state: &AppState, id: i64) -> Result<CheckoutView, AppError> {
     let store_message = match state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        true => checkout::check_status(&state.gmailstore()?, &state.core.orders, id).await?,
+        true => checkout::check_status(&state.gmailstore()?, &state.folder.orders, id).await?,
         false => None,
     };
-    checkout::payment_view(&state.core.orders, id, store_message)
+    checkout::payment_view(&state.folder.orders, id, store_message)
 }
 
 #[tauri::command]
 pub fn checkout_view(state: tauri::State<'_, AppState>, id: i64) -> Result<CheckoutView, AppError> {
-    checkout::payment_view(&state.core.orders, id, None)
+    checkout::payment_view(&state.folder.orders, id, None)
 }
 
 /// Opens an order's cashier page again in the system browser.
 #[tauri::command]
 pub fn open_cashier(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
-    let url = state.core.orders.pay_url(id)?.ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no cashier page"))?;
+    let url = state.folder.orders.pay_url(id)?.ok_or_else(|| AppError::new(AppErrorKind::NotFound, "this order has no cashier page"))?;
     open_in_browser(&app, &url)
 }
 
@@ -92,7 +92,7 @@ fn open_in_browser(app: &tauri::AppHandle, url: &str) -> Result<(), AppError> {
 pub async fn login(state: tauri::State<'_, AppState>, email: String, password: String, remember_password: bool) -> Result<LoginStatus, AppError> {
     let password = Secret::new(password);
     let session = state.gmailstore()?.login(&email, &password).await?;
-    saved_login::keep_session(&state.core.vault, &state.core.db, &email, &session, remember_password.then_some(&password))?;
+    saved_login::keep_session(&state.folder.vault, &state.folder.db, &email, &session, remember_password.then_some(&password))?;
     let status = LoginStatus::from_session(&email, &session);
     state.set_login_status(status.clone());
     Ok(status)
@@ -105,17 +105,17 @@ pub fn login_status(state: tauri::State<'_, AppState>) -> Result<LoginStatus, Ap
 
 #[tauri::command]
 pub fn logout(state: tauri::State<'_, AppState>) -> Result<LoginStatus, AppError> {
-    saved_login::forget(&state.core.vault, &state.core.db)?;
+    saved_login::forget(&state.folder.vault, &state.folder.db)?;
     *state.login_cache() = None;
     state.login_status()
 }
 
 #[tauri::command]
 pub async fn lookup_order(state: tauri::State<'_, AppState>, order_no: String, email: String) -> Result<OrderDetail, AppError> {
-    state.core.require_unlocked("so the order can be kept")?;
+    state.folder.require_unlocked("so the order can be kept")?;
     let found = state.gmailstore()?.query_order(&order_no, &email).await?;
-    let id = checkout::record_lookup(&state.core.orders, &found, order_no.trim(), email.trim())?;
-    Ok(state.core.orders.detail(id)?)
+    let id = checkout::record_lookup(&state.folder.orders, &found, order_no.trim(), email.trim())?;
+    Ok(state.folder.orders.detail(id)?)
 }
 
 /// Pause between the status checks made at start for unfinished orders.

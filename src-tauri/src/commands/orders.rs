@@ -11,25 +11,25 @@ use crate::orders::{OrderDetail, OrderFilter, OrderSummary, PendingAttempt};
 
 #[tauri::command]
 pub fn orders_list(state: tauri::State<'_, AppState>, filter: OrderFilter) -> Result<Vec<OrderSummary>, AppError> {
-    Ok(state.core.orders.list(&filter)?)
+    Ok(state.folder.orders.list(&filter)?)
 }
 
 #[tauri::command]
 pub fn order_detail(state: tauri::State<'_, AppState>, id: i64) -> Result<OrderDetail, AppError> {
-    Ok(state.core.orders.detail(id)?)
+    Ok(state.folder.orders.detail(id)?)
 }
 
 /// Orders sent to a store whose answer never arrived (the app stopped, or the connection broke):
 /// each may exist at the store, and the Orders page offers to look it up.
 #[tauri::command]
 pub fn order_attempts(state: tauri::State<'_, AppState>) -> Result<Vec<PendingAttempt>, AppError> {
-    Ok(state.core.orders.unresolved_attempts()?)
+    Ok(state.folder.orders.unresolved_attempts()?)
 }
 
 /// The user has dealt with an unanswered order (found it, or knows it was not made).
 #[tauri::command]
 pub fn order_attempt_dismiss(state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
-    state.core.orders.dismiss_attempt(id)?;
+    state.folder.orders.dismiss_attempt(id)?;
     Ok(())
 }
 
@@ -37,7 +37,7 @@ pub fn order_attempt_dismiss(state: tauri::State<'_, AppState>, id: i64) -> Resu
 /// delivered items there. `None` when the user cancels.
 #[tauri::command]
 pub async fn order_export(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64, format: ExportFormat) -> Result<Option<String>, AppError> {
-    let file = export::export_file(&state.core.orders, id, format)?;
+    let file = export::export_file(&state.folder.orders, id, format)?;
     let (sender, receiver) = tokio::sync::oneshot::channel();
     app.dialog().file().set_file_name(&file.file_name).add_filter(file.extension.to_uppercase(), &[file.extension]).save_file(move |path| {
         let _ = sender.send(path);

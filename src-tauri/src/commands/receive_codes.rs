@@ -16,24 +16,24 @@ use crate::vault::Secret;
 const MIN_CHECK_INTERVAL: Duration = Duration::from_secs(5);
 
 fn api_key(state: &AppState) -> Result<Secret<String>, AppError> {
-    receive_codes::saved_key(&state.core.vault, &state.core.db)
+    receive_codes::saved_key(&state.folder.vault, &state.folder.db)
 }
 
 #[tauri::command]
 pub fn receive_codes_setup_status(state: tauri::State<'_, AppState>) -> Result<ReceiveCodesSetup, AppError> {
-    Ok(ReceiveCodesSetup { url: state.email_order_url(), has_api_key: receive_codes::has_key(&state.core.vault, &state.core.db)? })
+    Ok(ReceiveCodesSetup { url: state.email_order_url(), has_api_key: receive_codes::has_key(&state.folder.vault, &state.folder.db)? })
 }
 
 /// Saves the service's address (empty: the one in use) and key after one check with the platforms
 /// call; a refused key is not saved.
 #[tauri::command]
 pub async fn receive_codes_setup(state: tauri::State<'_, AppState>, url: String, api_key: String) -> Result<ReceiveCodesSetup, AppError> {
-    state.core.require_unlocked("so the key can be kept")?;
+    state.folder.require_unlocked("so the key can be kept")?;
     let key = receive_codes::typed_key(api_key)?;
     let client = state.email_order_at(url.trim())?;
     receive_codes::check_key(&client, &key).await?;
     state.remember_email_order_url(url.trim())?;
-    receive_codes::keep_key(&state.core.vault, &state.core.db, &key)?;
+    receive_codes::keep_key(&state.folder.vault, &state.folder.db, &key)?;
     Ok(ReceiveCodesSetup { url: state.email_order_url(), has_api_key: true })
 }
 
@@ -53,8 +53,8 @@ pub fn receive_codes_quote(price: String, count: String) -> Result<Quote, AppErr
 /// Buys `count` emails for a platform: the order is recorded the moment its number comes back.
 #[tauri::command]
 pub async fn receive_codes_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
-    let id = receive_codes::buy(&state.email_order()?, &state.core.orders, &api_key(&state)?, &platform_id, count).await?;
-    receive_codes::view(&state.core.orders, id, None)
+    let id = receive_codes::buy(&state.email_order()?, &state.folder.orders, &api_key(&state)?, &platform_id, count).await?;
+    receive_codes::view(&state.folder.orders, id, None)
 }
 
 /// Asks the service for the order's items, commits new texts, notifies once per new code. After a
@@ -72,14 +72,14 @@ pub async fn receive_codes_refresh(app: tauri::AppHandle, state: tauri::State<'_
 /// One check of order `id` (skipped when the last was moments ago), with a notification per new code.
 async fn refresh(app: &tauri::AppHandle, state: &AppState, id: i64) -> Result<CodeOrderView, AppError> {
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        return receive_codes::view(&state.core.orders, id, None);
+        return receive_codes::view(&state.folder.orders, id, None);
     }
-    let (items, applied) = receive_codes::check(&state.email_order()?, &state.core.orders, &api_key(state)?, id).await?;
-    let platform = state.core.orders.summary(id)?.product_name;
+    let (items, applied) = receive_codes::check(&state.email_order()?, &state.folder.orders, &api_key(state)?, id).await?;
+    let platform = state.folder.orders.summary(id)?.product_name;
     for item in applied.new_texts.iter().filter_map(|position| items.get(*position as usize)) {
         notify_code(app, &platform, item);
     }
-    receive_codes::view(&state.core.orders, id, Some(&items))
+    receive_codes::view(&state.folder.orders, id, Some(&items))
 }
 
 /// Checks each unfinished receive-code order once at start (codes that came while the app was
@@ -100,11 +100,11 @@ pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders
 /// Opens an order by its number (recording it if this computer has not seen it).
 #[tauri::command]
 pub async fn receive_codes_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
-    match receive_codes::open(&state.email_order()?, &state.core.orders, &api_key(&state)?, &order_no).await? {
+    match receive_codes::open(&state.email_order()?, &state.folder.orders, &api_key(&state)?, &order_no).await? {
         receive_codes::Opened::Known(id) => refresh(&app, &state, id).await,
         receive_codes::Opened::Found(id, items) => {
             state.take_check_slot(id, MIN_CHECK_INTERVAL);
-            receive_codes::view(&state.core.orders, id, Some(&items))
+            receive_codes::view(&state.folder.orders, id, Some(&items))
         }
     }
 }

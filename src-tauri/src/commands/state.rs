@@ -1,4 +1,4 @@
-//! What the commands share: the opened core (database, vault, order book), the settings and the
+//! What the commands share: the opened data folder (database, vault, order book), the settings and the
 //! store clients built from them.
 
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use tauri::Wry;
 use tauri_plugin_store::Store;
 
-use crate::core::{AppCore, StartupNotice};
+use crate::data_folder::{DataFolder, StartupNotice};
 use crate::checkout::saved_login::{EMAIL_SECRET, TOKEN_SECRET};
 use crate::ipc::{AppError, AppErrorKind, LoginStatus};
 use crate::settings::{Settings, SETTINGS_KEY};
@@ -27,7 +27,7 @@ struct GmailStoreSlot {
 const LOOKUP_LIMIT_FILE: &str = "lookup-limit.json";
 
 pub struct AppState {
-    pub core: AppCore,
+    pub folder: DataFolder,
     pub notices: Vec<StartupNotice>,
     settings: RwLock<Settings>,
     settings_store: Arc<Store<Wry>>,
@@ -47,13 +47,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(core: AppCore, notices: Vec<StartupNotice>, settings_store: Arc<Store<Wry>>) -> Self {
+    pub fn new(folder: DataFolder, notices: Vec<StartupNotice>, settings_store: Arc<Store<Wry>>) -> Self {
         let settings = settings_store
             .get(SETTINGS_KEY)
             .and_then(|value| serde_json::from_value::<Settings>(value).ok())
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
-        let query_limiter = Arc::new(QueryLimiter::persisted(&core.data_dir.join(LOOKUP_LIMIT_FILE)));
+        let query_limiter = Arc::new(QueryLimiter::persisted(&folder.data_dir.join(LOOKUP_LIMIT_FILE)));
         let gmailstore = RwLock::new(build_gmailstore(&settings, &query_limiter));
         let held_keys = HeldKeys::default();
         let email_order = RwLock::new(build_email_order(&settings, &held_keys));
@@ -61,7 +61,7 @@ impl AppState {
             email_order,
             held_keys,
             query_limiter,
-            core,
+            folder,
             notices,
             settings: RwLock::new(settings),
             settings_store,
@@ -100,12 +100,12 @@ impl AppState {
 
     /// The saved login as the UI may see it: whether there is one, its email, the last balance.
     pub fn login_status(&self) -> Result<LoginStatus, AppError> {
-        let db = &self.core.db;
-        if !self.core.vault.is_unlocked() || !self.core.vault.has_secret(db, TOKEN_SECRET)? {
+        let db = &self.folder.db;
+        if !self.folder.vault.is_unlocked() || !self.folder.vault.has_secret(db, TOKEN_SECRET)? {
             return Ok(LoginStatus::default());
         }
         let known = self.login.read().unwrap_or_else(|p| p.into_inner()).clone();
-        let email = self.core.vault.load_secret(db, EMAIL_SECRET)?.map(|e| e.expose().clone());
+        let email = self.folder.vault.load_secret(db, EMAIL_SECRET)?.map(|e| e.expose().clone());
         Ok(LoginStatus { logged_in: true, email, ..known.unwrap_or_default() })
     }
 

@@ -8,15 +8,15 @@ use crate::vault::{Secret, VaultStatus};
 
 #[tauri::command]
 pub fn vault_status(state: tauri::State<'_, AppState>) -> VaultStatus {
-    state.core.vault.status()
+    state.folder.vault.status()
 }
 
 #[tauri::command]
 pub async fn vault_unlock(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String) -> Result<VaultStatus, AppError> {
     let passphrase = Secret::new(passphrase);
-    state.core.vault.unlock(&passphrase)?;
+    state.folder.vault.unlock(&passphrase)?;
     resume_orders(&app);
-    Ok(state.core.vault.status())
+    Ok(state.folder.vault.status())
 }
 
 /// Hands the unfinished orders to their stores' resume hooks (once the vault can open tokens).
@@ -24,7 +24,7 @@ pub fn resume_orders(app: &tauri::AppHandle) {
     use tauri::Manager;
     let state = app.state::<AppState>();
     let hooks = app.state::<ResumeHooks>();
-    match state.core.orders.unfinished() {
+    match state.folder.orders.unfinished() {
         Ok(orders) => {
             let unhandled = hooks.resume(orders);
             if unhandled > 0 {
@@ -38,17 +38,17 @@ pub fn resume_orders(app: &tauri::AppHandle) {
 #[tauri::command]
 pub async fn vault_set_passphrase(state: tauri::State<'_, AppState>, passphrase: String) -> Result<VaultStatus, AppError> {
     let passphrase = Secret::new(passphrase);
-    state.core.vault.set_passphrase(&state.core.db, &passphrase)?;
-    Ok(state.core.vault.status())
+    state.folder.vault.set_passphrase(&state.folder.db, &passphrase)?;
+    Ok(state.folder.vault.status())
 }
 
 #[tauri::command]
 pub fn vault_use_session_only(state: tauri::State<'_, AppState>) -> Result<VaultStatus, AppError> {
-    state.core.vault.use_session_only(&state.core.db)?;
-    Ok(state.core.vault.status())
+    state.folder.vault.use_session_only(&state.folder.db)?;
+    Ok(state.folder.vault.status())
 }
 
 #[tauri::command]
 pub fn vault_retry_keychain(state: tauri::State<'_, AppState>) -> Result<VaultStatus, AppError> {
-    Ok(state.core.vault.retry_keychain(&state.core.db)?)
+    Ok(state.folder.vault.retry_keychain(&state.folder.db)?)
 }

@@ -100,7 +100,7 @@ fn is_damage(error: &rusqlite::Error) -> bool {
 
 /// Renames the database and its WAL/SHM files to `<name>.damaged-<time>`; returns the new name.
 fn set_aside(path: &Path) -> Result<PathBuf, DbError> {
-    let aside = crate::file_aside::set_aside(path).map_err(DbError::SetAside)?;
+    let aside = crate::damaged_files::set_aside(path).map_err(DbError::SetAside)?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));
         if side.exists() {

@@ -213,7 +213,7 @@ impl From<SettingsError> for AppError {
     fn from(error: SettingsError) -> Self {
         let field = match &error {
             SettingsError::DefaultContactEmail(_) => "defaultContactEmail",
-            SettingsError::GmailstoreUrl(_) => "gmailstoreUrl",
+            SettingsError::GmailStoreUrl(_) => "gmailstoreUrl",
             SettingsError::EmailOrderUrl(_) => "emailOrderUrl",
             SettingsError::Proxy(_) => "proxy",
         };

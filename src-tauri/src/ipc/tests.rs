@@ -18,7 +18,7 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("UpdateOffer.ts", crate::updates::UpdateOffer::export_to_string(&config).unwrap()),
         ("ProductView.ts", ProductView::export_to_string(&config).unwrap()),
         ("UiLanguage.ts", UiLanguage::export_to_string(&config).unwrap()),
-        ("StartupNotice.ts", crate::core::StartupNotice::export_to_string(&config).unwrap()),
+        ("StartupNotice.ts", crate::data_folder::StartupNotice::export_to_string(&config).unwrap()),
         ("VaultStatus.ts", crate::vault::VaultStatus::export_to_string(&config).unwrap()),
         ("VaultProblem.ts", crate::vault::VaultProblem::export_to_string(&config).unwrap()),
         ("Protection.ts", crate::vault::Protection::export_to_string(&config).unwrap()),

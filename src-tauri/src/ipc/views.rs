@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::core::StartupNotice;
+use crate::data_folder::StartupNotice;
 use crate::locale::UiLanguage;
 use crate::vault::VaultStatus;
 use crate::stores::gmailstore::Product;

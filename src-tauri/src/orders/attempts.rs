@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::book::{CommittedOrder, OrderBook, OrderBookError};
 use super::model::{NewOrder, StoreKind};
-use crate::time_text;
+use crate::timestamps;
 
 /// What is about to be sent to a store to create an order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl OrderBook {
                 attempt.contact_email,
                 attempt.payment_method,
                 attempt.coin,
-                time_text::now(),
+                timestamps::now(),
             ],
         )?;
         Ok(AttemptId(conn.last_insert_rowid()))
@@ -153,13 +153,13 @@ impl OrderBook {
 
     /// Resolves an attempt that created nothing (the store refused it).
     pub fn settle_attempt(&self, attempt: AttemptId, outcome: AttemptOutcome) -> Result<(), OrderBookError> {
-        resolve_in(&self.db.lock(), attempt.0, outcome, None, &time_text::now())?;
+        resolve_in(&self.db.lock(), attempt.0, outcome, None, &timestamps::now())?;
         Ok(())
     }
 
     /// The user's "dismiss" on an unanswered attempt; `false` when it was already resolved.
     pub fn dismiss_attempt(&self, id: i64) -> Result<bool, OrderBookError> {
-        resolve_in(&self.db.lock(), id, AttemptOutcome::Dismissed, None, &time_text::now())
+        resolve_in(&self.db.lock(), id, AttemptOutcome::Dismissed, None, &timestamps::now())
     }
 
     /// An order this book had not seen came in by a lookup: it is most likely the answer of the
@@ -186,7 +186,7 @@ impl OrderBook {
             found
         };
         if let Some(id) = found {
-            resolve_in(&tx, id, AttemptOutcome::Found, Some(order_id), &time_text::now())?;
+            resolve_in(&tx, id, AttemptOutcome::Found, Some(order_id), &timestamps::now())?;
         }
         tx.commit()?;
         Ok(found)
@@ -215,7 +215,7 @@ impl OrderBook {
             };
             Ok(PendingAttempt {
                 id,
-                store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::Gmailstore),
+                store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::GmailStore),
                 product_name: r.get(2)?,
                 quantity: r.get(3)?,
                 contact_email: r.get(4)?,
@@ -233,25 +233,25 @@ impl OrderBook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{AppCore, StartupNotice};
+    use crate::data_folder::{DataFolder, StartupNotice};
     use crate::orders::OrderStatus;
     use crate::vault::{KdfParams, NoKeyStorage, Secret};
 
     const PASSPHRASE: &str = "attempts passphrase";
 
-    fn open(dir: &std::path::Path) -> (AppCore, Vec<StartupNotice>) {
-        let (core, notices) = AppCore::open(dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
-        match core.vault.status().problem {
-            Some(crate::vault::VaultProblem::NoKeychain) => core.vault.set_passphrase(&core.db, &Secret::from(PASSPHRASE)).unwrap(),
-            Some(_) => core.vault.unlock(&Secret::from(PASSPHRASE)).unwrap(),
+    fn open(dir: &std::path::Path) -> (DataFolder, Vec<StartupNotice>) {
+        let (folder, notices) = DataFolder::open(dir, Box::new(NoKeyStorage), KdfParams::FAST_FOR_TESTS).unwrap();
+        match folder.vault.status().problem {
+            Some(crate::vault::VaultProblem::NoKeychain) => folder.vault.set_passphrase(&folder.db, &Secret::from(PASSPHRASE)).unwrap(),
+            Some(_) => folder.vault.unlock(&Secret::from(PASSPHRASE)).unwrap(),
             None => {}
         }
-        (core, notices)
+        (folder, notices)
     }
 
     fn checkout(email: &str) -> NewAttempt {
         NewAttempt {
-            store: StoreKind::Gmailstore,
+            store: StoreKind::GmailStore,
             product_id: Some("30a6d792".into()),
             product_name: "Aged Gmail".into(),
             quantity: 2,
@@ -262,41 +262,41 @@ mod tests {
     }
 
     fn order(order_no: &str) -> NewOrder {
-        NewOrder { order_no: Some(order_no.into()), contact_email: Some("a@example.com".into()), ..NewOrder::new(StoreKind::Gmailstore, "Aged Gmail", 2, OrderStatus::AwaitingPayment) }
+        NewOrder { order_no: Some(order_no.into()), contact_email: Some("a@example.com".into()), ..NewOrder::new(StoreKind::GmailStore, "Aged Gmail", 2, OrderStatus::AwaitingPayment) }
     }
 
     #[test]
     fn an_attempt_whose_answer_never_came_survives_a_restart_and_is_announced() {
         let dir = tempfile::tempdir().unwrap();
-        let (core, _) = open(dir.path());
+        let (folder, _) = open(dir.path());
         // The process "dies" here: the request is out, nothing about its answer is recorded.
-        let _ = core.orders.begin_attempt(&checkout("lost@example.com")).unwrap();
-        drop(core);
+        let _ = folder.orders.begin_attempt(&checkout("lost@example.com")).unwrap();
+        drop(folder);
 
-        let (core, notices) = open(dir.path());
+        let (folder, notices) = open(dir.path());
         assert!(notices.contains(&StartupNotice::UnansweredOrders { count: 1 }), "{notices:?}");
-        let pending = core.orders.unresolved_attempts().unwrap();
+        let pending = folder.orders.unresolved_attempts().unwrap();
         assert_eq!(pending.len(), 1);
         let p = &pending[0];
-        assert_eq!((p.store, p.product_name.as_str(), p.quantity), (StoreKind::Gmailstore, "Aged Gmail", 2));
+        assert_eq!((p.store, p.product_name.as_str(), p.quantity), (StoreKind::GmailStore, "Aged Gmail", 2));
         assert_eq!((p.contact_email.as_deref(), p.payment_method.as_deref(), p.coin.as_deref()), (Some("lost@example.com"), Some("crypto"), Some("trc20_usdt")));
     }
 
     #[test]
     fn recording_the_order_answers_its_attempt_in_the_same_transaction() {
         let dir = tempfile::tempdir().unwrap();
-        let (core, _) = open(dir.path());
-        let attempt = core.orders.begin_attempt(&checkout("a@example.com")).unwrap();
+        let (folder, _) = open(dir.path());
+        let attempt = folder.orders.begin_attempt(&checkout("a@example.com")).unwrap();
         let attempt_id = attempt.get();
-        let committed = core.orders.record_attempted_order(attempt, order("GS1")).unwrap();
-        assert!(core.orders.unresolved_attempts().unwrap().is_empty());
-        let linked: (String, Option<i64>) = core
+        let committed = folder.orders.record_attempted_order(attempt, order("GS1")).unwrap();
+        assert!(folder.orders.unresolved_attempts().unwrap().is_empty());
+        let linked: (String, Option<i64>) = folder
             .db
             .lock()
             .query_row("SELECT outcome, order_id FROM order_attempts WHERE id = ?1", [attempt_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap();
         assert_eq!(linked, ("recorded".to_owned(), Some(committed.id)));
-        drop(core);
+        drop(folder);
         let (_, notices) = open(dir.path());
         assert!(!notices.iter().any(|n| matches!(n, StartupNotice::UnansweredOrders { .. })));
     }
@@ -304,38 +304,38 @@ mod tests {
     #[test]
     fn an_order_that_cannot_be_recorded_leaves_its_attempt_open() {
         let dir = tempfile::tempdir().unwrap();
-        let (core, _) = open(dir.path());
-        core.orders.record_order(order("GS1")).unwrap();
-        let attempt = core.orders.begin_attempt(&checkout("a@example.com")).unwrap();
-        assert!(matches!(core.orders.record_attempted_order(attempt, order("GS1")), Err(OrderBookError::Duplicate { .. })));
-        assert_eq!(core.orders.unresolved_attempts().unwrap().len(), 1, "rolled back together: the attempt still says the order may exist");
+        let (folder, _) = open(dir.path());
+        folder.orders.record_order(order("GS1")).unwrap();
+        let attempt = folder.orders.begin_attempt(&checkout("a@example.com")).unwrap();
+        assert!(matches!(folder.orders.record_attempted_order(attempt, order("GS1")), Err(OrderBookError::Duplicate { .. })));
+        assert_eq!(folder.orders.unresolved_attempts().unwrap().len(), 1, "rolled back together: the attempt still says the order may exist");
     }
 
     #[test]
     fn refused_and_dismissed_attempts_are_no_longer_shown() {
         let dir = tempfile::tempdir().unwrap();
-        let (core, _) = open(dir.path());
-        let refused = core.orders.begin_attempt(&checkout("a@example.com")).unwrap();
-        core.orders.settle_attempt(refused, AttemptOutcome::Refused).unwrap();
-        let _open = core.orders.begin_attempt(&checkout("b@example.com")).unwrap();
-        let pending = core.orders.unresolved_attempts().unwrap();
+        let (folder, _) = open(dir.path());
+        let refused = folder.orders.begin_attempt(&checkout("a@example.com")).unwrap();
+        folder.orders.settle_attempt(refused, AttemptOutcome::Refused).unwrap();
+        let _open = folder.orders.begin_attempt(&checkout("b@example.com")).unwrap();
+        let pending = folder.orders.unresolved_attempts().unwrap();
         assert_eq!(pending.len(), 1);
-        assert!(core.orders.dismiss_attempt(pending[0].id).unwrap());
-        assert!(!core.orders.dismiss_attempt(pending[0].id).unwrap(), "only once");
-        assert!(core.orders.unresolved_attempts().unwrap().is_empty());
+        assert!(folder.orders.dismiss_attempt(pending[0].id).unwrap());
+        assert!(!folder.orders.dismiss_attempt(pending[0].id).unwrap(), "only once");
+        assert!(folder.orders.unresolved_attempts().unwrap().is_empty());
     }
 
     #[test]
     fn a_looked_up_order_answers_the_oldest_attempt_with_its_email_only() {
         let dir = tempfile::tempdir().unwrap();
-        let (core, _) = open(dir.path());
-        let first = core.orders.begin_attempt(&checkout("Lost@Example.com")).unwrap().get();
-        let second = core.orders.begin_attempt(&checkout("lost@example.com")).unwrap().get();
-        let other = core.orders.begin_attempt(&checkout("other@example.com")).unwrap().get();
-        let id = core.orders.record_order(order("GS9")).unwrap().id;
-        assert_eq!(core.orders.resolve_found(StoreKind::Gmailstore, Some("lost@example.com "), None, id).unwrap(), Some(first));
-        assert_eq!(core.orders.resolve_found(StoreKind::EmailOrder, Some("lost@example.com"), None, id).unwrap(), None, "another store's attempts are not touched");
-        let left: Vec<i64> = core.orders.unresolved_attempts().unwrap().iter().map(|p| p.id).collect();
+        let (folder, _) = open(dir.path());
+        let first = folder.orders.begin_attempt(&checkout("Lost@Example.com")).unwrap().get();
+        let second = folder.orders.begin_attempt(&checkout("lost@example.com")).unwrap().get();
+        let other = folder.orders.begin_attempt(&checkout("other@example.com")).unwrap().get();
+        let id = folder.orders.record_order(order("GS9")).unwrap().id;
+        assert_eq!(folder.orders.resolve_found(StoreKind::GmailStore, Some("lost@example.com "), None, id).unwrap(), Some(first));
+        assert_eq!(folder.orders.resolve_found(StoreKind::EmailOrder, Some("lost@example.com"), None, id).unwrap(), None, "another store's attempts are not touched");
+        let left: Vec<i64> = folder.orders.unresolved_attempts().unwrap().iter().map(|p| p.id).collect();
         assert_eq!(left, [second, other]);
     }
 }

@@ -15,7 +15,7 @@ use super::model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
 use super::numbers::{self, NumberIndex};
 use super::views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
 use crate::db::{Database, DbError};
-use crate::time_text;
+use crate::timestamps;
 use crate::vault::{Secret, Vault, VaultError};
 
 #[derive(Debug, thiserror::Error)]
@@ -172,7 +172,7 @@ impl OrderBook {
             Some(url) => Some(self.vault.seal(&numbers::pay_url_record(&uid), url.as_bytes())?),
             None => None,
         };
-        let now = time_text::now();
+        let now = timestamps::now();
         let mut conn = self.db.lock();
         let tx = conn.transaction()?;
         if let (Some(order_no), Some(number_tag)) = (&order.order_no, &number_tag) {
@@ -235,7 +235,7 @@ impl OrderBook {
 
     /// Records a status change (and its note) unless the order already has that status.
     pub fn update_status(&self, id: i64, status: OrderStatus, note: Option<&str>) -> Result<bool, OrderBookError> {
-        let now = time_text::now();
+        let now = timestamps::now();
         let mut conn = self.db.lock();
         let tx = conn.transaction()?;
         let current: String = tx
@@ -271,7 +271,7 @@ impl OrderBook {
                  network = COALESCE(network, ?4), expires_at = COALESCE(expires_at, ?5), updated_at = ?6
              WHERE id = ?1 AND ((pay_address IS NULL AND ?2 IS NOT NULL) OR (pay_amount IS NULL AND ?3 IS NOT NULL)
                  OR (network IS NULL AND ?4 IS NOT NULL) OR (expires_at IS NULL AND ?5 IS NOT NULL))",
-            params![id, address, amount.map(|a| a.to_string()), network, expires_at, time_text::now()],
+            params![id, address, amount.map(|a| a.to_string()), network, expires_at, timestamps::now()],
         )?;
         Ok(changed > 0)
     }
@@ -301,7 +301,7 @@ impl OrderBook {
 
     fn insert_raw(&self, conn: &Connection, id: i64, uid: &str, what: &str, body: &str) -> Result<(), OrderBookError> {
         // The row id is part of the record name, so insert a placeholder first, then seal.
-        conn.execute("INSERT INTO raw_responses(order_id, at, what, sealed) VALUES (?1, ?2, ?3, x'')", params![id, time_text::now(), what])?;
+        conn.execute("INSERT INTO raw_responses(order_id, at, what, sealed) VALUES (?1, ?2, ?3, x'')", params![id, timestamps::now(), what])?;
         let raw_id = conn.last_insert_rowid();
         let sealed = self.vault.seal(&raw_record(uid, raw_id), body.as_bytes())?;
         conn.execute("UPDATE raw_responses SET sealed = ?2 WHERE id = ?1", params![raw_id, sealed])?;
@@ -311,7 +311,7 @@ impl OrderBook {
     /// Records delivered items at positions `first_position..`, replacing what was at those
     /// positions (receive-code items fill in as codes arrive). Committed before it returns.
     pub fn record_delivery(&self, id: i64, first_position: u32, items: &[DeliveredItem]) -> Result<CommittedItems, OrderBookError> {
-        let now = time_text::now();
+        let now = timestamps::now();
         let mut conn = self.db.lock();
         let tx = conn.transaction()?;
         let uid = uid_of(&tx, id)?;
@@ -527,7 +527,7 @@ const SUMMARY_SELECT: &str = "SELECT o.id, o.store, o.order_no, o.product_name, 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<OrderSummary> {
     Ok(OrderSummary {
         id: r.get(0)?,
-        store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::Gmailstore),
+        store: StoreKind::parse(&r.get::<_, String>(1)?).unwrap_or(StoreKind::GmailStore),
         order_no: r.get(2)?,
         product_name: r.get(3)?,
         quantity: r.get(4)?,

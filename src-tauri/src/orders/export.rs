@@ -172,7 +172,7 @@ mod tests {
     fn an_order_exports_under_its_number_made_safe_for_a_file_name() {
         use crate::orders::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
         let (_dir, book) = crate::orders::test_support::unlocked_book();
-        let id = book.record_order(NewOrder { order_no: Some("GS/1 x".into()), ..NewOrder::new(StoreKind::Gmailstore, "A", 1, OrderStatus::Delivered) }).unwrap().id;
+        let id = book.record_order(NewOrder { order_no: Some("GS/1 x".into()), ..NewOrder::new(StoreKind::GmailStore, "A", 1, OrderStatus::Delivered) }).unwrap().id;
         book.record_delivery(id, 0, &[DeliveredItem::account("a@gmail.com", "=pw")]).unwrap();
         let csv = export_file(&book, id, ExportFormat::Csv).unwrap();
         assert_eq!((csv.file_name.as_str(), csv.extension), ("GS_1_x.csv", "csv"));

@@ -9,21 +9,23 @@ use crate::vault::Secret;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum StoreKind {
-    Gmailstore,
+    /// Named `"gmailstore"` to the UI and in the order book, as since the first version.
+    #[serde(rename = "gmailstore")]
+    GmailStore,
     EmailOrder,
 }
 
 impl StoreKind {
     pub fn as_str(self) -> &'static str {
         match self {
-            StoreKind::Gmailstore => "gmailstore",
+            StoreKind::GmailStore => "gmailstore",
             StoreKind::EmailOrder => "email_order",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
         match text {
-            "gmailstore" => Some(StoreKind::Gmailstore),
+            "gmailstore" => Some(StoreKind::GmailStore),
             "email_order" => Some(StoreKind::EmailOrder),
             _ => None,
         }

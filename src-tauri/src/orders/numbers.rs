@@ -94,7 +94,7 @@ impl OrderBook {
     fn seal_rows(&self, conn: &mut Connection, plain: &[(i64, String, String, Option<String>, Option<String>)]) -> Result<(), OrderBookError> {
         let tx = conn.transaction()?;
         for (id, uid, store, order_no, pay_url) in plain {
-            let store = StoreKind::parse(store).unwrap_or(StoreKind::Gmailstore);
+            let store = StoreKind::parse(store).unwrap_or(StoreKind::GmailStore);
             let (number_sealed, number_tag) = match order_no {
                 Some(number) => (Some(self.vault.seal(&order_no_record(uid), number.as_bytes())?), Some(tag(&self.vault, store, number)?)),
                 None => (None, None),

@@ -64,8 +64,8 @@ mod tests {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let mut hooks = ResumeHooks::default();
         let sink = seen.clone();
-        hooks.register(StoreKind::Gmailstore, move |orders| sink.lock().unwrap().extend(orders.iter().map(|o| o.id)));
-        let unhandled = hooks.resume(vec![summary(1, StoreKind::Gmailstore), summary(2, StoreKind::EmailOrder), summary(3, StoreKind::Gmailstore)]);
+        hooks.register(StoreKind::GmailStore, move |orders| sink.lock().unwrap().extend(orders.iter().map(|o| o.id)));
+        let unhandled = hooks.resume(vec![summary(1, StoreKind::GmailStore), summary(2, StoreKind::EmailOrder), summary(3, StoreKind::GmailStore)]);
         assert_eq!(*seen.lock().unwrap(), [1, 3]);
         assert_eq!(unhandled, 1);
     }

@@ -24,7 +24,7 @@ fn crypto_order(order_no: &str, product: &str, email: &str) -> NewOrder {
         pay_amount: Some(Decimal::from_str("3.456789").unwrap()),
         contact_email: Some(email.into()),
         raw_response: Some(r#"{"success":true,"token":"raw-secret"}"#.into()),
-        ..NewOrder::new(StoreKind::Gmailstore, product, 2, OrderStatus::AwaitingPayment)
+        ..NewOrder::new(StoreKind::GmailStore, product, 2, OrderStatus::AwaitingPayment)
     }
 }
 
@@ -98,7 +98,7 @@ fn lists_newest_first_and_filters_by_store_state_and_search() {
 
     let ids = |filter: OrderFilter| book.list(&filter).unwrap().iter().map(|o| o.id).collect::<Vec<_>>();
     assert_eq!(ids(OrderFilter::default()), [c, b, a]);
-    assert_eq!(ids(OrderFilter { store: Some(StoreKind::Gmailstore), ..Default::default() }), [b, a]);
+    assert_eq!(ids(OrderFilter { store: Some(StoreKind::GmailStore), ..Default::default() }), [b, a]);
     assert_eq!(ids(OrderFilter { unfinished: Some(true), ..Default::default() }), [c, a]);
     assert_eq!(ids(OrderFilter { status: Some(OrderStatus::Delivered), ..Default::default() }), [b]);
     assert_eq!(ids(OrderFilter { search: Some("gs-b".into()), ..Default::default() }), [b]);
@@ -130,7 +130,7 @@ fn order_numbers_and_cashier_urls_are_sealed_and_still_found() {
     // (The fixture's store id is made from the number; a store's own id is not.)
     let id = book.record_order(NewOrder { pay_url: Some(url.into()), store_order_id: Some("9b1d0001".into()), ..crypto_order("GS7HIDDEN", "Aged Gmail", "a@x.com") }).unwrap().id;
     book.record_order(crypto_order("GS8OTHER", "Aged Gmail", "a@x.com")).unwrap();
-    assert_eq!(book.find(StoreKind::Gmailstore, "GS7HIDDEN").unwrap(), Some(id));
+    assert_eq!(book.find(StoreKind::GmailStore, "GS7HIDDEN").unwrap(), Some(id));
     assert_eq!(book.find(StoreKind::EmailOrder, "GS7HIDDEN").unwrap(), None);
     assert_eq!(book.pay_url(id).unwrap().as_deref(), Some(url));
     assert!(book.detail(id).unwrap().has_pay_url);
@@ -165,7 +165,7 @@ fn plain_numbers_from_an_older_version_are_sealed_and_wiped() {
     drop(book);
     let book = OrderBook::new(db, vault);
     assert_eq!(book.summary(id).unwrap().order_no.as_deref(), Some("GS5OLD"));
-    assert_eq!(book.find(StoreKind::Gmailstore, "GS5OLD").unwrap(), Some(id));
+    assert_eq!(book.find(StoreKind::GmailStore, "GS5OLD").unwrap(), Some(id));
     assert_eq!(book.pay_url(id).unwrap().as_deref(), Some("https://cashier.example.com/old"));
     book.database().lock().pragma_update(None, "wal_checkpoint", "TRUNCATE").unwrap();
     for entry in std::fs::read_dir(dir.path()).unwrap() {

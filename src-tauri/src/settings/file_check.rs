@@ -16,7 +16,7 @@ pub fn check_settings_file(path: &Path) -> std::io::Result<Option<PathBuf>> {
     if serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).is_ok() {
         return Ok(None);
     }
-    let aside = crate::file_aside::set_aside(path)?;
+    let aside = crate::damaged_files::set_aside(path)?;
     log::warn!("settings file {} was damaged; kept as {}", path.display(), aside.display());
     Ok(Some(aside))
 }

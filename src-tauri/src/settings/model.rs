@@ -39,7 +39,7 @@ pub enum SettingsError {
     #[error("contact email: {0}")]
     DefaultContactEmail(String),
     #[error("GmailStore address: {0}")]
-    GmailstoreUrl(String),
+    GmailStoreUrl(String),
     #[error("email-order address: {0}")]
     EmailOrderUrl(String),
     #[error("proxy: {0}")]
@@ -62,7 +62,7 @@ impl Settings {
             }
         }
         if let Some(url) = &self.gmailstore_url {
-            parse_base_url(url).map_err(|e| SettingsError::GmailstoreUrl(e.to_string()))?;
+            parse_base_url(url).map_err(|e| SettingsError::GmailStoreUrl(e.to_string()))?;
         }
         if let Some(url) = &self.email_order_url {
             parse_base_url(url).map_err(|e| SettingsError::EmailOrderUrl(e.to_string()))?;
@@ -124,7 +124,7 @@ mod tests {
     fn bad_values_name_their_field() {
         let bad = |s: Settings| s.normalised().unwrap_err();
         assert!(matches!(bad(Settings { default_contact_email: Some("buyer@".into()), ..Default::default() }), SettingsError::DefaultContactEmail(_)));
-        assert!(matches!(bad(Settings { gmailstore_url: Some("http://evil.example/api".into()), ..Default::default() }), SettingsError::GmailstoreUrl(_)));
+        assert!(matches!(bad(Settings { gmailstore_url: Some("http://evil.example/api".into()), ..Default::default() }), SettingsError::GmailStoreUrl(_)));
         assert!(matches!(bad(Settings { email_order_url: Some("nonsense".into()), ..Default::default() }), SettingsError::EmailOrderUrl(_)));
         assert!(matches!(bad(Settings { proxy: Some("ftp://x:21".into()), ..Default::default() }), SettingsError::Proxy(_)));
         assert!(matches!(bad(Settings { proxy: Some("http://user:pw@proxy:8080".into()), ..Default::default() }), SettingsError::Proxy(_)));

@@ -27,9 +27,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use rust_decimal::Decimal;
 
-use super::email_order::wire as eo_wire;
+use super::email_order::envelope;
 use super::email_order::{EmailOrderError, OrderItem, Platform};
-use super::gmailstore::wire as gs_wire;
+use super::gmailstore::shapes;
 use super::gmailstore::GmailStoreError;
 
 // ---- Configuration ---------------------------------------------------------------------------
@@ -70,7 +70,7 @@ impl std::fmt::Debug for Body {
 // ---- Every decoder on one body -----------------------------------------------------------------
 
 struct Decoded {
-    list: Result<gs_wire::ProductList, GmailStoreError>,
+    list: Result<shapes::ProductList, GmailStoreError>,
     one: Result<super::gmailstore::Product, GmailStoreError>,
     created: Result<super::gmailstore::CreatedOrder, GmailStoreError>,
     login: Result<super::gmailstore::LoginSession, GmailStoreError>,
@@ -80,29 +80,29 @@ struct Decoded {
 /// Calls every decoder of both clients; a panic propagates (proptest reports it with the body).
 /// Errors must be the typed error the client documents for a body.
 fn decode_all(body: &[u8]) -> Result<Decoded, TestCaseError> {
-    let list = gs_wire::decode::<gs_wire::ProductList>(body);
-    let one = gs_wire::decode_one_product(body);
-    let created = gs_wire::decode_created_order(body);
-    let state = gs_wire::decode_order_state(body);
-    let login = gs_wire::decode_login(body);
-    let config = gs_wire::decode_payment_config(body);
+    let list = shapes::decode::<shapes::ProductList>(body);
+    let one = shapes::decode_one_product(body);
+    let created = shapes::decode_created_order(body);
+    let state = shapes::decode_order_state(body);
+    let login = shapes::decode_login(body);
+    let config = shapes::decode_payment_config(body);
     for error in [list.as_ref().err(), one.as_ref().err(), created.as_ref().err(), state.as_ref().err(), login.as_ref().err(), config.as_ref().err()].into_iter().flatten() {
         check_gmail_decode_error(error, body)?;
     }
     if let Ok(state) = &state {
         prop_assert!(state.accounts.is_empty() || state.status == super::gmailstore::StoreOrderStatus::Delivered);
     }
-    let _ = gs_wire::declared_failure(body);
+    let _ = shapes::declared_failure(body);
     // (Through `error_message`; the status only matters for 401 and 429.)
     for status in [401, 429, 500] {
         let error = GmailStoreError::from_error_answer(status, body, None);
         let _ = error.to_string();
     }
 
-    let peek = eo_wire::open::<serde::de::IgnoredAny>(body);
-    let platforms = eo_wire::open::<Vec<Platform>>(body);
-    let buy = eo_wire::open::<String>(body);
-    let details = eo_wire::open::<Option<Vec<OrderItem>>>(body);
+    let peek = envelope::open::<serde::de::IgnoredAny>(body);
+    let platforms = envelope::open::<Vec<Platform>>(body);
+    let buy = envelope::open::<String>(body);
+    let details = envelope::open::<Option<Vec<OrderItem>>>(body);
     for error in [peek.as_ref().err(), platforms.as_ref().err(), buy.as_ref().err(), details.as_ref().err()].into_iter().flatten() {
         check_email_order_error(error, body)?;
     }
@@ -1107,11 +1107,11 @@ fn known_hard_bodies() {
     // as ...034. They are refused now.
     for text in ["-0.00000000000000000000000000001", "1.00000000000000000000000000001", "7922816251426433759354395033.55", "1.00000000000000000000000000001e0"] {
         let body = format!(r#"{{"success":true,"product":{{"id":"a","slug":"a","name_zh":"甲","name_en":"A","stock":1,"min_quantity":1,"price":"{text}"}}}}"#);
-        assert!(gs_wire::decode_one_product(body.as_bytes()).is_err(), "{text} must not be rounded");
+        assert!(shapes::decode_one_product(body.as_bytes()).is_err(), "{text} must not be rounded");
         // A created order is kept for an unreadable total: the total is unknown, not rounded.
         let body = format!(r#"{{"order":{{"id":"x","total":{text}}}}}"#);
-        let created = gs_wire::decode_created_order(body.as_bytes()).unwrap();
-        assert_eq!((created.total, created.unreadable.as_slice()), (crate::stores::gmailstore::StatedTotal::Unreadable, [gs_wire::ORDER_TOTAL].as_slice()), "{text} must not be rounded");
+        let created = shapes::decode_created_order(body.as_bytes()).unwrap();
+        assert_eq!((created.total, created.unreadable.as_slice()), (crate::stores::gmailstore::StatedTotal::Unreadable, [shapes::ORDER_TOTAL].as_slice()), "{text} must not be rounded");
     }
 }
 

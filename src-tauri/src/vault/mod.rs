@@ -326,7 +326,7 @@ impl Vault {
         db.lock().execute(
             "INSERT INTO secrets(name, sealed, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at",
-            rusqlite::params![name, sealed, crate::time_text::now()],
+            rusqlite::params![name, sealed, crate::timestamps::now()],
         )?;
         Ok(())
     }

@@ -15,7 +15,7 @@ use url::Url;
 
 use super::error::EmailOrderError;
 use super::models::{OrderItem, Platform};
-use super::wire;
+use super::envelope;
 use crate::stores::answer;
 use crate::endpoint::parse_base_url;
 use crate::vault::Secret;
@@ -137,20 +137,20 @@ impl EmailOrderClient {
     /// `accountPlatformList`: the platforms and their (possibly per-user) prices.
     pub async fn platforms(&self, key: &Secret<String>) -> Result<Vec<Platform>, EmailOrderError> {
         let body = self.post(key, &["accountPlatformList"], Some(serde_json::json!({})), self.timeout).await?;
-        wire::open(&body)
+        envelope::open(&body)
     }
 
     /// `buy`: the order number (`E…`). Held open by the server while it allocates; never retried.
     pub async fn buy(&self, key: &Secret<String>, platform_id: &str, count: u32) -> Result<String, EmailOrderError> {
         let body = serde_json::json!({ "platformId": platform_id, "buyNum": count });
         let body = self.post(key, &["buy"], Some(body), self.buy_timeout).await?;
-        wire::open(&body)
+        envelope::open(&body)
     }
 
     /// `details/{orderNo}`: every item of the order with its status and received text.
     pub async fn details(&self, key: &Secret<String>, order_no: &str) -> Result<Vec<OrderItem>, EmailOrderError> {
         let body = self.post(key, &["details", order_no], None, self.timeout).await?;
-        Ok(wire::open::<Option<Vec<OrderItem>>>(&body)?.unwrap_or_default())
+        Ok(envelope::open::<Option<Vec<OrderItem>>>(&body)?.unwrap_or_default())
     }
 
     async fn post(&self, key: &Secret<String>, path: &[&str], body: Option<serde_json::Value>, timeout: Duration) -> Result<Vec<u8>, EmailOrderError> {
@@ -177,7 +177,7 @@ impl EmailOrderClient {
         }
         // Peek for a 401 envelope: hold the key. The lockout is no verdict on the key (the right
         // one is locked out too), so it is held as a lockout, not as a wrong key.
-        if let Err(EmailOrderError::Unauthorized { message, locked_out }) = wire::open::<serde::de::IgnoredAny>(&bytes) {
+        if let Err(EmailOrderError::Unauthorized { message, locked_out }) = envelope::open::<serde::de::IgnoredAny>(&bytes) {
             self.held().insert(id, if locked_out { KeyHold::LockedOut } else { KeyHold::Refused });
             return Err(EmailOrderError::Unauthorized { message, locked_out });
         }

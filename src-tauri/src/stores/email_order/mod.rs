@@ -3,7 +3,7 @@
 mod client;
 mod error;
 mod models;
-pub(crate) mod wire;
+pub(crate) mod envelope;
 
 pub use client::{EmailOrderClient, EmailOrderClientBuilder, HeldKeys, KeyHold, BUY_TIMEOUT};
 pub use error::EmailOrderError;

@@ -13,7 +13,7 @@ use super::limiter::QueryLimiter;
 use super::models::{CreateOrderRequest, CreatedOrder, LoginSession, OrderState, PaymentConfig, PaymentMethod, Product};
 use super::retry::RetryPolicy;
 use super::understanding::Understanding;
-use super::wire;
+use super::shapes;
 use crate::stores::answer;
 use crate::vault::Secret;
 use crate::endpoint::{parse_base_url, EndpointError};
@@ -158,7 +158,7 @@ impl GmailStoreClient {
     /// `GET /products`, with what was understood of the answer (for the store check).
     pub async fn products_understood(&self) -> Result<(Vec<Product>, Understanding), GmailStoreError> {
         let (status, body) = self.get_with_retry(self.url(&["products"])).await?;
-        let read = wire::decode::<wire::ProductList>(&body).map(|list| list.products);
+        let read = shapes::decode::<shapes::ProductList>(&body).map(|list| list.products);
         understood("GET /products", status, &body, read, |_| Vec::new())
     }
 
@@ -173,7 +173,7 @@ impl GmailStoreClient {
             return Err(GmailStoreError::ProductNotFound);
         }
         let (status, body) = self.get_with_retry(self.url(&["products", id_or_slug])).await?;
-        understood("GET /products/:idOrSlug", status, &body, wire::decode_one_product(&body), |_| Vec::new())
+        understood("GET /products/:idOrSlug", status, &body, shapes::decode_one_product(&body), |_| Vec::new())
     }
 
     /// `POST /orders/create`, sent and read in one step (see [`Self::send_create_order`]).
@@ -212,7 +212,7 @@ impl GmailStoreClient {
         let mut url = self.url(&["orders", order_id, "status"]);
         url.query_pairs_mut().append_pair("token", access_token.expose());
         let (status, body) = self.get_with_retry(url).await?;
-        Ok(understood("GET /orders/:id/status", status, &body, wire::decode_order_state(&body), wire::state_missing)?.0)
+        Ok(understood("GET /orders/:id/status", status, &body, shapes::decode_order_state(&body), shapes::state_missing)?.0)
     }
 
     /// `GET /orders/query?order_no=…&email=…`, within the client's own limit. Never retried: each
@@ -231,7 +231,7 @@ impl GmailStoreClient {
                 self.query_limiter.hold(*retry_after);
             }
         })?;
-        Ok(understood("GET /orders/query", status, &body, wire::decode_order_state(&body), wire::state_missing)?.0)
+        Ok(understood("GET /orders/query", status, &body, shapes::decode_order_state(&body), shapes::state_missing)?.0)
     }
 
     /// `POST /auth/login`. Never retried (a wrong password must not be sent again by itself).
@@ -239,7 +239,7 @@ impl GmailStoreClient {
         let body = serde_json::json!({ "email": email.trim(), "password": password.expose() });
         let response = self.http.post(self.url(&["auth", "login"])).json(&body).send().await.map_err(GmailStoreError::from_transport)?;
         let (status, body) = read_answer(response).await?;
-        Ok(understood("POST /auth/login", status, &body, wire::decode_login(&body), wire::login_missing)?.0)
+        Ok(understood("POST /auth/login", status, &body, shapes::decode_login(&body), shapes::login_missing)?.0)
     }
 
     /// `GET /payment-config`.
@@ -250,8 +250,8 @@ impl GmailStoreClient {
     /// `GET /payment-config`, with what was understood of the answer.
     pub async fn payment_config_understood(&self) -> Result<(PaymentConfig, Understanding), GmailStoreError> {
         let (status, body) = self.get_with_retry(self.url(&["payment-config"])).await?;
-        let missing = wire::config_missing(&body);
-        understood("GET /payment-config", status, &body, wire::decode_payment_config(&body), |_| missing)
+        let missing = shapes::config_missing(&body);
+        understood("GET /payment-config", status, &body, shapes::decode_payment_config(&body), |_| missing)
     }
 
     /// The URL of `segments` under the base; each segment is percent-encoded, so an id can never
@@ -301,7 +301,7 @@ impl CreateAnswer {
     /// is not JSON). What was not understood is logged.
     pub fn read(&self) -> Result<CreatedOrder, GmailStoreError> {
         let method = self.method;
-        Ok(understood("POST /orders/create", self.status, &self.body, wire::decode_created_order(&self.body), |o| wire::created_missing(o, method))?.0)
+        Ok(understood("POST /orders/create", self.status, &self.body, shapes::decode_created_order(&self.body), |o| shapes::created_missing(o, method))?.0)
     }
 }
 
@@ -325,7 +325,7 @@ async fn read_answer(response: Response) -> Result<(u16, Vec<u8>), GmailStoreErr
     if !status.is_success() {
         return Err(GmailStoreError::from_error_answer(status.as_u16(), &body, retry_after));
     }
-    if let Some(message) = wire::declared_failure(&body) {
+    if let Some(message) = shapes::declared_failure(&body) {
         return Err(GmailStoreError::from_store_message(StatusCode::OK.as_u16(), message));
     }
     Ok((status.as_u16(), body))

@@ -56,7 +56,7 @@ impl GmailStoreError {
         if status == 429 {
             return GmailStoreError::RateLimited { retry_after };
         }
-        match super::wire::error_message(body) {
+        match super::shapes::error_message(body) {
             Some(message) => Self::from_store_message(status, message),
             None => GmailStoreError::UnexpectedBody { status, excerpt: excerpt(body) },
         }

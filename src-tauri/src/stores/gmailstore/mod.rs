@@ -2,12 +2,12 @@
 
 mod client;
 mod error;
-mod lenient;
+mod json_tree;
 mod limiter;
 mod models;
 mod retry;
 mod understanding;
-pub(crate) mod wire;
+pub(crate) mod shapes;
 
 pub use client::{BuildError, CreateAnswer, GmailStoreClient, GmailStoreClientBuilder, CREATE_ORDER_TIMEOUT, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
@@ -18,9 +18,9 @@ pub use models::{
 };
 pub use retry::RetryPolicy;
 pub use understanding::{shape_of_answer, Understanding};
-pub use wire::masked_answer;
+pub use shapes::masked_answer;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod wire_shapes_tests;
+mod shapes_tests;

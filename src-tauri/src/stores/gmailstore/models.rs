@@ -174,8 +174,8 @@ pub struct CreatedOrder {
     pub network: Option<String>,
     pub expires_at: Option<String>,
     pub cashier_url: Option<String>,
-    /// Fields the store sent in a form the app could not read (`wire::ORDER_TOTAL`,
-    /// `wire::AMOUNT_TO_PAY`): they read as unknown, and the buyer is shown the store's answer.
+    /// Fields the store sent in a form the app could not read (`shapes::ORDER_TOTAL`,
+    /// `shapes::AMOUNT_TO_PAY`): they read as unknown, and the buyer is shown the store's answer.
     pub unreadable: Vec<&'static str>,
     /// The whole answer as received (kept sealed in the order book).
     pub raw: String,

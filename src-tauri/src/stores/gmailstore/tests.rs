@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::error::GmailStoreError;
 use super::models::Product;
-use super::wire;
+use super::shapes;
 
 const DOCUMENTED_LIST: &str = r#"{
   "success": true,
@@ -23,7 +23,7 @@ const DOCUMENTED_LIST: &str = r#"{
 }"#;
 
 fn list(body: &str) -> Result<Vec<Product>, GmailStoreError> {
-    wire::decode::<wire::ProductList>(body.as_bytes()).map(|l| l.products)
+    shapes::decode::<shapes::ProductList>(body.as_bytes()).map(|l| l.products)
 }
 
 #[test]
@@ -100,14 +100,14 @@ fn a_negative_price_is_refused() {
 fn one_product_comes_enveloped_or_bare() {
     let product = r#"{"id":"a","slug":"s","name_zh":"甲","name_en":"A","stock":1,"min_quantity":1,"price":12.345}"#;
     let enveloped = format!(r#"{{"success":true,"product":{product}}}"#);
-    assert_eq!(wire::decode_one_product(enveloped.as_bytes()).unwrap().price.to_string(), "12.345");
-    assert_eq!(wire::decode_one_product(product.as_bytes()).unwrap().price.to_string(), "12.345");
+    assert_eq!(shapes::decode_one_product(enveloped.as_bytes()).unwrap().price.to_string(), "12.345");
+    assert_eq!(shapes::decode_one_product(product.as_bytes()).unwrap().price.to_string(), "12.345");
 }
 
 #[test]
 fn a_broken_enveloped_product_names_the_path_inside_the_envelope() {
     let body = r#"{"success":true,"product":{"id":"a","slug":"s","name_zh":"甲","name_en":"A","stock":1,"price":1}}"#;
-    match wire::decode_one_product(body.as_bytes()).unwrap_err() {
+    match shapes::decode_one_product(body.as_bytes()).unwrap_err() {
         GmailStoreError::Decode { path, message, body: kept } => {
             assert_eq!(path, "product");
             assert!(message.contains("missing field `min_quantity`"), "{message}");
@@ -174,7 +174,7 @@ fn rate_limits_carry_retry_after_and_non_json_bodies_are_not_guessed_at() {
 
 #[test]
 fn a_200_that_says_success_false_is_an_error() {
-    assert_eq!(wire::declared_failure(br#"{"success":false,"error":"Product not found"}"#).as_deref(), Some("Product not found"));
-    assert_eq!(wire::declared_failure(br#"{"success":true,"products":[]}"#), None);
-    assert_eq!(wire::declared_failure(b"[1,2]"), None);
+    assert_eq!(shapes::declared_failure(br#"{"success":false,"error":"Product not found"}"#).as_deref(), Some("Product not found"));
+    assert_eq!(shapes::declared_failure(br#"{"success":true,"products":[]}"#), None);
+    assert_eq!(shapes::declared_failure(b"[1,2]"), None);
 }

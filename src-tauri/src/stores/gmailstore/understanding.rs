@@ -4,7 +4,7 @@
 //! log in minutes; the store check (`store_check`) reports the same for the public calls.
 
 use super::error::GmailStoreError;
-use super::lenient::Tree;
+use super::json_tree::Tree;
 
 /// One answer, as understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub struct Understanding {
     /// `GET /payment-config`, `POST /orders/create`, …
     pub call: String,
     pub http_status: u16,
-    /// The fields looked for and not found (by their names in `wire.rs`).
+    /// The fields looked for and not found (by their names in `shapes.rs`).
     pub missing: Vec<&'static str>,
     /// Where the answer could not be read at all (a JSON path), when it could not.
     pub unreadable_at: Option<String>,

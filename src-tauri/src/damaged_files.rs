@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// Renames `path` to `<path>.damaged-<time>` and returns the new path.
 pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let aside = PathBuf::from(format!("{}.damaged-{}", path.display(), crate::time_text::file_stamp()));
+    let aside = PathBuf::from(format!("{}.damaged-{}", path.display(), crate::timestamps::file_stamp()));
     std::fs::rename(path, &aside)?;
     Ok(aside)
 }

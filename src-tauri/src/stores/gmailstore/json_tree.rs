@@ -3,7 +3,7 @@
 //! whatever their case style (`order_no`, `orderNo`, `OrderNo` are one name), values are kept as
 //! raw JSON text (so amounts are read from their own digits, never through `f64`), and a field may
 //! sit in any object of the answer (`Tree`): under `data`, `order`, `result`, `payment`, or any
-//! other wrapper. Which object a field is taken from is decided by the caller (`wire.rs`), by what
+//! other wrapper. Which object a field is taken from is decided by the caller (`shapes.rs`), by what
 //! the objects mean: the one that holds the order number, the one that holds the address.
 
 use std::collections::HashMap;

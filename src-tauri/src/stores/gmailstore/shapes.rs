@@ -71,7 +71,7 @@ pub(crate) fn decode_one_product(body: &[u8]) -> Result<Product, GmailStoreError
 // number, the address), not by a list of wrapper names. The names tried for each field are listed
 // here and nowhere else.
 
-use super::lenient::{NodeId, RawObject, Tree};
+use super::json_tree::{NodeId, RawObject, Tree};
 use super::models::{CreatedOrder, DeliveredAccount, LoginSession, OrderState, PaymentConfig, PaymentDetails, PaymentMethod, StatedTotal, StoreOrderStatus};
 use crate::vault::Secret;
 

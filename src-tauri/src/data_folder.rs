@@ -27,7 +27,7 @@ pub enum StartupNotice {
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
-pub enum CoreError {
+pub enum DataFolderError {
     #[error("cannot create the data folder {0}: {1}")]
     DataDir(PathBuf, std::io::Error),
     #[error("cannot check the settings file: {0}")]
@@ -38,14 +38,14 @@ pub enum CoreError {
     Vault(#[from] VaultError),
 }
 
-pub struct AppCore {
+pub struct DataFolder {
     pub data_dir: PathBuf,
     pub db: Arc<Database>,
     pub vault: Arc<Vault>,
     pub orders: OrderBook,
 }
 
-impl AppCore {
+impl DataFolder {
     /// Refuses with `VaultLocked` while the vault is locked: what `purpose` keeps cannot be sealed.
     pub fn require_unlocked(&self, purpose: &str) -> Result<(), crate::ipc::AppError> {
         if self.vault.is_unlocked() {
@@ -55,10 +55,10 @@ impl AppCore {
         }
     }
 
-    pub fn open(data_dir: &Path, keychain: Box<dyn KeyStorage>, kdf: KdfParams) -> Result<(AppCore, Vec<StartupNotice>), CoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|e| CoreError::DataDir(data_dir.to_owned(), e))?;
+    pub fn open(data_dir: &Path, keychain: Box<dyn KeyStorage>, kdf: KdfParams) -> Result<(DataFolder, Vec<StartupNotice>), DataFolderError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| DataFolderError::DataDir(data_dir.to_owned(), e))?;
         let mut notices = Vec::new();
-        if let Some(kept) = check_settings_file(&data_dir.join(SETTINGS_FILE)).map_err(CoreError::Settings)? {
+        if let Some(kept) = check_settings_file(&data_dir.join(SETTINGS_FILE)).map_err(DataFolderError::Settings)? {
             notices.push(StartupNotice::SettingsDamaged { kept_as: kept.display().to_string() });
         }
         let opened = Database::open(&data_dir.join(DATABASE_FILE))?;
@@ -75,6 +75,6 @@ impl AppCore {
             Ok(_) => {}
             Err(error) => log::warn!("could not list unanswered orders: {error}"),
         }
-        Ok((AppCore { data_dir: data_dir.to_owned(), db, vault, orders }, notices))
+        Ok((DataFolder { data_dir: data_dir.to_owned(), db, vault, orders }, notices))
     }
 }

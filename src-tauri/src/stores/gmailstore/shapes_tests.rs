@@ -7,11 +7,11 @@ use proptest::prelude::*;
 
 use super::models::StatedTotal;
 use super::models::StoreOrderStatus as S;
-use super::wire;
+use super::shapes;
 
 /// What a create-order answer was read as: order number, address, amount to send, total.
 fn created(body: &str) -> (Option<String>, Option<String>, Option<String>, Option<String>) {
-    let order = wire::decode_created_order(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+    let order = shapes::decode_created_order(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
     (order.order_no, order.pay_address, order.pay_amount.map(|d| d.to_string()), order.total.stated().map(|d| d.to_string()))
 }
 
@@ -56,7 +56,7 @@ fn create_order_reads_the_address_and_amount_wherever_the_store_puts_them() {
 
 #[test]
 fn an_order_identified_only_by_its_id_still_reads_its_payment() {
-    let order = wire::decode_created_order(br#"{"id":42,"payment":{"address":"TAddr","amount":10.123456},"amount":70}"#).unwrap();
+    let order = shapes::decode_created_order(br#"{"id":42,"payment":{"address":"TAddr","amount":10.123456},"amount":70}"#).unwrap();
     assert_eq!(order.id.as_deref(), Some("42"));
     assert_eq!((order.pay_address.as_deref(), order.pay_amount.map(|d| d.to_string())), (Some("TAddr"), Some("10.123456".to_owned())));
     assert_eq!(order.total.stated().map(|d| d.to_string()).as_deref(), Some("70"));
@@ -83,16 +83,16 @@ const STATE_SHAPES: &[(&str, S, usize, Option<&str>)] = &[
 fn status_and_lookup_read_the_orders_status_and_accounts_wherever_they_are() {
     assert!(STATE_SHAPES.len() >= 12);
     for (body, status, count, first) in STATE_SHAPES {
-        let state = wire::decode_order_state(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let state = shapes::decode_order_state(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!((state.status, state.accounts.len(), state.accounts.first().map(|a| a.login.as_str())), (*status, *count, *first), "{body}");
     }
 }
 
 #[test]
 fn a_status_answer_can_carry_the_payment_details_and_an_unreadable_account_list_is_kept() {
-    let state = wire::decode_order_state(br#"{"data":{"order_no":"GS1","status":"pending","payment":{"address":"TAddr","amount":"10.5"}}}"#).unwrap();
+    let state = shapes::decode_order_state(br#"{"data":{"order_no":"GS1","status":"pending","payment":{"address":"TAddr","amount":"10.5"}}}"#).unwrap();
     assert_eq!((state.payment.address.as_deref(), state.payment.amount.map(|d| d.to_string())), (Some("TAddr"), Some("10.5".to_owned())));
-    let state = wire::decode_order_state(br#"{"status":"completed","accounts":[{"mailbox":"a@g.com"},42]}"#).unwrap();
+    let state = shapes::decode_order_state(br#"{"status":"completed","accounts":[{"mailbox":"a@g.com"},42]}"#).unwrap();
     assert!(state.accounts.is_empty());
     assert_eq!(state.unreadable_accounts, [r#"{"mailbox":"a@g.com"}"#, "42"]);
 }
@@ -125,7 +125,7 @@ fn one_product_is_read_under_any_envelope_that_holds_exactly_one_product() {
     let shapes = product_shapes();
     assert!(shapes.len() >= 12);
     for body in &shapes {
-        let product = wire::decode_one_product(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let product = shapes::decode_one_product(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!((product.id.as_str(), product.price.to_string().as_str(), product.name_zh.as_str(), product.stock), ("p1", "0.5", "谷歌邮箱", 5), "{body}");
     }
 }
@@ -133,9 +133,9 @@ fn one_product_is_read_under_any_envelope_that_holds_exactly_one_product() {
 #[test]
 fn two_products_and_none_named_product_is_not_guessed_at() {
     let body = format!(r#"{{"data":{{"a":{PRODUCT},"b":{PRODUCT}}}}}"#);
-    let error = wire::decode_one_product(body.as_bytes()).unwrap_err().to_string();
+    let error = shapes::decode_one_product(body.as_bytes()).unwrap_err().to_string();
     assert!(error.contains("2 objects with an id and a price"), "{error}");
-    assert!(wire::decode_one_product(br#"{"success":true,"data":{"name":"x"}}"#).is_err());
+    assert!(shapes::decode_one_product(br#"{"success":true,"data":{"name":"x"}}"#).is_err());
 }
 
 /// (answer, alipay, wechat)
@@ -160,7 +160,7 @@ const CONFIG_SHAPES: &[(&str, bool, bool)] = &[
 fn payment_config_finds_the_flags_at_any_depth_and_in_lists() {
     assert!(CONFIG_SHAPES.len() >= 12);
     for (body, alipay, wechat) in CONFIG_SHAPES {
-        let config = wire::decode_payment_config(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let config = shapes::decode_payment_config(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!((config.alipay, config.wechat), (*alipay, *wechat), "{body}");
     }
 }
@@ -186,7 +186,7 @@ const LOGIN_SHAPES: &[(&str, Option<&str>)] = &[
 fn login_reads_the_token_and_the_users_balance_wherever_they_are() {
     assert!(LOGIN_SHAPES.len() >= 12);
     for (body, balance) in LOGIN_SHAPES {
-        let session = wire::decode_login(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        let session = shapes::decode_login(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!((session.token.expose().as_str(), session.balance.map(|d| d.to_string())), ("tok", balance.map(str::to_owned)), "{body}");
     }
 }
@@ -194,16 +194,16 @@ fn login_reads_the_token_and_the_users_balance_wherever_they_are() {
 /// Everything a call reads from an answer, as one comparable text (the raw body aside).
 fn reading(body: &str) -> String {
     let b = body.as_bytes();
-    let created = wire::decode_created_order(b).map(|o| {
+    let created = shapes::decode_created_order(b).map(|o| {
         format!("{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}", o.id, o.order_no, o.access_token.map(|t| t.expose().clone()), o.status, o.total, o.currency, o.coin, o.pay_address, o.pay_amount, o.network, o.expires_at, o.cashier_url)
     });
-    let state = wire::decode_order_state(b).map(|s| {
+    let state = shapes::decode_order_state(b).map(|s| {
         let accounts: Vec<String> = s.accounts.iter().map(|a| format!("{}:{:?}", a.login, a.password.as_ref().map(|p| p.expose().clone()))).collect();
         format!("{:?} {:?} {:?} {:?} {:?} {:?}", s.order_no, s.status, s.status_word, accounts, s.unreadable_accounts, s.payment)
     });
-    let product = wire::decode_one_product(b).map(|p| format!("{p:?}"));
-    let config = wire::decode_payment_config(b).map(|c| format!("{c:?}"));
-    let login = wire::decode_login(b).map(|l| format!("{} {:?} {:?}", l.token.expose(), l.balance, l.balance_crypto));
+    let product = shapes::decode_one_product(b).map(|p| format!("{p:?}"));
+    let config = shapes::decode_payment_config(b).map(|c| format!("{c:?}"));
+    let login = shapes::decode_login(b).map(|l| format!("{} {:?} {:?}", l.token.expose(), l.balance, l.balance_crypto));
     // Only what was read matters; a failure's wording may name the new envelope in its path.
     format!("{:?}\n{:?}\n{:?}\n{:?}\n{:?}", created.ok(), state.ok(), product.ok(), config.ok(), login.ok())
 }
@@ -243,21 +243,21 @@ proptest! {
 #[test]
 fn an_unreadable_amount_leaves_the_rest_of_a_created_order() {
     let body = br#"{"success":true,"order":{"orderNo":"GS1","accessToken":"t","totalAmount":"~12.35","payment":{"address":"TAddr","coin":"trc20_usdt","amount":{"value":"1.7"}}}}"#;
-    let order = wire::decode_created_order(body).unwrap();
+    let order = shapes::decode_created_order(body).unwrap();
     assert_eq!((order.order_no.as_deref(), order.pay_address.as_deref()), (Some("GS1"), Some("TAddr")));
     assert_eq!((order.total, order.pay_amount), (StatedTotal::Unreadable, None));
-    assert_eq!(order.unreadable, [wire::AMOUNT_TO_PAY, wire::ORDER_TOTAL]);
+    assert_eq!(order.unreadable, [shapes::AMOUNT_TO_PAY, shapes::ORDER_TOTAL]);
     // Only an access token: still an order the store made.
-    let order = wire::decode_created_order(br#"{"success":true,"data":{"access_token":"t","status":"pending"}}"#).unwrap();
+    let order = shapes::decode_created_order(br#"{"success":true,"data":{"access_token":"t","status":"pending"}}"#).unwrap();
     assert!(order.access_token.is_some() && order.id.is_none() && order.order_no.is_none());
-    assert!(wire::decode_created_order(br#"{"success":true,"data":{"status":"pending"}}"#).is_err(), "nothing names an order");
+    assert!(shapes::decode_created_order(br#"{"success":true,"data":{"status":"pending"}}"#).is_err(), "nothing names an order");
 }
 
 /// Found by reading: a status answer whose amount could not be read lost its address too (the
 /// whole payment part was dropped).
 #[test]
 fn an_unreadable_amount_in_a_status_answer_keeps_the_address() {
-    let state = wire::decode_order_state(br#"{"status":"pending","pay_address":"TAddr","pay_amount":"about 3"}"#).unwrap();
+    let state = shapes::decode_order_state(br#"{"status":"pending","pay_address":"TAddr","pay_amount":"about 3"}"#).unwrap();
     assert_eq!(state.payment.address.as_deref(), Some("TAddr"));
     assert_eq!(state.payment.amount, None);
 }
