@@ -6,6 +6,7 @@
 //! money and endpoint rules. `commands` is the thin layer the web view calls, and `ipc` holds the
 //! types that cross that boundary.
 
+pub mod atomic_file;
 pub mod checkout;
 pub mod config;
 pub mod data_folder;
@@ -13,6 +14,7 @@ pub mod db;
 pub mod endpoint;
 pub mod damaged_files;
 pub mod ipc;
+pub mod last_catalogue;
 pub mod locale;
 pub mod logging;
 pub mod money;

@@ -1,6 +1,8 @@
 // The catalogue in the real app window, against the store double.
 
 import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
@@ -66,6 +68,8 @@ describe("catalogue", () => {
   it("says clearly when the store fails, and Retry recovers", async () => {
     // The client tries a GET three times before it gives up: fail all three.
     await ctx.harness.fault({ kind: "http500", path: "/api/products", count: 3 });
+    // With no list kept from an earlier start (that case has its own test below).
+    rmSync(keptFile(), { force: true });
     ctx.session = await ctx.harness.launch();
     await clickTestId(ctx.session, "lang-en");
     const [panel] = await until(async () => {
@@ -98,4 +102,55 @@ describe("catalogue", () => {
     await clickTestId(ctx.session, "detail-back");
     await until(async () => (await ctx.session.findAll('[data-testid="product-card"]')).length === 1, { what: "the list again" });
   });
+
+  it("shows the list kept from the last start at once, marked, while the store answers late; then the store's", async () => {
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
+    await productNames();
+    await ctx.session.end();
+    ctx.session = null;
+    // The kept list says ¥9.99 for the first product, so what is on screen shows where it came from.
+    const kept = JSON.parse(readFileSync(keptFile(), "utf8"));
+    assert.equal(kept.products.length, PRODUCT_NAMES_EN.length);
+    kept.products[0].price = "9.99";
+    writeFileSync(keptFile(), JSON.stringify(kept));
+    await ctx.harness.fault({ kind: "slow", path: "/api/products", delayMs: 8000, count: 1 });
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
+    const [note] = await until(async () => {
+      const texts = await ctx.session.texts('[data-testid="catalogue-kept"][data-state="checking"]');
+      return texts.length ? texts : null;
+    }, { what: "the kept list, marked as being checked" });
+    assert.match(note, /^The list from \d{4}-\d\d-\d\d \d\d:\d\d: asking the store/);
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_EN);
+    assert.equal((await ctx.session.texts('[data-testid="product-price"]'))[0], "¥9.99");
+    // Then the store's answer replaces it, and the mark goes.
+    await until(async () => (await ctx.session.findAll('[data-testid="catalogue-kept"]')).length === 0, { what: "the mark to go" });
+    assert.equal((await ctx.session.texts('[data-testid="product-price"]'))[0], "¥0.5");
+  });
+
+  it("with the store down, keeps showing the last list as not current with Retry; Buy asks the store first", async () => {
+    await ctx.harness.fault({ kind: "http500", path: "/api/products", count: 3 });
+    ctx.session = await ctx.harness.launch();
+    await clickTestId(ctx.session, "lang-en");
+    await until(async () => (await ctx.session.findAll('[data-testid="catalogue-kept"][data-state="stale"]')).length === 1, { what: "the stale mark" });
+    assert.match((await ctx.session.texts('[data-testid="catalogue-kept"]'))[0], /not current: prices and stock may have changed/);
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_EN);
+    // A card of the kept list: its Buy appears only once the store has answered for the product.
+    const before = (await ctx.harness.hits())["GET /api/products/{id_or_slug}"] ?? 0;
+    await clickTestId(ctx.session, "product-open");
+    await clickTestId(ctx.session, "buy");
+    assert.equal((await ctx.harness.hits())["GET /api/products/{id_or_slug}"], before + 1, "the product was asked for before Buy was offered");
+    await until(async () => (await ctx.session.findAll('[data-testid="checkout"]')).length === 1, { what: "the checkout form" });
+    assert.equal((await ctx.harness.hits())["POST /api/orders/create"] ?? 0, 0);
+    await clickTestId(ctx.session, "checkout-cancel");
+    await clickTestId(ctx.session, "detail-back");
+    await clickTestId(ctx.session, "retry");
+    await until(async () => (await ctx.session.findAll('[data-testid="catalogue-kept"]')).length === 0, { what: "the store's list after Retry" });
+    assert.deepEqual(await ctx.session.texts('[data-testid="product-name"]'), PRODUCT_NAMES_EN);
+  });
 });
+
+function keptFile() {
+  return join(ctx.harness.appDataDir, "last-catalogue.json");
+}

@@ -6,6 +6,7 @@
 const APP_COMMANDS = [
   "app_info",
   "list_products",
+  "last_catalogue",
   "get_product",
   "vault_status",
   "vault_unlock",

@@ -26,7 +26,7 @@ describe("catalogue page", () => {
   });
 
   it("filters as the user types and says when nothing matches", async () => {
-    mockIPC(() => PRODUCTS);
+    mockIPC((cmd) => (cmd === "list_products" ? PRODUCTS : null));
     const page = new CataloguePage();
     await until(() => expect(byTestId(page.root, "product-card")).toHaveLength(3));
     const search = byTestId(page.root, "search")[0] as HTMLInputElement;
@@ -41,7 +41,8 @@ describe("catalogue page", () => {
 
   it("shows a clear error with the store's detail, and Retry loads again", async () => {
     let calls = 0;
-    mockIPC(() => {
+    mockIPC((cmd) => {
+      if (cmd !== "list_products") return null;
       calls += 1;
       if (calls === 1) throw { kind: "storeUnavailable", message: "the store refused (HTTP 500): Internal server error" };
       return PRODUCTS;
@@ -59,7 +60,7 @@ describe("catalogue page", () => {
   });
 
   it("never renders store text as markup", async () => {
-    mockIPC(() => [{ ...PRODUCTS[0], nameEn: '<img src=x onerror="alert(1)">' }]);
+    mockIPC((cmd) => (cmd === "list_products" ? [{ ...PRODUCTS[0], nameEn: '<img src=x onerror="alert(1)">' }] : null));
     const page = new CataloguePage();
     await until(() => expect(byTestId(page.root, "product-card")).toHaveLength(1));
     expect(page.root.querySelector("img")).toBeNull();

@@ -1,12 +1,20 @@
-//! The GmailStore catalogue.
+//! The GmailStore catalogue: the store's list (kept for the next start) and the one kept last time.
 
 use super::AppState;
 use crate::ipc::{AppError, ProductView};
+use crate::last_catalogue::{self, LastCatalogue};
 
 #[tauri::command]
 pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<ProductView>, AppError> {
-    let products = state.gmailstore()?.products().await?;
-    Ok(products.into_iter().map(ProductView::from).collect())
+    let products: Vec<ProductView> = state.gmailstore()?.products().await?.into_iter().map(ProductView::from).collect();
+    last_catalogue::keep(&state.folder.data_dir, &state.gmailstore_url(), &products);
+    Ok(products)
+}
+
+/// What the store listed last time (no store call): shown at once, marked with its time.
+#[tauri::command]
+pub fn last_catalogue(state: tauri::State<'_, AppState>) -> Option<LastCatalogue> {
+    last_catalogue::read(&state.folder.data_dir, &state.gmailstore_url())
 }
 
 #[tauri::command]

@@ -10,6 +10,7 @@
 app_commands! {
     app::app_info() -> AppInfo;
     catalogue::list_products() -> Vec<ProductView>;
+    catalogue::last_catalogue() -> Option<LastCatalogue>;
     catalogue::get_product(id_or_slug: String) -> ProductView;
     vault::vault_status() -> VaultStatus;
     vault::vault_unlock(passphrase: String) -> VaultStatus;

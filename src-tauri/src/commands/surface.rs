@@ -12,6 +12,7 @@ pub mod types {
     pub use crate::checkout::CheckoutInput;
     pub use crate::orders::export::ExportFormat;
     pub use crate::orders::{OrderDetail, OrderFilter, OrderSummary, PendingAttempt};
+    pub use crate::last_catalogue::LastCatalogue;
     pub use crate::quantity::Quote;
     pub use crate::settings::Settings;
     pub use crate::store_check::StoreCheck;

@@ -43,6 +43,7 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
         ("ItemStatus.ts", crate::stores::email_order::ItemStatus::export_to_string(&config).unwrap()),
+        ("LastCatalogue.ts", crate::last_catalogue::LastCatalogue::export_to_string(&config).unwrap()),
         ("Quote.ts", crate::quantity::Quote::export_to_string(&config).unwrap()),
         ("RuleError.ts", crate::quantity::RuleError::export_to_string(&config).unwrap()),
         ("ExportFormat.ts", crate::orders::export::ExportFormat::export_to_string(&config).unwrap()),

@@ -2,7 +2,6 @@
 //! and CSV (RFC 4180, every field, so commas, quotes, line breaks and any script survive), and
 //! writing them to the file the user chose.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::views::ItemView;
@@ -108,7 +107,7 @@ fn safe_file_stem(order_no: &str) -> String {
 /// removed: it holds delivered passwords in plain text and must not stay behind.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), ExportWriteError> {
     let partial = partial_path(path);
-    let written = write_then_rename(&partial, path, bytes);
+    let written = crate::atomic_file::write_then_rename(&partial, path, bytes);
     if let Err(source) = written {
         if partial.exists() {
             if let Err(error) = std::fs::remove_file(&partial) {
@@ -125,14 +124,6 @@ pub fn partial_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".mailcart-partial");
     path.with_file_name(name)
-}
-
-fn write_then_rename(partial: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::File::create(partial)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(partial, path)
 }
 
 /// Windows' answers when another program holds the target open: a sharing or lock violation, or

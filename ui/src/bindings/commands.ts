@@ -4,6 +4,7 @@ import type { CheckoutInput } from "./CheckoutInput";
 import type { CheckoutView } from "./CheckoutView";
 import type { CodeOrderView } from "./CodeOrderView";
 import type { ExportFormat } from "./ExportFormat";
+import type { LastCatalogue } from "./LastCatalogue";
 import type { LoginStatus } from "./LoginStatus";
 import type { OrderDetail } from "./OrderDetail";
 import type { OrderFilter } from "./OrderFilter";
@@ -27,6 +28,7 @@ export function commandsOver(call: Call) {
   return {
     appInfo: () => call<AppInfo>("app_info"),
     listProducts: () => call<Array<ProductView>>("list_products"),
+    lastCatalogue: () => call<LastCatalogue | null>("last_catalogue"),
     getProduct: (idOrSlug: string) => call<ProductView>("get_product", { idOrSlug }),
     vaultStatus: () => call<VaultStatus>("vault_status"),
     vaultUnlock: (passphrase: string) => call<VaultStatus>("vault_unlock", { passphrase }),

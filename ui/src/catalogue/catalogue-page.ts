@@ -1,7 +1,8 @@
 // The catalogue: search, refresh, the product grid, and a product's detail.
 
 import { clear, el } from "../dom";
-import { errorPanel } from "../errors";
+import { errorPanel, errorSentence } from "../errors";
+import { shortTime } from "../orders/format";
 import { t } from "../i18n/i18n";
 import { commands, type ProductView } from "../ipc";
 import { productCard } from "./product-card";
@@ -10,9 +11,13 @@ import { CheckoutForm } from "../checkout/checkout-form";
 import { PaymentScreen } from "../checkout/payment-screen";
 import { filterProducts } from "./products";
 
+/** When the list on screen is the one kept from an earlier start rather than the store's answer
+ *  now: its time, and whether asking the store again failed. */
+type Kept = { fetchedAt: string; storeFailed: boolean; error?: unknown };
+
 type ListState =
   | { status: "loading" }
-  | { status: "loaded"; products: ProductView[] }
+  | { status: "loaded"; products: ProductView[]; kept?: Kept }
   | { status: "error"; error: unknown };
 
 export class CataloguePage {
@@ -43,22 +48,35 @@ export class CataloguePage {
     void this.load();
   }
 
+  /** Asks the store for the list. Meanwhile the list kept from the last start is shown at once,
+   *  marked with its time; if the store cannot be reached it stays, marked as not current. */
   async load(): Promise<void> {
-    this.list = { status: "loading" };
+    const kept = this.list.status === "loaded" && this.list.kept ? this.list : await this.lastKept();
+    this.list = kept ? { ...kept, kept: { ...kept.kept!, storeFailed: false } } : { status: "loading" };
     this.render();
     try {
       this.list = { status: "loaded", products: await commands.listProducts() };
     } catch (error) {
-      this.list = { status: "error", error };
+      this.list = kept ? { ...kept, kept: { ...kept.kept!, storeFailed: true, error } } : { status: "error", error };
     }
     this.render();
+  }
+
+  private async lastKept(): Promise<(ListState & { status: "loaded" }) | null> {
+    const last = await commands.lastCatalogue().catch(() => null);
+    return last ? { status: "loaded", products: last.products, kept: { fetchedAt: last.fetchedAt, storeFailed: false } } : null;
+  }
+
+  /** Whether the cards on screen are the store's answer now (not the list kept from before). */
+  private isCurrent(): boolean {
+    return this.list.status === "loaded" && !this.list.kept;
   }
 
   render(): void {
     this.search.placeholder = t("catalogue.searchPlaceholder");
     this.search.setAttribute("aria-label", t("catalogue.search"));
     this.refreshButton.textContent = t("catalogue.refresh");
-    this.refreshButton.disabled = this.list.status === "loading";
+    this.refreshButton.disabled = this.list.status === "loading" || (this.list.status === "loaded" && this.list.kept?.storeFailed === false);
     const inner = this.payment ?? this.checkout ?? this.detail;
     if (inner) {
       this.toolbar.hidden = true;
@@ -87,6 +105,7 @@ export class CataloguePage {
       this.body.append(el("p", { class: "muted", "data-testid": "empty" }, t("catalogue.empty")));
       return;
     }
+    if (list.kept) this.body.append(this.keptNote(list.kept));
     const shown = filterProducts(list.products, this.query);
     this.body.append(
       el("p", { class: "muted count", "data-testid": "count" }, t("catalogue.count", { shown: shown.length, total: list.products.length })),
@@ -98,6 +117,21 @@ export class CataloguePage {
     this.body.append(el("div", { class: "product-grid" }, ...shown.map((p) => productCard(p, (chosen) => this.open(chosen)))));
   }
 
+  private keptNote(kept: Kept): HTMLElement {
+    const time = shortTime(kept.fetchedAt);
+    if (!kept.storeFailed) {
+      return el("p", { class: "muted kept-note", "data-testid": "catalogue-kept", "data-state": "checking", "aria-busy": "true" }, t("catalogue.keptChecking", { time }));
+    }
+    const retry = el("button", { type: "button", class: "button small", "data-testid": "retry" }, t("error.retry"));
+    retry.addEventListener("click", () => void this.load());
+    return el(
+      "div",
+      { class: "notice kept-note", role: "alert", "data-testid": "catalogue-kept", "data-state": "stale" },
+      el("p", {}, t("catalogue.keptStale", { time }), " ", errorSentence(kept.error)),
+      retry,
+    );
+  }
+
   private open(product: ProductView): void {
     this.detail = new ProductDetail(
       product,
@@ -106,6 +140,7 @@ export class CataloguePage {
         this.render();
       },
       (chosen) => this.buy(chosen),
+      this.isCurrent(),
     );
     this.render();
   }

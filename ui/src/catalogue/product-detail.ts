@@ -20,6 +20,9 @@ export class ProductDetail {
     product: ProductView,
     private readonly onBack: () => void,
     private readonly onBuy: (product: ProductView) => void,
+    /** False when the card came from the list kept from an earlier start: then Buy waits for the
+     *  store's answer about this product, so nothing is offered at a price that may be old. */
+    private readonly cardIsCurrent = true,
   ) {
     this.state = { status: "loading", product };
     void this.load();
@@ -56,7 +59,7 @@ export class ProductDetail {
       // The Buy button first, so it does not move under the pointer when the store's answer
       // replaces the "checking" line below it.
       product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
-      product.soldOut ? "" : this.buyButton(product),
+      product.soldOut || (!this.cardIsCurrent && this.state.status !== "loaded") ? "" : this.buyButton(product),
       this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
       this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
       el(

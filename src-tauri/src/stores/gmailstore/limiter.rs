@@ -130,11 +130,9 @@ impl QueryLimiter {
 
     fn save(&self, record: &Record) {
         let Some(file) = &self.file else { return };
-        let written = serde_json::to_vec(record).map_err(std::io::Error::other).and_then(|bytes| {
-            let side = file.with_extension("json.partial");
-            std::fs::write(&side, bytes)?;
-            std::fs::rename(&side, file)
-        });
+        let written = serde_json::to_vec(record)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| crate::atomic_file::write_then_rename(&file.with_extension("json.partial"), file, &bytes));
         if let Err(error) = written {
             // The limit still holds for this run; only a restart within the minute could forget it.
             log::warn!("the record of recent order lookups could not be saved: {error}");
