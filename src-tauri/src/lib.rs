@@ -22,6 +22,7 @@ pub mod orders;
 pub mod quantity;
 pub mod receive_codes;
 pub mod settings;
+pub mod start_timeline;
 pub mod startup_failure;
 pub mod store_check;
 pub mod stores;
@@ -65,23 +66,29 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
         log: None,
     })?;
     let log = logging::init(&data_dir);
+    start_timeline::log_opened();
+    start_timeline::mark("setup began, log open");
     let failed = |failure: StartupFailure| FailedStart { failure, data_dir: Some(data_dir.clone()), log: log.clone() };
     if let Err(error) = vault::install_platform_store() {
         log::warn!("no system keychain: {error}");
     }
+    start_timeline::mark("keychain store ready");
     let (folder, notices) = DataFolder::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
         .map_err(|error| failed(StartupFailure::from_core(&error, &data_dir)))?;
+    start_timeline::mark("data folder open (database checked, vault)");
     let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE)
         .build()
         .map_err(|error| failed(StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() }))?;
-    let unfinished = folder.orders.unfinished().map(|o| o.len()).unwrap_or(0);
+    let unfinished = folder.orders.count_unfinished().unwrap_or(0);
     log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
     let unlocked = folder.vault.is_unlocked();
+    start_timeline::mark("settings read");
     app.manage(AppState::new(folder, notices, settings_store));
     app.manage(resume_hooks(app.handle().clone()));
     if unlocked {
         commands::vault::resume_orders(app.handle());
     }
+    start_timeline::mark("setup done");
     Ok(())
 }
 
@@ -127,7 +134,13 @@ pub fn check_store_from_command_line(args: &[String]) -> Option<i32> {
 }
 
 pub fn run() {
+    start_timeline::mark("tauri builder");
     tauri::Builder::default()
+        .on_page_load(|_, payload| {
+            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+                start_timeline::mark("page loaded");
+            }
+        })
         // First: a second launch hands over to the running window and exits, so two processes
         // never write the order book at once.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

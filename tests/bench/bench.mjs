@@ -82,9 +82,10 @@ async function launchTime(driverUrl, app) {
   return { session, elapsed };
 }
 
-async function measureApp(driverUrl, app) {
+/** Launch → ready, `LAUNCHES` times after one uncounted launch (the first start after a build
+ *  pays for cold disk caches; for Mailcart it also leaves the catalogue kept for the next). */
+async function launchSamples(driverUrl, app) {
   const launches = [];
-  // One launch first, not counted: the first start after a build pays for cold disk caches.
   const warm = await launchTime(driverUrl, app);
   await warm.session.end();
   for (let i = 0; i < LAUNCHES; i += 1) {
@@ -92,6 +93,33 @@ async function measureApp(driverUrl, app) {
     launches.push(elapsed);
     await session.end();
   }
+  return launches;
+}
+
+/** The median time of each start step Mailcart's log noted (src-tauri/src/start_timeline.rs) over
+ *  the launches that wrote `log` since `fromLine`. */
+function startTimeline(log, fromLine) {
+  const steps = new Map();
+  const lines = readFileSync(log, "utf8").split("\n").slice(fromLine);
+  for (const line of lines) {
+    const match = line.match(/start: (.+) at ([\d.]+) ms$/);
+    if (!match) continue;
+    if (!steps.has(match[1])) steps.set(match[1], []);
+    steps.get(match[1]).push(Number(match[2]));
+  }
+  return [...steps].map(([step, times]) => ({ step, ms: median(times), n: times.length })).sort((a, b) => a.ms - b.ms);
+}
+
+function lineCount(file) {
+  try {
+    return readFileSync(file, "utf8").split("\n").length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+async function measureApp(driverUrl, app) {
+  const launches = await launchSamples(driverUrl, app);
   const { session } = await launchTime(driverUrl, app);
   await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
   const [pid] = pidsOf(app.binary);
@@ -166,7 +194,16 @@ async function main() {
     console.log(`Mailcart benchmark — ${new Date().toISOString()} — ${machine}`);
     console.log(`Baseline: an empty Tauri 2 window (tests/bench/empty-window) built with the same tauri, release profile and bundler.\n`);
 
+    const log = join(xdg, "data/app.mailcart.desktop/logs/mailcart.log");
+    const logFrom = lineCount(log);
     const mailcart = await measureApp(driverUrl, APPS.mailcart);
+    const timeline = startTimeline(log, logFrom);
+    // A real store is far away: with it answering 300 ms late, the kept catalogue is what the
+    // buyer sees first, and the launch figure should not move.
+    const control = (path, body) => fetch(`${storeUrl}/__control${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await control("/faults", { kind: "slow", path: "/api/products", delayMs: 300, count: 1000 });
+    const lateStore = median(await launchSamples(driverUrl, APPS.mailcart));
+    await fetch(`${storeUrl}/__control/faults`, { method: "DELETE" });
     const empty = await measureApp(driverUrl, APPS.empty);
 
     const catalogueUrl = `${storeUrl}/api/products`;
@@ -175,6 +212,7 @@ async function main() {
 
     const rows = [
       [`launch → first screen rendered (median of ${LAUNCHES}; Mailcart: catalogue listed)`, mailcart.launchMs, empty.launchMs, "ms", 0],
+      [`  the same with the store answering 300 ms late (Mailcart: the kept catalogue listed)`, lateStore, empty.launchMs, "ms", 0],
       [`idle PSS, all app processes, ${IDLE_SECONDS} s after the first screen`, mailcart.pssMiB, empty.pssMiB, "MiB", 1],
       [".deb size", mailcart.debMiB, empty.debMiB, "MiB", 2],
       ["release binary size", mailcart.binaryMiB, empty.binaryMiB, "MiB", 2],
@@ -196,6 +234,8 @@ async function main() {
       "",
       ...markdownTable(["figure", "Mailcart", "bare SQLite", "unit", "ratio"], bookRows),
     ];
+    lines.push("", `Mailcart's start, step by step (median over ${LAUNCHES + 1} launches, ms since the process began; src-tauri/src/start_timeline.rs):`, "");
+    for (const { step, ms, n } of timeline) lines.push(`- ${ms.toFixed(1).padStart(7)}  ${step}${n < LAUNCHES ? ` (${n} launches)` : ""}`);
     console.log(lines.join("\n"));
     console.log(`\nLaunch samples (ms): Mailcart ${mailcart.launches.map((v) => v.toFixed(0)).join(", ")}; empty ${empty.launches.map((v) => v.toFixed(0)).join(", ")}`);
     mkdirSync(join(ROOT, "target/bench"), { recursive: true });

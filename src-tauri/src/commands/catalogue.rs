@@ -7,6 +7,8 @@ use crate::last_catalogue::{self, LastCatalogue};
 #[tauri::command]
 pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<ProductView>, AppError> {
     let products: Vec<ProductView> = state.gmailstore()?.products().await?.into_iter().map(ProductView::from).collect();
+    static FIRST: std::sync::Once = std::sync::Once::new();
+    crate::start_timeline::mark_once(&FIRST, "catalogue answered by the store");
     last_catalogue::keep(&state.folder.data_dir, &state.gmailstore_url(), &products);
     Ok(products)
 }
@@ -14,7 +16,10 @@ pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<Prod
 /// What the store listed last time (no store call): shown at once, marked with its time.
 #[tauri::command]
 pub fn last_catalogue(state: tauri::State<'_, AppState>) -> Option<LastCatalogue> {
-    last_catalogue::read(&state.folder.data_dir, &state.gmailstore_url())
+    let last = last_catalogue::read(&state.folder.data_dir, &state.gmailstore_url());
+    static FIRST: std::sync::Once = std::sync::Once::new();
+    crate::start_timeline::mark_once(&FIRST, "kept catalogue read");
+    last
 }
 
 #[tauri::command]

@@ -16,6 +16,8 @@ pub enum StoreKind {
 }
 
 impl StoreKind {
+    pub const ALL: [StoreKind; 2] = [StoreKind::GmailStore, StoreKind::EmailOrder];
+
     pub fn as_str(self) -> &'static str {
         match self {
             StoreKind::GmailStore => "gmailstore",

@@ -58,6 +58,7 @@ fn status_changes_are_kept_as_history_and_final_states_finish_the_order() {
     assert!(book.update_status(id, OrderStatus::Confirming, Some("seen on chain")).unwrap());
     assert!(!book.update_status(id, OrderStatus::Confirming, None).unwrap(), "no duplicate event");
     assert_eq!(book.unfinished().unwrap().len(), 1);
+    assert_eq!(book.count_unfinished().unwrap(), 1);
     book.update_status(id, OrderStatus::Delivered, None).unwrap();
     let detail = book.detail(id).unwrap();
     let statuses: Vec<OrderStatus> = detail.events.iter().map(|e| e.status).collect();
@@ -65,6 +66,7 @@ fn status_changes_are_kept_as_history_and_final_states_finish_the_order() {
     assert_eq!(detail.events[1].note.as_deref(), Some("seen on chain"));
     assert!(detail.summary.finished);
     assert!(book.unfinished().unwrap().is_empty());
+    assert_eq!(book.count_unfinished().unwrap(), 0);
 }
 
 #[test]

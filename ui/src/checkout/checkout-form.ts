@@ -11,15 +11,14 @@ import { currentSettings, setCurrentSettings } from "../context";
 import { productName } from "../catalogue/products";
 import { coinLabel, coins } from "./coins";
 import { LoginForm } from "./login-form";
-import { MAX_QUANTITY } from "../bindings/constants";
+import { MAX_QUANTITY, PAYMENT_METHODS } from "../bindings/constants";
 import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
 
-const METHODS: PaymentMethod[] = ["crypto", "balance_cny", "balance_crypto", "alipay", "wechat"];
 
 export class CheckoutForm {
   readonly root = el("section", { class: "checkout", "data-testid": "checkout" });
-  private method: PaymentMethod = "crypto";
+  private method: PaymentMethod = PAYMENT_METHODS[0];
   private options: PaymentOptions = { alipay: false, wechat: false };
   private login: LoginStatus = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
   private busy = false;
@@ -38,7 +37,8 @@ export class CheckoutForm {
     const settings = currentSettings();
     this.email.value = settings?.defaultContactEmail ?? "";
     this.fillCoins();
-    this.coin.value = settings?.defaultCoin ?? "trc20_usdt";
+    // Rust's coin list puts the default first.
+    this.coin.value = settings?.defaultCoin ?? coins()[0].coin;
     this.quantity.addEventListener("input", () => void this.renderTotal());
     void this.loadContext();
   }
@@ -75,7 +75,7 @@ export class CheckoutForm {
     this.fillCoins();
     const { orderMin: min, orderMax: max } = this.product;
     const methods = el("div", { class: "methods", role: "radiogroup", "data-testid": "checkout-methods" });
-    for (const method of METHODS) {
+    for (const method of PAYMENT_METHODS) {
       if ((method === "alipay" && !this.options.alipay) || (method === "wechat" && !this.options.wechat)) continue;
       const radio = el("input", { type: "radio", name: "method", value: method, "data-testid": `method-${method}`, checked: method === this.method });
       radio.addEventListener("change", () => {

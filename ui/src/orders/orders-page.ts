@@ -2,10 +2,11 @@
 
 import { append, clear, el } from "../dom";
 import { errorPanel } from "../errors";
-import { t } from "../i18n/i18n";
+import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type OrderFilter, type OrderSummary, type PendingAttempt } from "../ipc";
 import type { OrderStatus } from "../bindings/OrderStatus";
 import type { StoreKind } from "../bindings/StoreKind";
+import { ORDER_STATUSES, STORE_KINDS } from "../bindings/constants";
 import { OrderDetailView } from "./order-detail";
 import { attemptsBlock } from "./attempts-list";
 import { shortTime, statusLabel, storeLabel, totalText } from "./format";
@@ -13,7 +14,6 @@ import { shortTime, statusLabel, storeLabel, totalText } from "./format";
 type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
 
 const SEARCH_DELAY_MS = 200;
-const STATUSES: OrderStatus[] = ["awaitingPayment", "confirming", "paid", "inProgress", "delivered", "expired", "underpaid", "failed", "cancelled"];
 
 export class OrdersPage {
   readonly root = el("section", { class: "orders", "data-testid": "orders-page" });
@@ -81,14 +81,13 @@ export class OrdersPage {
     this.search.setAttribute("aria-label", t("orders.search"));
     fillSelect(this.storeSelect, [
       ["", t("orders.store.all")],
-      ["gmailstore", t("orders.store.gmailstore")],
-      ["emailOrder", t("orders.store.emailOrder")],
+      ...STORE_KINDS.map((store): [string, string] => [store, t(`orders.store.${store}` as MessageKey)]),
     ]);
     fillSelect(this.stateSelect, [
       ["", t("orders.state.all")],
       ["unfinished", t("orders.state.unfinished")],
       ["finished", t("orders.state.finished")],
-      ...STATUSES.map((status): [string, string] => [`status:${status}`, statusLabel(status)]),
+      ...ORDER_STATUSES.map((status): [string, string] => [`status:${status}`, statusLabel(status)]),
     ]);
     this.renderBody();
   }

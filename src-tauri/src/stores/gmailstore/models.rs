@@ -43,6 +43,9 @@ pub enum PaymentMethod {
 }
 
 impl PaymentMethod {
+    /// Every method, in the order the checkout offers them.
+    pub const ALL: [PaymentMethod; 5] = [PaymentMethod::Crypto, PaymentMethod::BalanceCny, PaymentMethod::BalanceCrypto, PaymentMethod::Alipay, PaymentMethod::Wechat];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PaymentMethod::Crypto => "crypto",
@@ -55,9 +58,7 @@ impl PaymentMethod {
 
     /// The method an order book row names (written by [`Self::as_str`]).
     pub fn parse(text: &str) -> Option<PaymentMethod> {
-        [PaymentMethod::Crypto, PaymentMethod::BalanceCny, PaymentMethod::BalanceCrypto, PaymentMethod::Alipay, PaymentMethod::Wechat]
-            .into_iter()
-            .find(|method| method.as_str() == text)
+        Self::ALL.into_iter().find(|method| method.as_str() == text)
     }
 
     /// Balance payments need the user's bearer token.
