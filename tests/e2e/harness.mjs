@@ -64,6 +64,7 @@ export class Harness {
     /** Where the app keeps its database, settings and log. */
     this.appDataDir = join(this.xdgDataHome, "app.mailcart.desktop");
     rmSync(dataDir, { recursive: true, force: true });
+    this.clearNotifications();
     for (const sub of ["data", "cache", "config"]) mkdirSync(join(dataDir, sub), { recursive: true });
     mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -146,8 +147,18 @@ export class Harness {
     return result.stdout;
   }
 
-  /** The desktop notifications sent so far, as `{ title, body }`, from the mock daemon on the
-   *  private session bus (empty when the tests run without it). */
+  /** Forgets the notifications recorded so far: the mock daemon serves the whole run, and each
+   *  test file counts only its own (a file's codes must not meet another file's). */
+  clearNotifications() {
+    spawnSync(
+      "gdbus",
+      ["call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path", "/org/freedesktop/Notifications", "--method", "org.freedesktop.DBus.Mock.ClearCalls"],
+      { encoding: "utf8" },
+    );
+  }
+
+  /** The desktop notifications sent since this file's harness started, as `{ title, body }`, from
+   *  the mock daemon on the private session bus (empty when the tests run without it). */
   notifications() {
     const result = spawnSync(
       "gdbus",
