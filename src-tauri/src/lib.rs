@@ -22,6 +22,8 @@ pub mod orders;
 pub mod quantity;
 pub mod receive_codes;
 pub mod settings;
+#[cfg(target_os = "linux")]
+pub mod single_instance;
 pub mod start_timeline;
 pub mod startup_failure;
 pub mod store_check;
@@ -133,23 +135,38 @@ pub fn check_store_from_command_line(args: &[String]) -> Option<i32> {
     Some(if check.all_understood { 0 } else { 1 })
 }
 
+/// Shows the main window (un-minimised, in front): what a second launch asks of the running one.
+pub fn show_main_window(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 pub fn run() {
     start_timeline::mark("tauri builder");
-    tauri::Builder::default()
+    // First: a second launch hands over to the running window and exits, so two processes never
+    // write the order book at once (Linux: `single_instance`, which survives a closing instance).
+    #[cfg(target_os = "linux")]
+    match single_instance::claim() {
+        single_instance::Claim::First => {}
+        single_instance::Claim::HandedOver => return,
+        single_instance::Claim::Stuck(why) => {
+            eprintln!("Mailcart is already open but does not answer; close it and start Mailcart again ({why})");
+            std::process::exit(1);
+        }
+    }
+    start_timeline::mark("single instance claimed");
+    let builder = tauri::Builder::default();
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
+    builder
         .on_page_load(|_, payload| {
             if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
                 start_timeline::mark("page loaded");
             }
         })
-        // First: a second launch hands over to the running window and exits, so two processes
-        // never write the order book at once.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -157,15 +174,25 @@ pub fn run() {
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(commands::updates::PendingUpdate::default())
         .setup(|app| {
+            #[cfg(target_os = "linux")]
+            single_instance::started(app.handle());
             if let Err(failure) = open_app(app) {
                 tell_startup_failure(app, failure);
             }
             Ok(())
         })
         .invoke_handler(commands::invoke_handler())
-        .run(tauri::generate_context!("tauri.conf.json"))
+        .build(tauri::generate_context!("tauri.conf.json"))
         .unwrap_or_else(|error| {
             eprintln!("Mailcart could not start: {error}");
             std::process::exit(1);
+        })
+        .run(|_app, event| {
+            #[cfg(target_os = "linux")]
+            if matches!(event, tauri::RunEvent::ExitRequested { .. } | tauri::RunEvent::Exit) {
+                single_instance::closing();
+            }
+            #[cfg(not(target_os = "linux"))]
+            let _ = event;
         });
 }

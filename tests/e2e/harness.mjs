@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Session } from "./webdriver.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const APP = join(ROOT, "target/debug/mailcart");
+export const APP = join(ROOT, "target/debug/mailcart");
 const DOUBLE = join(ROOT, "target/debug/mailcart-store-double");
 const TAURI_DRIVER = join(ROOT, "target/tools/bin/tauri-driver");
 export const ARTIFACTS = join(ROOT, "target/e2e-artifacts");
@@ -87,6 +87,8 @@ export class Harness {
     };
     delete env.LC_ALL;
     delete env.LC_MESSAGES;
+    /** The app's environment, for a test that starts the binary itself (not through the driver). */
+    this.appEnv = env;
     this.driver = startProcess(TAURI_DRIVER, ["--port", String(port), "--native-port", String(nativePort)], env);
     this.driverUrl = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${this.driverUrl}/status`)).ok, { what: "tauri-driver to answer" });
@@ -99,18 +101,10 @@ export class Harness {
     // Any Mailcart counts (the debug build or an unpacked .deb's): they share the single instance.
     const running = () => [APP, application].some((binary) => spawnSync("pgrep", ["-f", `^${binary}( |$)`]).status === 0);
     await until(() => !running(), { what: "the previous app process to exit", timeoutMs: 20_000 });
-    try {
-      return await Session.start(this.driverUrl, application);
-    } catch (error) {
-      // Under a fully loaded CPU, WebKitWebDriver sometimes never hears back from a starting
-      // window (seen a few times in one session while builds ran beside the suite). That is
-      // the driver's connection, not the app: end whatever was started and launch once more.
-      if (!/aborted due to timeout/.test(String(error?.message))) throw error;
-      console.error(`launch: the window session did not start in time; starting it once more (${error.message})`);
-      spawnSync("pkill", ["-KILL", "-f", `^${application}( |$)`]);
-      await until(() => !running(), { what: "the stuck app process to exit", timeoutMs: 20_000 });
-      return Session.start(this.driverUrl, application);
-    }
+    // A launch right after the previous window closed used to hang here (no window ever came):
+    // the app was handed to the instance that was closing. The app now waits for it to go
+    // (src-tauri/src/single_instance.rs, tests/e2e/single-instance.test.mjs).
+    return Session.start(this.driverUrl, application);
   }
 
   async control(method, path, body) {
