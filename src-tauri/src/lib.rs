@@ -86,6 +86,7 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
     let unlocked = folder.vault.is_unlocked();
     start_timeline::mark("settings read");
     app.manage(AppState::new(folder, notices, settings_store));
+    start_timeline::mark("store clients built");
     app.manage(resume_hooks(app.handle().clone()));
     if unlocked {
         commands::vault::resume_orders(app.handle());

@@ -1,6 +1,6 @@
 // Starts the UI: asks Rust for the app's state and settings, then shows the pages.
 
-import { CataloguePage } from "./catalogue/catalogue-page";
+import { CataloguePage, sendFirstRequests } from "./catalogue/catalogue-page";
 import { el } from "./dom";
 import { Header, type Page } from "./header";
 import { onLanguageChange, resolveLanguage, setLanguage, type Language } from "./i18n/i18n";
@@ -18,6 +18,7 @@ import { UpdateBanner } from "./updates/update-banner";
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
 async function start(root: HTMLElement): Promise<void> {
+  const catalogueRequests = sendFirstRequests();
   let info: AppInfo | null = null;
   let settings: Settings | null = null;
   try {
@@ -30,7 +31,7 @@ async function start(root: HTMLElement): Promise<void> {
   setCurrentSettings(settings);
 
   let page: Page = "catalogue";
-  const catalogue = new CataloguePage();
+  const catalogue = new CataloguePage(catalogueRequests);
   const orders = new OrdersPage();
   const settingsPage = new SettingsPage(
     info?.vault ?? LOCKED,

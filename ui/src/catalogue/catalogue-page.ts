@@ -5,6 +5,7 @@ import { errorPanel, errorSentence } from "../errors";
 import { shortTime } from "../orders/format";
 import { t } from "../i18n/i18n";
 import { commands, type ProductView } from "../ipc";
+import type { LastCatalogue } from "../bindings/LastCatalogue";
 import { productCard } from "./product-card";
 import { ProductDetail } from "./product-detail";
 import { CheckoutForm } from "../checkout/checkout-form";
@@ -19,6 +20,19 @@ type ListState =
   | { status: "loading" }
   | { status: "loaded"; products: ProductView[]; kept?: Kept }
   | { status: "error"; error: unknown };
+
+/** The catalogue's first two requests: the list kept from the last start and the store's. They
+ *  need nothing the other start-up calls bring, so `main.ts` sends them first, side by side with
+ *  those (each call crosses the isolation frame: one after the other, they add up). */
+export type FirstRequests = { kept: Promise<LastCatalogue | null>; fresh: Promise<ProductView[]> };
+
+export function sendFirstRequests(): FirstRequests {
+  const kept = commands.lastCatalogue().catch(() => null);
+  const fresh = commands.listProducts();
+  // Read (and its failure shown) when the page loads; not an unhandled rejection meanwhile.
+  fresh.catch(() => undefined);
+  return { kept, fresh };
+}
 
 export class CataloguePage {
   readonly root = el("section", { class: "catalogue", "data-testid": "catalogue" });
@@ -38,32 +52,32 @@ export class CataloguePage {
   private readonly toolbar = el("div", { class: "toolbar" }, this.search, this.refreshButton);
   private readonly body = el("div", { class: "catalogue-body" });
 
-  constructor() {
+  constructor(first?: FirstRequests) {
     this.search.addEventListener("input", () => {
       this.query = this.search.value;
       this.renderBody();
     });
     this.refreshButton.addEventListener("click", () => void this.load());
     this.root.append(this.toolbar, this.body);
-    void this.load();
+    void this.load(first);
   }
 
   /** Asks the store for the list. Meanwhile the list kept from the last start is shown at once,
    *  marked with its time; if the store cannot be reached it stays, marked as not current. */
-  async load(): Promise<void> {
-    const kept = this.list.status === "loaded" && this.list.kept ? this.list : await this.lastKept();
+  async load(first?: FirstRequests): Promise<void> {
+    const kept = this.list.status === "loaded" && this.list.kept ? this.list : await this.lastKept(first?.kept);
     this.list = kept ? { ...kept, kept: { ...kept.kept!, storeFailed: false } } : { status: "loading" };
     this.render();
     try {
-      this.list = { status: "loaded", products: await commands.listProducts() };
+      this.list = { status: "loaded", products: await (first?.fresh ?? commands.listProducts()) };
     } catch (error) {
       this.list = kept ? { ...kept, kept: { ...kept.kept!, storeFailed: true, error } } : { status: "error", error };
     }
     this.render();
   }
 
-  private async lastKept(): Promise<(ListState & { status: "loaded" }) | null> {
-    const last = await commands.lastCatalogue().catch(() => null);
+  private async lastKept(sent?: Promise<LastCatalogue | null>): Promise<(ListState & { status: "loaded" }) | null> {
+    const last = await (sent ?? commands.lastCatalogue().catch(() => null));
     return last ? { status: "loaded", products: last.products, kept: { fetchedAt: last.fetchedAt, storeFailed: false } } : null;
   }
 
