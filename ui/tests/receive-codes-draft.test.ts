@@ -46,4 +46,26 @@ describe("the buy form", () => {
     expect(field().value).toBe("3");
     page.root.remove();
   });
+
+  it("is not drawn again when shown with the same service and platforms (the confirm button stays under the pointer)", async () => {
+    mockIPC((cmd, args) => {
+      if (cmd === "receive_codes_quote") {
+        const { price, count } = args as { price: string; count: string };
+        return { quantity: Number(count), total: (Number(price) * Number(count)).toFixed(2), problem: null };
+      }
+      if (cmd === "receive_codes_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
+      if (cmd === "receive_codes_platforms") return PLATFORMS;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const page = new ReceiveCodesPage();
+    document.body.append(page.root);
+    await page.show();
+    (byTestId(page.root, "codes-buy")[0] as HTMLButtonElement).click();
+    await until(() => expect(byTestId(page.root, "codes-confirm")).toHaveLength(1));
+    const yes = byTestId(page.root, "codes-confirm")[0];
+    // Shown again (the buyer clicked the tab again; the same answers come back).
+    await page.show();
+    expect(byTestId(page.root, "codes-confirm")[0]).toBe(yes);
+    page.root.remove();
+  });
 });

@@ -3,7 +3,7 @@
 
 import { append, clear, el } from "../dom";
 import { t } from "../i18n/i18n";
-import { commands, type ReceiveCodesSetup, type PlatformView } from "../ipc";
+import { commands, toCommandError, type ReceiveCodesSetup, type PlatformView } from "../ipc";
 import { MAX_BUY_COUNT } from "../bindings/constants";
 import { ruleSentence } from "../errors";
 import { codesErrorSentence } from "./messages";
@@ -28,6 +28,10 @@ export class ReceiveCodesPage {
   private draftCount = "1";
   private draftPlatform: string | null = null;
 
+  /** What the page was last drawn from by `show`: drawn again only when that changed, since a
+   *  form drawn anew under the buyer's pointer (about to press "Yes, buy") loses the click. */
+  private shownFrom: string | null = null;
+
   async show(): Promise<void> {
     this.problem = null;
     try {
@@ -36,13 +40,17 @@ export class ReceiveCodesPage {
     } catch (error) {
       this.problem = error;
     }
+    const from = JSON.stringify([this.setup, this.platforms, this.problem === null ? null : toCommandError(this.problem)]);
+    if (from === this.shownFrom) return;
+    this.shownFrom = from;
     this.render();
   }
 
-  /** Leaves an order screen (stops its checks). */
+  /** Leaves an order screen (stops its checks); the page is drawn anew when shown again. */
   leave(): void {
     this.screen?.close();
     this.screen = null;
+    this.shownFrom = null;
   }
 
   render(): void {
