@@ -18,6 +18,9 @@ export class ReceiveCodesPage {
   private editingKey = false;
   private buying = false;
   private confirming: { platform: PlatformView; count: number; total: string } | null = null;
+  /** The total line as last shown: a form drawn again starts with it, so the line does not go
+   *  empty and come back (moving the buttons below it under the buyer's pointer). */
+  private totalText = "";
   /** Which quote the total shows: an answer to an older keystroke is dropped. */
   private quoteAsked = 0;
   private screen: CodeOrderScreen | null = null;
@@ -113,7 +116,11 @@ export class ReceiveCodesPage {
     if (this.draftPlatform && this.platforms.some((p) => p.id === this.draftPlatform)) platform.value = this.draftPlatform;
     const count = el("input", { type: "number", class: "input", "data-testid": "codes-count", min: "1", max: String(MAX_BUY_COUNT) });
     count.value = this.draftCount;
-    const total = el("p", { class: "checkout-total", "data-testid": "codes-total" });
+    const total = el("p", { class: "checkout-total", "data-testid": "codes-total" }, this.totalText);
+    const showTotal = (text: string) => {
+      this.totalText = text;
+      if (total.textContent !== text) total.textContent = text;
+    };
     const chosen = () => this.platforms.find((p) => p.id === platform.value);
     // Rust reads the count and prices it (`receive_codes::quote_count`): no rule is copied here.
     const quote = async () => {
@@ -126,7 +133,7 @@ export class ReceiveCodesPage {
       const answer = await quote();
       if (!answer) return;
       const { quoted } = answer;
-      total.textContent = quoted?.total ? t("receiveCodes.total", { total: quoted.total }) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT });
+      showTotal(quoted?.total ? t("receiveCodes.total", { total: quoted.total }) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT }));
     };
     platform.addEventListener("change", () => {
       this.draftPlatform = platform.value;
@@ -152,7 +159,7 @@ export class ReceiveCodesPage {
         const { platform: p, quoted } = answer ?? {};
         if (!p || !quoted) return;
         if (quoted.problem || quoted.quantity === null || quoted.total === null) {
-          total.textContent = quoted.problem ? ruleSentence(quoted.problem) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT });
+          showTotal(quoted.problem ? ruleSentence(quoted.problem) : t("receiveCodes.countRule", { max: MAX_BUY_COUNT }));
           return;
         }
         this.confirming = { platform: p, count: quoted.quantity, total: quoted.total };
