@@ -12,20 +12,25 @@ const PLATFORMS = [
   { id: "dc", name: "Discord", price: "0.30" },
 ];
 
+/** A connected service with two platforms, and Rust's quote as its double: the total of what the
+ *  form sends. */
+function mockConnectedService(): void {
+  mockIPC((cmd, args) => {
+    if (cmd === "receive_codes_quote") {
+      const { price, count } = args as { price: string; count: string };
+      return { quantity: Number(count), total: (Number(price) * Number(count)).toFixed(2), problem: null };
+    }
+    if (cmd === "receive_codes_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
+    if (cmd === "receive_codes_platforms") return PLATFORMS;
+    throw new Error(`unexpected ${cmd}`);
+  });
+}
+
 /** Found when tried: the count field showed 1 while the confirmation said "Buy 2" (the form was
  * drawn again when the platform list came back, or on confirming, and the typed value was lost). */
 describe("the buy form", () => {
   it("keeps what the buyer typed and chose when it is drawn again", async () => {
-    mockIPC((cmd, args) => {
-      // Rust's quote, as the double of it: the total of what the form sends.
-      if (cmd === "receive_codes_quote") {
-        const { price, count } = args as { price: string; count: string };
-        return { quantity: Number(count), total: (Number(price) * Number(count)).toFixed(2), problem: null };
-      }
-      if (cmd === "receive_codes_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
-      if (cmd === "receive_codes_platforms") return PLATFORMS;
-      throw new Error(`unexpected ${cmd}`);
-    });
+    mockConnectedService();
     const page = new ReceiveCodesPage();
     document.body.append(page.root);
     await page.show();
@@ -48,15 +53,7 @@ describe("the buy form", () => {
   });
 
   it("is not drawn again when shown with the same service and platforms (the confirm button stays under the pointer)", async () => {
-    mockIPC((cmd, args) => {
-      if (cmd === "receive_codes_quote") {
-        const { price, count } = args as { price: string; count: string };
-        return { quantity: Number(count), total: (Number(price) * Number(count)).toFixed(2), problem: null };
-      }
-      if (cmd === "receive_codes_setup_status") return { url: "https://codes.example.com", hasApiKey: true };
-      if (cmd === "receive_codes_platforms") return PLATFORMS;
-      throw new Error(`unexpected ${cmd}`);
-    });
+    mockConnectedService();
     const page = new ReceiveCodesPage();
     document.body.append(page.root);
     await page.show();
