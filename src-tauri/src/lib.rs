@@ -13,6 +13,8 @@ pub mod data_folder;
 pub mod db;
 pub mod endpoint;
 pub mod damaged_files;
+pub mod early_open;
+pub mod first_screen;
 pub mod ipc;
 pub mod last_catalogue;
 pub mod locale;
@@ -37,9 +39,7 @@ pub mod commands;
 use commands::AppState;
 use tauri::Manager;
 
-use std::path::PathBuf;
-
-use crate::data_folder::DataFolder;
+use crate::early_open::{EarlyOpen, FailedStart, OpenedFolder};
 use crate::startup_failure::StartupFailure;
 
 /// The store modules' hooks for unfinished orders (run at start, or when the vault opens).
@@ -51,46 +51,38 @@ fn resume_hooks(app: tauri::AppHandle) -> orders::resume::ResumeHooks {
     hooks
 }
 
-/// A start that failed: why, the data folder (when it was known) and the log file in use.
-struct FailedStart {
-    failure: StartupFailure,
-    data_dir: Option<PathBuf>,
-    log: Option<PathBuf>,
-}
-
-/// Opens the data folder and everything the commands share. An error here is shown to the buyer
-/// (`tell_startup_failure`), never returned to Tauri, whose setup would panic: with
-/// `panic = "abort"` and no console on Windows, the buyer would see nothing at all.
+/// Takes the data folder opened beside Tauri's building (`early_open`) and sets up what the
+/// commands share. An error here is shown to the buyer (`tell_startup_failure`), never returned to
+/// Tauri, whose setup would panic: with `panic = "abort"` and no console on Windows, the buyer would
+/// see nothing at all. Kept short: the window's main thread waits for it (see `early_open`).
 fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
-    let data_dir = app.path().app_data_dir().map_err(|e| FailedStart {
-        failure: StartupFailure::Other { folder: None, detail: e.to_string() },
-        data_dir: None,
-        log: None,
+    start_timeline::mark("setup began");
+    let OpenedFolder { folder, notices, log } = app.state::<EarlyOpen>().finish()?;
+    let data_dir = folder.data_dir.clone();
+    let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE).build().map_err(|error| FailedStart {
+        failure: StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() },
+        data_dir: Some(data_dir.clone()),
+        log,
     })?;
-    let log = logging::init(&data_dir);
-    start_timeline::log_opened();
-    start_timeline::mark("setup began, log open");
-    let failed = |failure: StartupFailure| FailedStart { failure, data_dir: Some(data_dir.clone()), log: log.clone() };
-    if let Err(error) = vault::install_platform_store() {
-        log::warn!("no system keychain: {error}");
-    }
-    start_timeline::mark("keychain store ready");
-    let (folder, notices) = DataFolder::open(&data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
-        .map_err(|error| failed(StartupFailure::from_core(&error, &data_dir)))?;
-    start_timeline::mark("data folder open (database checked, vault)");
-    let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE)
-        .build()
-        .map_err(|error| failed(StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() }))?;
     let unfinished = folder.orders.count_unfinished().unwrap_or(0);
     log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
     let unlocked = folder.vault.is_unlocked();
     start_timeline::mark("settings read");
     app.manage(AppState::new(folder, notices, settings_store));
-    start_timeline::mark("store clients built");
     app.manage(resume_hooks(app.handle().clone()));
-    if unlocked {
-        commands::vault::resume_orders(app.handle());
-    }
+    // The store clients (TLS set-up, proxy settings) are built beside the page's loading, ready
+    // for its first call to a store; the watches of unfinished orders start once the first screen
+    // is complete, so that their calls do not compete with the catalogue's.
+    let handle = app.handle().clone();
+    let _ = std::thread::Builder::new().name("after start".into()).spawn(move || {
+        handle.state::<AppState>().build_clients();
+        start_timeline::mark("store clients built");
+        if unlocked {
+            first_screen::wait(first_screen::PATIENCE);
+            commands::vault::resume_orders(&handle);
+            start_timeline::mark("unfinished orders resumed");
+        }
+    });
     start_timeline::mark("setup done");
     Ok(())
 }
@@ -163,6 +155,7 @@ pub fn run() {
     #[cfg(not(target_os = "linux"))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
     builder
+        .plugin(EarlyOpen::plugin())
         .on_page_load(|_, payload| {
             if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
                 start_timeline::mark("page loaded");

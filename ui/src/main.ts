@@ -91,8 +91,9 @@ async function start(root: HTMLElement): Promise<void> {
   orders.render();
   navigate("catalogue");
   updates.render();
-  // After the first screen, so a slow feed never delays the catalogue.
-  void updates.check();
+  // After the first screen (the store's list, or its error), so that neither the feed's answer nor
+  // the updater's set-up competes with the catalogue.
+  void catalogue.firstShown.catch(() => undefined).then(() => updates.check());
   onLanguageChange(() => {
     updates.render();
     header.render();

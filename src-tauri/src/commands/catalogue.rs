@@ -6,7 +6,10 @@ use crate::last_catalogue::{self, LastCatalogue};
 
 #[tauri::command]
 pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<ProductView>, AppError> {
-    let products: Vec<ProductView> = state.gmailstore()?.products().await?.into_iter().map(ProductView::from).collect();
+    let answer = state.gmailstore()?.products().await;
+    // The store has answered, either way: the first screen is complete (`first_screen`).
+    crate::first_screen::shown();
+    let products: Vec<ProductView> = answer?.into_iter().map(ProductView::from).collect();
     static FIRST: std::sync::Once = std::sync::Once::new();
     crate::start_timeline::mark_once(&FIRST, "catalogue answered by the store");
     last_catalogue::keep(&state.folder.data_dir, &state.gmailstore_url(), &products);

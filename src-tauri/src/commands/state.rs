@@ -16,11 +16,16 @@ use crate::stores::gmailstore::{GmailStoreClient, QueryLimiter, DEFAULT_BASE_URL
 use crate::stores::email_order::{EmailOrderClient, HeldKeys};
 use crate::config;
 
-/// The GmailStore client, or why it could not be built (kept so every command can say so, rather
-/// than the app refusing to open), and the address it was built for.
-struct GmailStoreSlot {
-    client: Result<GmailStoreClient, String>,
-    url: String,
+/// The store clients the settings shape. Each is kept with why it could not be built, if it could
+/// not (so every command can say so, rather than the app refusing to open).
+///
+/// Built on first use, or by `build_clients` beside the page's loading: building one sets up TLS
+/// and reads the system's proxy settings, tens of milliseconds that the window's first paint must
+/// not wait for (see `early_open`).
+struct Clients {
+    gmailstore: Result<GmailStoreClient, String>,
+    /// The email-order client, when its address is set (it has no default).
+    email_order: Option<Result<EmailOrderClient, String>>,
 }
 
 /// The record of recent order lookups in the data folder (see `stores::gmailstore::limiter`).
@@ -31,9 +36,8 @@ pub struct AppState {
     pub notices: Vec<StartupNotice>,
     settings: RwLock<Settings>,
     settings_store: Arc<Store<Wry>>,
-    gmailstore: RwLock<GmailStoreSlot>,
-    /// The email-order client, when its address is set (it has no default).
-    email_order: RwLock<Option<Result<EmailOrderClient, String>>>,
+    /// `None` until first needed, and again after a settings change that shapes them.
+    clients: RwLock<Option<Clients>>,
     /// Keys held after a 401 from the email-order service, shared by every client built (not sent
     /// again until the user asks).
     held_keys: HeldKeys,
@@ -54,18 +58,14 @@ impl AppState {
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
         let query_limiter = Arc::new(QueryLimiter::persisted(&folder.data_dir.join(LOOKUP_LIMIT_FILE)));
-        let gmailstore = RwLock::new(build_gmailstore(&settings, &query_limiter));
-        let held_keys = HeldKeys::default();
-        let email_order = RwLock::new(build_email_order(&settings, &held_keys));
         AppState {
-            email_order,
-            held_keys,
+            clients: RwLock::new(None),
+            held_keys: HeldKeys::default(),
             query_limiter,
             folder,
             notices,
             settings: RwLock::new(settings),
             settings_store,
-            gmailstore,
             login: RwLock::new(None),
             last_checks: Mutex::new(HashMap::new()),
         }
@@ -82,20 +82,41 @@ impl AppState {
         self.settings_store.set(SETTINGS_KEY, value);
         self.settings_store.save().map_err(|e| AppError::new(AppErrorKind::Storage, format!("could not save settings: {e}")))?;
         // The clients are rebuilt only when what they are built from changed (not for the contact
-        // email remembered after each checkout).
+        // email remembered after each checkout). The clients' lock is taken first, here as where
+        // they are built, so that no client is built from the settings being replaced.
+        let mut clients = self.clients.write().unwrap_or_else(|p| p.into_inner());
         let before = self.settings();
         let shapes_clients = |s: &Settings| (s.gmailstore_url.clone(), s.email_order_url.clone(), s.proxy.clone());
         if shapes_clients(&before) != shapes_clients(&settings) {
-            *self.gmailstore.write().unwrap_or_else(|p| p.into_inner()) = build_gmailstore(&settings, &self.query_limiter);
-            *self.email_order.write().unwrap_or_else(|p| p.into_inner()) = build_email_order(&settings, &self.held_keys);
+            *clients = None;
         }
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
         Ok(settings)
     }
 
+    /// Builds the store clients now if they are not built yet.
+    pub fn build_clients(&self) {
+        self.with_clients(|_| ());
+    }
+
+    fn with_clients<T>(&self, read: impl FnOnce(&Clients) -> T) -> T {
+        if let Some(clients) = &*self.clients.read().unwrap_or_else(|p| p.into_inner()) {
+            return read(clients);
+        }
+        let mut slot = self.clients.write().unwrap_or_else(|p| p.into_inner());
+        let clients = slot.get_or_insert_with(|| {
+            let settings = self.settings();
+            Clients {
+                gmailstore: build_gmailstore(&settings, &self.query_limiter),
+                email_order: build_email_order(&settings, &self.held_keys),
+            }
+        });
+        read(clients)
+    }
+
     pub fn gmailstore(&self) -> Result<GmailStoreClient, AppError> {
-        let slot = self.gmailstore.read().unwrap_or_else(|p| p.into_inner());
-        slot.client.clone().map_err(|why| AppError::new(AppErrorKind::InvalidConfig, format!("{}: {why}", slot.url)))
+        self.with_clients(|clients| clients.gmailstore.clone())
+            .map_err(|why| AppError::new(AppErrorKind::InvalidConfig, format!("{}: {why}", self.gmailstore_url())))
     }
 
     /// The saved login as the UI may see it: whether there is one, its email, the last balance.
@@ -149,11 +170,11 @@ impl AppState {
     }
 
     pub fn email_order(&self) -> Result<EmailOrderClient, AppError> {
-        match &*self.email_order.read().unwrap_or_else(|p| p.into_inner()) {
+        self.with_clients(|clients| match &clients.email_order {
             Some(Ok(client)) => Ok(client.clone()),
             Some(Err(why)) => Err(AppError::new(AppErrorKind::InvalidConfig, why.clone())),
             None => Err(AppError::new(AppErrorKind::NotConfigured, "set the email-order service's address and API key first")),
-        }
+        })
     }
 
     /// The client for `url` (to check a key before saving it; empty: the one in use), sharing the
@@ -176,14 +197,15 @@ impl AppState {
     }
 
     pub fn email_order_url(&self) -> Option<String> {
-        match &*self.email_order.read().unwrap_or_else(|p| p.into_inner()) {
+        self.with_clients(|clients| match &clients.email_order {
             Some(Ok(client)) => Some(client.base_url().to_string()),
             _ => None,
-        }
+        })
     }
 
+    /// The GmailStore address in use (known without building its client).
     pub fn gmailstore_url(&self) -> String {
-        self.gmailstore.read().unwrap_or_else(|p| p.into_inner()).url.clone()
+        gmailstore_url(&self.settings())
     }
 }
 
@@ -198,13 +220,15 @@ fn new_email_order_client(url: &str, settings: &Settings, held: &HeldKeys) -> Re
 }
 
 /// The environment variable wins (the demo store, tests), then the setting, then the real store.
-fn build_gmailstore(settings: &Settings, query_limiter: &Arc<QueryLimiter>) -> GmailStoreSlot {
-    let url = config::gmailstore_url().or_else(|| settings.gmailstore_url.clone()).unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-    let client = GmailStoreClient::builder()
-        .base_url(url.clone())
+fn gmailstore_url(settings: &Settings) -> String {
+    config::gmailstore_url().or_else(|| settings.gmailstore_url.clone()).unwrap_or_else(|| DEFAULT_BASE_URL.to_owned())
+}
+
+fn build_gmailstore(settings: &Settings, query_limiter: &Arc<QueryLimiter>) -> Result<GmailStoreClient, String> {
+    GmailStoreClient::builder()
+        .base_url(gmailstore_url(settings))
         .proxy(settings.proxy.clone())
         .query_limiter(query_limiter.clone())
         .build()
-        .map_err(|e| e.to_string());
-    GmailStoreSlot { client, url }
+        .map_err(|e| e.to_string())
 }

@@ -51,6 +51,8 @@ export class CataloguePage {
   private readonly refreshButton = el("button", { type: "button", class: "button", "data-testid": "refresh" });
   private readonly toolbar = el("div", { class: "toolbar" }, this.search, this.refreshButton);
   private readonly body = el("div", { class: "catalogue-body" });
+  /** Settles once the first list is on screen: the store's, or the error (or kept list) in its place. */
+  readonly firstShown: Promise<void>;
 
   constructor(first?: FirstRequests) {
     this.search.addEventListener("input", () => {
@@ -59,7 +61,7 @@ export class CataloguePage {
     });
     this.refreshButton.addEventListener("click", () => void this.load());
     this.root.append(this.toolbar, this.body);
-    void this.load(first);
+    this.firstShown = this.load(first);
   }
 
   /** Asks the store for the list. Meanwhile the list kept from the last start is shown at once,
