@@ -74,6 +74,21 @@ try {
   await until(async () => (await session.findAll('[data-testid="code-mark"]')).length === 1, { what: "a code", timeoutMs: 25_000 });
   await shoot(session, "receive-codes");
   await session.end();
+
+  // The store down at the next start: the list kept from this one, marked as not current, with Retry.
+  await harness.fault({ kind: "http500", path: "/api/products", count: 6 });
+  const stale = await harness.launch();
+  await until(async () => (await stale.findAll('[data-testid="catalogue-kept"][data-state="stale"]')).length === 1, { what: "the stale mark" });
+  const [again] = await stale.findAll('[data-testid="passphrase"]');
+  await stale.type(again, PASSPHRASE);
+  await click(stale, "passphrase-submit");
+  await until(async () => (await stale.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
+  await click(stale, "lang-en");
+  await shoot(stale, "catalogue-kept-stale-en");
+  await click(stale, "lang-zh");
+  await shoot(stale, "catalogue-kept-stale-zh");
+  await click(stale, "lang-en");
+  await stale.end();
 } finally {
   await harness.stop();
 }
