@@ -14,9 +14,12 @@ const running = () => spawnSync("pgrep", ["-f", `^${APP}( |$)`], { encoding: "ut
 
 /** Starts the app binary directly, as a buyer's double-click does; resolves with its exit. */
 function startDirectly() {
-  const child = spawn(APP, [], { env: ctx.harness.appEnv, stdio: "ignore" });
+  const child = spawn(APP, [], { env: ctx.harness.appEnv, stdio: ["ignore", "ignore", "pipe"] });
+  // What the launch wrote on stderr (a panic's message), for the assertion that fails.
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited };
+  return { child, exited, stderr: () => stderr };
 }
 
 describe("one Mailcart at a time", () => {
@@ -57,7 +60,7 @@ async function launchesWhileClosing(rounds) {
     // The new launch is the instance now: it stays, alone.
     await until(() => running().length === 1 && running()[0] === String(next.child.pid), { what: `round ${round}: the new launch as the only instance`, timeoutMs: 20_000 });
     await new Promise((r) => setTimeout(r, 1500));
-    assert.equal(code, "running", `round ${round}: the new launch must stay the instance (it exited with ${code})`);
+    assert.equal(code, "running", `round ${round}: the new launch must stay the instance (it exited with ${code}; stderr: ${next.stderr()})`);
     next.child.kill("SIGTERM");
     await next.exited;
   }
