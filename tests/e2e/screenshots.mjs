@@ -26,6 +26,13 @@ async function click(session, testId) {
 
 mkdirSync(OUT, { recursive: true });
 const PASSPHRASE = "screenshot passphrase";
+
+async function unlock(session) {
+  const [passphrase] = await session.findAll('[data-testid="passphrase"]');
+  await session.type(passphrase, PASSPHRASE);
+  await click(session, "passphrase-submit");
+  await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
+}
 const harness = await Harness.start("screenshots");
 try {
   harness.runTool("seed_orders", ["--data-dir", harness.appDataDir, "--passphrase", PASSPHRASE, "--orders", "6", "--items", "4"]);
@@ -33,10 +40,7 @@ try {
   await click(session, "lang-en");
   await until(async () => (await session.findAll('[data-testid="product-card"]')).length === 5, { what: "products" });
   await shoot(session, "vault-unlock");
-  const [passphrase] = await session.findAll('[data-testid="passphrase"]');
-  await session.type(passphrase, PASSPHRASE);
-  await click(session, "passphrase-submit");
-  await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
+  await unlock(session);
   await shoot(session, "catalogue-en");
   await click(session, "lang-zh");
   await shoot(session, "catalogue-zh");
@@ -79,10 +83,7 @@ try {
   await harness.fault({ kind: "http500", path: "/api/products", count: 6 });
   const stale = await harness.launch();
   await until(async () => (await stale.findAll('[data-testid="catalogue-kept"][data-state="stale"]')).length === 1, { what: "the stale mark" });
-  const [again] = await stale.findAll('[data-testid="passphrase"]');
-  await stale.type(again, PASSPHRASE);
-  await click(stale, "passphrase-submit");
-  await until(async () => (await stale.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
+  await unlock(stale);
   await click(stale, "lang-en");
   await shoot(stale, "catalogue-kept-stale-en");
   await click(stale, "lang-zh");
