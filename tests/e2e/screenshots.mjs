@@ -16,6 +16,14 @@ async function shoot(session, name) {
   console.log(`wrote docs/screenshots/${name}.png`);
 }
 
+/** `<name>-en.png`, then `<name>-zh.png` of the same screen; the window is left in English. */
+async function shootInBothLanguages(session, name) {
+  await shoot(session, `${name}-en`);
+  await click(session, "lang-zh");
+  await shoot(session, `${name}-zh`);
+  await click(session, "lang-en");
+}
+
 async function click(session, testId) {
   const [id] = await until(async () => {
     const ids = await session.findAll(`[data-testid="${testId}"]`);
@@ -41,10 +49,7 @@ try {
   await until(async () => (await session.findAll('[data-testid="product-card"]')).length === 5, { what: "products" });
   await shoot(session, "vault-unlock");
   await unlock(session);
-  await shoot(session, "catalogue-en");
-  await click(session, "lang-zh");
-  await shoot(session, "catalogue-zh");
-  await click(session, "lang-en");
+  await shootInBothLanguages(session, "catalogue");
   await click(session, "nav-orders");
   await until(async () => (await session.findAll('[data-testid="order-row"]')).length === 6, { what: "orders" });
   await shoot(session, "orders");
@@ -85,10 +90,7 @@ try {
   await until(async () => (await stale.findAll('[data-testid="catalogue-kept"][data-state="stale"]')).length === 1, { what: "the stale mark" });
   await unlock(stale);
   await click(stale, "lang-en");
-  await shoot(stale, "catalogue-kept-stale-en");
-  await click(stale, "lang-zh");
-  await shoot(stale, "catalogue-kept-stale-zh");
-  await click(stale, "lang-en");
+  await shootInBothLanguages(stale, "catalogue-kept-stale");
   await stale.end();
 } finally {
   await harness.stop();
