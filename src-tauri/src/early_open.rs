@@ -89,5 +89,8 @@ fn open(data_dir: &Path) -> Result<OpenedFolder, FailedStart> {
     let (folder, notices) = DataFolder::open(data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
         .map_err(|error| failed(StartupFailure::from_core(&error, data_dir)))?;
     start_timeline::mark("data folder open (database checked, vault)");
+    // Counted here rather than in `setup`: a database read the window's main thread need not wait for.
+    let unfinished = folder.orders.count_unfinished().unwrap_or(0);
+    log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
     Ok(OpenedFolder { folder, notices, log })
 }

@@ -64,8 +64,6 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
         data_dir: Some(data_dir.clone()),
         log,
     })?;
-    let unfinished = folder.orders.count_unfinished().unwrap_or(0);
-    log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));
     let unlocked = folder.vault.is_unlocked();
     start_timeline::mark("settings read");
     app.manage(AppState::new(folder, notices, settings_store));
