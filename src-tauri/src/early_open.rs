@@ -1,5 +1,6 @@
 //! Opens the data folder (log, keychain, database, vault) on its own thread while Tauri makes the
-//! window, so that Tauri's `setup` only collects the result.
+//! window, so that Tauri's `setup` only collects the result; and starts the store clients' TLS
+//! set-up on another (`stores::tls`).
 //!
 //! Why: whatever `setup` does holds up the window's main thread just after the web view was made,
 //! and WebKitGTK then waits up to 500 ms for the web process before it paints (measured in issue
@@ -89,6 +90,10 @@ fn open(data_dir: &Path) -> Result<OpenedFolder, FailedStart> {
     let (folder, notices) = DataFolder::open(data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
         .map_err(|error| failed(StartupFailure::from_core(&error, data_dir)))?;
     start_timeline::mark("data folder open (database checked, vault)");
+    // Then the store clients' TLS set-up, on a thread of its own so that `setup` does not wait for
+    // it: started only now, not beside the opening, so that Tauri's making of the window (the main
+    // thread) has one of our threads beside it at a time, not two (a two-core machine has two cores).
+    crate::stores::tls::warm_up();
     // Counted here rather than in `setup`: a database read the window's main thread need not wait for.
     let unfinished = folder.orders.count_unfinished().unwrap_or(0);
     log::info!("Mailcart {} started; {unfinished} unfinished orders", env!("CARGO_PKG_VERSION"));

@@ -68,8 +68,8 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
     start_timeline::mark("settings read");
     app.manage(AppState::new(folder, notices, settings_store));
     app.manage(resume_hooks(app.handle().clone()));
-    // The store clients (TLS set-up, proxy settings) are built beside the page's loading, ready
-    // for its first call to a store; the watches of unfinished orders start once the first screen
+    // The store clients (proxy settings; the TLS connector was made on its own thread) are built
+    // beside the page's loading, ready for its first call to a store; the watches of unfinished orders start once the first screen
     // is complete, so that their calls do not compete with the catalogue's.
     let handle = app.handle().clone();
     let _ = std::thread::Builder::new().name("after start".into()).spawn(move || {

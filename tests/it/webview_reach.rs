@@ -1,7 +1,7 @@
 //! What the web view may do, read from the configuration the app is built with: a strict CSP,
 //! no global Tauri object, no remote content, and capabilities that grant only the app's own
-//! commands — each of which is registered, and no registered command left ungated — and Tauri's
-//! isolation pattern, whose hook lets through exactly those commands.
+//! commands — each of which is registered, and no registered command left ungated (Tauri checks
+//! the capability on every call) — and no frame.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -19,7 +19,7 @@ fn config() -> serde_json::Value {
 }
 
 /// The app's commands, from the one list (`src-tauri/src/commands/list.rs`) that also makes the
-/// permission manifest (build.rs), the invoke handler, the capability and the isolation allow-list.
+/// permission manifest (build.rs), the invoke handler and the capability.
 fn app_commands() -> BTreeSet<String> {
     mailcart_lib::commands::NAMES.iter().map(|name| name.to_string()).collect()
 }
@@ -70,53 +70,21 @@ fn capabilities_grant_only_the_apps_own_registered_commands() {
     assert_eq!(granted, manifest, "the window is granted exactly the app's commands");
 }
 
-/// The names in `const APP_COMMANDS` of the isolation application's generated commands.js.
-fn isolation_commands(dir: &str) -> BTreeSet<String> {
-    let script = read(&format!("{dir}/commands.js"));
-    let list = script.split("const APP_COMMANDS = [").nth(1).expect("commands.js declares APP_COMMANDS").split("];").next().unwrap();
-    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
-}
-
 #[test]
-fn every_ipc_message_passes_the_isolation_hook_which_allows_only_the_apps_commands() {
+fn the_window_loads_no_frame_and_no_inline_style() {
+    // Tauri's isolation pattern was dropped in issue 15: its hook let through exactly the commands
+    // the capability grants (a second copy of the same check, in the web view), and it cost ~115 ms
+    // of every start (its frame's load and first message before the page's first call). Without
+    // it the window needs no frame at all, nor the hash of the frame's inline style.
     let config = config();
-    let pattern = &config["app"]["security"]["pattern"];
-    assert_eq!(pattern["use"], serde_json::json!("isolation"), "the isolation pattern is on: {pattern}");
-    let dir = pattern["options"]["dir"].as_str().expect("the isolation application's folder");
-    assert_eq!(dir, "ui/isolation");
-
-    let manifest = app_commands();
-    assert_eq!(isolation_commands(dir), manifest, "the isolation hook allows exactly the app's commands");
-    let script = read(&format!("{dir}/index.js"));
-    assert!(script.contains("window.__TAURI_ISOLATION_HOOK__"), "index.js sets the hook");
-    let refused = script.split("const REFUSED = \"").nth(1).and_then(|rest| rest.split('"').next()).expect("index.js names REFUSED");
-    assert!(!manifest.contains(refused), "a refused call must become a command that does not exist");
-    assert!(script.contains("new Set(APP_COMMANDS)"), "index.js allows the generated list");
-
-    // Only scripts by `src` (Tauri inlines them and allows them by hash): no inline script of ours;
-    // the list first, so that the hook finds it.
-    let html = read(&format!("{dir}/index.html"));
-    let (list_at, hook_at) = (html.find("src=\"commands.js\"").expect("loads commands.js"), html.find("src=\"index.js\"").expect("loads index.js"));
-    assert!(list_at < hook_at, "commands.js before index.js");
-    for tag in html.split("<script").skip(1) {
-        let (open, rest) = tag.split_once('>').unwrap();
-        assert!(open.contains("src="), "index.html: a script without src");
-        assert!(rest.trim_start().starts_with("</script>"), "index.html: inline script content");
-    }
-
-    // Tauri's features follow the pattern (tauri-build refuses a mismatch; keep tauri's too).
-    let cargo = read("Cargo.toml");
-    for dependency in ["tauri = {", "tauri-build = {"] {
-        let line = cargo.lines().find(|line| line.starts_with(dependency)).unwrap_or_else(|| panic!("{dependency}"));
-        assert!(line.contains("\"isolation\""), "{line}");
-    }
-
-    // The CSP lets in only what the isolation frame needs: Tauri adds the frame's random origin
-    // (isolation-<uuid>://localhost) to default-src at run time but to no other directive, so no
-    // frame-src (or child-src) may shadow default-src; and the one extra style is the hash of the
-    // rule that hides the frame (tauri_utils::pattern::isolation::IFRAME_STYLE).
+    assert!(config["app"]["security"].get("pattern").is_none(), "no isolation frame: {}", config["app"]["security"]);
     let csp = config["app"]["security"]["csp"].as_str().unwrap();
-    assert!(!csp.contains("frame-src") && !csp.contains("child-src"), "{csp}");
-    let style_src = csp.split(';').map(str::trim).find(|d| d.starts_with("style-src ")).expect("style-src");
-    assert_eq!(style_src, "style-src 'self' 'sha256-YEercZJImS+vUX2bz7vkQ0aA4rtBIPLuCEWz+yraQ/g='");
+    let directive = |name: &str| csp.split(';').map(str::trim).find(|d| d.split_whitespace().next() == Some(name)).map(str::to_owned);
+    assert_eq!(directive("frame-src").as_deref(), Some("frame-src 'none'"), "{csp}");
+    assert_eq!(directive("style-src").as_deref(), Some("style-src 'self'"), "{csp}");
+    for dependency in ["tauri = {", "tauri-build = {"] {
+        let cargo = read("Cargo.toml");
+        let line = cargo.lines().find(|line| line.starts_with(dependency)).unwrap_or_else(|| panic!("{dependency}"));
+        assert!(!line.contains("\"isolation\""), "{line}");
+    }
 }

@@ -3,8 +3,8 @@
 // This one list drives everything that must name the commands (docs/ARCHITECTURE.md, "A new
 // command"): build.rs reads it for the permission manifest, `commands/mod.rs` turns it into the
 // invoke handler, and `UPDATE_BINDINGS=1 cargo test bindings` writes from it the typed calls of
-// the UI (`ui/src/bindings/commands.ts`), the isolation hook's allow-list
-// (`ui/isolation/commands.js`) and the window's capability (`src-tauri/capabilities/`).
+// the UI (`ui/src/bindings/commands.ts`) and the window's capability (`src-tauri/capabilities/`),
+// which Tauri checks on every call from the web view.
 // Argument names are the Rust parameter names (the UI sends them in camelCase, as Tauri expects);
 // the answer is what the command returns on success (errors are always `AppError`).
 app_commands! {

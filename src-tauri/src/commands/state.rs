@@ -19,9 +19,9 @@ use crate::config;
 /// The store clients the settings shape. Each is kept with why it could not be built, if it could
 /// not (so every command can say so, rather than the app refusing to open).
 ///
-/// Built on first use, or by `build_clients` beside the page's loading: building one sets up TLS
-/// and reads the system's proxy settings, tens of milliseconds that the window's first paint must
-/// not wait for (see `early_open`).
+/// Built on first use, or by `build_clients` right after `setup`: building one reads the system's
+/// proxy settings and clones the shared TLS connector (`stores::tls`, made on its own thread
+/// earlier: tens of milliseconds on Linux that the window's first paint must not wait for).
 struct Clients {
     gmailstore: Result<GmailStoreClient, String>,
     /// The email-order client, when its address is set (it has no default).

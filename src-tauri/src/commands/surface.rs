@@ -1,6 +1,6 @@
 //! What the UI and the web view's guards need to know of the commands, written from `list.rs` by
-//! the bindings test (`UPDATE_BINDINGS=1 cargo test bindings`): the typed calls, the isolation
-//! hook's allow-list and the window's capability.
+//! the bindings test (`UPDATE_BINDINGS=1 cargo test bindings`): the typed calls and the window's
+//! capability.
 
 use std::collections::BTreeSet;
 
@@ -100,12 +100,6 @@ pub fn commands_ts(signatures: &[Signature]) -> String {
     }
     out.push_str("  };\n}\n");
     out
-}
-
-/// `ui/isolation/commands.js`: the names the isolation hook (`index.js`) lets through.
-pub fn isolation_js(names: &[&str]) -> String {
-    let lines: Vec<String> = names.iter().map(|name| format!("  {name:?},")).collect();
-    format!("// {GENERATED}\n// The isolation hook (index.js) lets through these commands and nothing else.\n\"use strict\";\n\n// eslint-disable-next-line no-unused-vars\nconst APP_COMMANDS = [\n{}\n];\n", lines.join("\n"))
 }
 
 /// `src-tauri/capabilities/main-window.json`: the main window may call the app's commands, no other.

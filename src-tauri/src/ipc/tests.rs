@@ -93,7 +93,6 @@ fn generated_files() -> Vec<(String, String)> {
     files.push(("ui/src/bindings/constants.ts".into(), constants()));
     let commands = crate::commands::signatures();
     files.push(("ui/src/bindings/commands.ts".into(), crate::commands::surface::commands_ts(&commands)));
-    files.push(("ui/isolation/commands.js".into(), crate::commands::surface::isolation_js(crate::commands::NAMES)));
     files.push(("src-tauri/capabilities/main-window.json".into(), crate::commands::surface::capability_json(crate::commands::NAMES)));
     files
 }

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod email_order;
 pub mod gmailstore;
+pub mod tls;
 
 #[cfg(test)]
 mod fuzz_tests;

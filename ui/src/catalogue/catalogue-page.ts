@@ -23,7 +23,7 @@ type ListState =
 
 /** The catalogue's first two requests: the list kept from the last start and the store's. They
  *  need nothing the other start-up calls bring, so `main.ts` sends them first, side by side with
- *  those (each call crosses the isolation frame: one after the other, they add up). */
+ *  those (each call is a round trip to Rust: one after the other, they add up). */
 export type FirstRequests = { kept: Promise<LastCatalogue | null>; fresh: Promise<ProductView[]> };
 
 export function sendFirstRequests(): FirstRequests {

@@ -73,7 +73,7 @@ impl EmailOrderClientBuilder {
         let base = parse_base_url(&self.base_url).map_err(|e| e.to_string())?;
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let mut http = reqwest::Client::builder().default_headers(headers).user_agent(format!("Mailcart/{}", env!("CARGO_PKG_VERSION")));
+        let mut http = crate::stores::tls::client_builder()?.default_headers(headers).user_agent(format!("Mailcart/{}", env!("CARGO_PKG_VERSION")));
         if let Some(proxy) = &self.proxy {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(|e| e.to_string())?);
         }

@@ -104,7 +104,7 @@ impl GmailStoreClientBuilder {
         let base = parse_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let mut http = reqwest::Client::builder();
+        let mut http = crate::stores::tls::client_builder().map_err(BuildError::Tls)?;
         if let Some(proxy) = &self.proxy {
             http = http.proxy(reqwest::Proxy::all(proxy).map_err(BuildError::Proxy)?);
         }
@@ -129,6 +129,8 @@ pub enum BuildError {
     Proxy(#[source] reqwest::Error),
     #[error("could not set up the HTTP client: {0}")]
     Http(#[source] reqwest::Error),
+    #[error("could not set up TLS: {0}")]
+    Tls(String),
 }
 
 #[derive(Clone)]
