@@ -5,6 +5,7 @@
 mod apply;
 mod attempt;
 mod buy;
+pub mod explorer;
 mod missing;
 mod payment_uri;
 mod place;

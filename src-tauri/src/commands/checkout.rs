@@ -81,6 +81,19 @@ pub fn open_cashier(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id
     open_in_browser(&app, &url)
 }
 
+/// Opens the block explorer's page of order `id`'s receiving address in the system browser, where
+/// the buyer can see whether a payment arrived (`checkout::explorer`).
+#[tauri::command]
+pub fn open_explorer(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id: i64) -> Result<(), AppError> {
+    let detail = state.folder.orders.detail(id)?;
+    let coin = detail.coin.as_deref().and_then(crate::stores::gmailstore::Coin::parse);
+    let (Some(coin), Some(address)) = (coin, detail.pay_address.as_deref()) else {
+        return Err(AppError::new(AppErrorKind::NotFound, "this order has no receiving address"));
+    };
+    let page = crate::checkout::explorer::address_page(coin, address)?;
+    open_in_browser(&app, page.as_str())
+}
+
 fn open_in_browser(app: &tauri::AppHandle, url: &str) -> Result<(), AppError> {
     let url = check_cashier_url(url)?;
     app.opener()

@@ -31,6 +31,7 @@ app_commands! {
     checkout::checkout_refresh(id: i64) -> CheckoutView;
     checkout::checkout_view(id: i64) -> CheckoutView;
     checkout::open_cashier(id: i64) -> ();
+    checkout::open_explorer(id: i64) -> ();
     checkout::login(email: String, password: String, remember_password: bool) -> LoginStatus;
     checkout::login_status() -> LoginStatus;
     checkout::logout() -> LoginStatus;

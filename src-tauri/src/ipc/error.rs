@@ -251,6 +251,17 @@ impl From<EndpointError> for AppError {
     }
 }
 
+impl From<crate::checkout::explorer::ExplorerError> for AppError {
+    fn from(error: crate::checkout::explorer::ExplorerError) -> Self {
+        use crate::checkout::explorer::ExplorerError as E;
+        match error {
+            // The store's address is not one: the buyer must not be sent to look it up either.
+            E::NotAnAddress(_) => AppError::new(AppErrorKind::BadResponse, error.to_string()),
+            E::Refused(refused) => refused.into(),
+        }
+    }
+}
+
 impl From<crate::stores::email_order::EmailOrderError> for AppError {
     fn from(error: crate::stores::email_order::EmailOrderError) -> Self {
         use crate::stores::email_order::EmailOrderError as E;

@@ -57,7 +57,13 @@ fn constants() -> String {
         .iter()
         .map(|c| {
             let (en, zh) = c.network();
-            format!("  {{ coin: {:?}, token: {:?}, network: {{ en: {en:?}, zh: {zh:?} }} }},", c.as_str(), c.token())
+            let (not_en, not_zh) = c.must_not_send();
+            let explorer = crate::checkout::explorer::Chain::of(*c).explorer_host();
+            format!(
+                "  {{ coin: {:?}, token: {:?}, network: {{ en: {en:?}, zh: {zh:?} }}, mustNotSend: {{ en: {not_en:?}, zh: {not_zh:?} }}, explorer: {explorer:?} }},",
+                c.as_str(),
+                c.token()
+            )
         })
         .collect();
     format!(
@@ -70,8 +76,8 @@ fn constants() -> String {
          export const MAX_QUANTITY = {};\n\n\
          /** The most emails one receive-code buy may ask for (`receive_codes::MAX_BUY_COUNT`). */\n\
          export const MAX_BUY_COUNT = {};\n\n\
-         /** Every coin the app pays with, its token and the network it must be sent on (`Coin`); the first is the default. */\n\
-         export const COINS: ReadonlyArray<{{ coin: Coin; token: string; network: {{ en: string; zh: string }} }}> = [\n{}\n];\n\n\
+         /** Every coin the app pays with, its token, the network it must be sent on, what must not be sent instead (`Coin`) and the host of its chain's block explorer (`checkout::explorer`); the first is the default. */\n\
+         export const COINS: ReadonlyArray<{{ coin: Coin; token: string; network: {{ en: string; zh: string }}; mustNotSend: {{ en: string; zh: string }}; explorer: string }}> = [\n{}\n];\n\n\
          /** Every order status, in the order the Orders page offers them (`OrderStatus::ALL`). */\n\
          export const ORDER_STATUSES: ReadonlyArray<OrderStatus> = {};\n\n\
          /** Every store the order book keeps orders of (`StoreKind::ALL`). */\n\

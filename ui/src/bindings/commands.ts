@@ -49,6 +49,7 @@ export function commandsOver(call: Call) {
     checkoutRefresh: (id: number) => call<CheckoutView>("checkout_refresh", { id }),
     checkoutView: (id: number) => call<CheckoutView>("checkout_view", { id }),
     openCashier: (id: number) => call<null>("open_cashier", { id }),
+    openExplorer: (id: number) => call<null>("open_explorer", { id }),
     login: (email: string, password: string, rememberPassword: boolean) => call<LoginStatus>("login", { email, password, rememberPassword }),
     loginStatus: () => call<LoginStatus>("login_status"),
     logout: () => call<LoginStatus>("logout"),

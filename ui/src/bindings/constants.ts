@@ -10,15 +10,15 @@ export const MAX_QUANTITY = 200;
 /** The most emails one receive-code buy may ask for (`receive_codes::MAX_BUY_COUNT`). */
 export const MAX_BUY_COUNT = 99999;
 
-/** Every coin the app pays with, its token and the network it must be sent on (`Coin`); the first is the default. */
-export const COINS: ReadonlyArray<{ coin: Coin; token: string; network: { en: string; zh: string } }> = [
-  { coin: "trc20_usdt", token: "USDT", network: { en: "TRON (TRC20)", zh: "波场 TRON（TRC20）" } },
-  { coin: "erc20_usdt", token: "USDT", network: { en: "Ethereum (ERC20)", zh: "以太坊（ERC20）" } },
-  { coin: "bep20_usdt", token: "USDT", network: { en: "BNB Smart Chain (BEP20)", zh: "币安智能链（BEP20）" } },
-  { coin: "btc", token: "BTC", network: { en: "Bitcoin", zh: "比特币网络" } },
-  { coin: "eth", token: "ETH", network: { en: "Ethereum", zh: "以太坊" } },
-  { coin: "trx", token: "TRX", network: { en: "TRON", zh: "波场 TRON" } },
-  { coin: "bnb", token: "BNB", network: { en: "BNB Smart Chain (BEP20)", zh: "币安智能链（BEP20）" } },
+/** Every coin the app pays with, its token, the network it must be sent on, what must not be sent instead (`Coin`) and the host of its chain's block explorer (`checkout::explorer`); the first is the default. */
+export const COINS: ReadonlyArray<{ coin: Coin; token: string; network: { en: string; zh: string }; mustNotSend: { en: string; zh: string }; explorer: string }> = [
+  { coin: "trc20_usdt", token: "USDT", network: { en: "TRON (TRC20)", zh: "波场 TRON（TRC20）" }, mustNotSend: { en: "USDT on TRON (TRC20) only. Not TRX, and not USDT on Ethereum or BNB Smart Chain.", zh: "只能发送波场 TRON（TRC20）上的 USDT。不要发送 TRX，也不要发送以太坊或币安智能链上的 USDT。" }, explorer: "tronscan.org" },
+  { coin: "erc20_usdt", token: "USDT", network: { en: "Ethereum (ERC20)", zh: "以太坊（ERC20）" }, mustNotSend: { en: "USDT on Ethereum (ERC20) only. Not ETH, and not USDT on TRON or BNB Smart Chain.", zh: "只能发送以太坊（ERC20）上的 USDT。不要发送 ETH，也不要发送波场或币安智能链上的 USDT。" }, explorer: "etherscan.io" },
+  { coin: "bep20_usdt", token: "USDT", network: { en: "BNB Smart Chain (BEP20)", zh: "币安智能链（BEP20）" }, mustNotSend: { en: "USDT on BNB Smart Chain (BEP20) only. Not BNB, and not USDT on TRON or Ethereum.", zh: "只能发送币安智能链（BEP20）上的 USDT。不要发送 BNB，也不要发送波场或以太坊上的 USDT。" }, explorer: "bscscan.com" },
+  { coin: "btc", token: "BTC", network: { en: "Bitcoin", zh: "比特币网络" }, mustNotSend: { en: "BTC on the Bitcoin network only. Not wrapped bitcoin (WBTC, BTCB) on another chain.", zh: "只能在比特币网络上发送 BTC。不要发送其他链上的包装比特币（WBTC、BTCB）。" }, explorer: "mempool.space" },
+  { coin: "eth", token: "ETH", network: { en: "Ethereum", zh: "以太坊" }, mustNotSend: { en: "ETH on Ethereum (mainnet) only. Not ETH on Arbitrum, Optimism, Base or BNB Smart Chain, and not USDT.", zh: "只能发送以太坊主网上的 ETH。不要发送 Arbitrum、Optimism、Base 或币安智能链上的 ETH，也不要发送 USDT。" }, explorer: "etherscan.io" },
+  { coin: "trx", token: "TRX", network: { en: "TRON", zh: "波场 TRON" }, mustNotSend: { en: "TRX on TRON only. Not USDT, and not TRX on another chain.", zh: "只能发送波场 TRON 上的 TRX。不要发送 USDT，也不要发送其他链上的 TRX。" }, explorer: "tronscan.org" },
+  { coin: "bnb", token: "BNB", network: { en: "BNB Smart Chain (BEP20)", zh: "币安智能链（BEP20）" }, mustNotSend: { en: "BNB on BNB Smart Chain (BEP20) only. Not BNB on the old BNB Beacon Chain (BEP2), and not USDT.", zh: "只能发送币安智能链（BEP20）上的 BNB。不要发送旧的币安链（BEP2）上的 BNB，也不要发送 USDT。" }, explorer: "bscscan.com" },
 ];
 
 /** Every order status, in the order the Orders page offers them (`OrderStatus::ALL`). */

@@ -5,11 +5,13 @@ import type { Coin } from "../bindings/Coin";
 import { COINS as COIN_FACTS } from "../bindings/constants";
 import { language } from "../i18n/i18n";
 
-export type CoinInfo = { coin: Coin; token: string; network: string };
+/** `mustNotSend`: what would lose the payment if sent instead; `explorer`: the host of the chain's
+ *  public block explorer (the page itself is opened by Rust: `open_explorer`). */
+export type CoinInfo = { coin: Coin; token: string; network: string; mustNotSend: string; explorer: string };
 
 /** Every coin, its network named in the current language. */
 export function coins(): CoinInfo[] {
-  return COIN_FACTS.map((c) => ({ coin: c.coin, token: c.token, network: c.network[language()] }));
+  return COIN_FACTS.map((c) => ({ coin: c.coin, token: c.token, network: c.network[language()], mustNotSend: c.mustNotSend[language()], explorer: c.explorer }));
 }
 
 export function coinInfo(coin: string | null | undefined): CoinInfo | undefined {

@@ -110,15 +110,32 @@ export class PaymentScreen {
             "div",
             { class: "pay-lines" },
             el("p", { class: "muted" }, t("pay.sendExactly")),
-            el("p", { class: "pay-amount" }, el("span", { "data-testid": "pay-amount" }, order.payAmount), " ", el("span", { "data-testid": "pay-token" }, coin.token)),
+            el(
+              "p",
+              { class: "pay-amount" },
+              el("span", { "data-testid": "pay-amount" }, order.payAmount),
+              " ",
+              el("span", { "data-testid": "pay-token" }, coin.token),
+              " ",
+              el("span", { class: "network-badge", "data-testid": "pay-network-badge" }, coin.network),
+            ),
             copyButton(t("pay.copyAmount"), t("order.copied"), () => order.payAmount ?? "", "copy-amount"),
             el("p", { class: "pay-network", "data-testid": "pay-network" }, t("pay.network", { network: coin.network })),
             el("p", { class: "muted" }, t("pay.to")),
             el("p", { class: "pay-address mono", "data-testid": "pay-address" }, order.payAddress),
             copyButton(t("pay.copyAddress"), t("order.copied"), () => order.payAddress ?? "", "copy-address"),
+            el("p", { class: "pay-must-not", "data-testid": "pay-must-not" }, coin.mustNotSend),
             el("p", { class: "pay-warning", "data-testid": "pay-warning" }, t("pay.warning")),
+            this.explorerButton(coin.explorer),
           ),
-          qrCode ? el("img", { class: "qr", src: qrCode, alt: t("pay.qr"), "data-testid": "pay-qr", width: "220", height: "220" }) : null,
+          qrCode
+            ? el(
+                "figure",
+                { class: "qr-figure" },
+                el("img", { class: "qr", src: qrCode, alt: t("pay.qr"), "data-testid": "pay-qr", width: "220", height: "220" }),
+                el("figcaption", { class: "network-badge", "data-testid": "pay-qr-caption" }, t("pay.qrCaption", { token: coin.token, network: coin.network })),
+              )
+            : null,
         ),
       );
     }
@@ -176,6 +193,19 @@ export class PaymentScreen {
       this.view.settled ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
       this.showSupport ? this.supportBox() : null,
     );
+  }
+
+  /** Opens the receiving address's page on the chain's public explorer (Rust builds and checks the
+   *  URL from its one table, then hands it to the system browser). */
+  private explorerButton(host: string): HTMLElement {
+    const button = el("button", { type: "button", class: "button small", "data-testid": "pay-explorer", title: t("pay.explorerHint") }, t("pay.explorer", { host }));
+    button.addEventListener("click", () => {
+      void commands.openExplorer(this.view.order.summary.id).catch((error) => {
+        this.problem = error;
+        this.render();
+      });
+    });
+    return button;
   }
 
   /** The store did not send what the buyer needs to pay: say what is missing, not to pay yet, and

@@ -130,6 +130,38 @@ impl Coin {
             Coin::Bnb => ("BNB Smart Chain (BEP20)", "币安智能链（BEP20）"),
         }
     }
+
+    /// What must not be sent instead, in English and in Chinese: the mistakes that lose a payment
+    /// (the right token on another chain, the chain's own coin instead of the token).
+    pub fn must_not_send(self) -> (&'static str, &'static str) {
+        match self {
+            Coin::Trc20Usdt => (
+                "USDT on TRON (TRC20) only. Not TRX, and not USDT on Ethereum or BNB Smart Chain.",
+                "只能发送波场 TRON（TRC20）上的 USDT。不要发送 TRX，也不要发送以太坊或币安智能链上的 USDT。",
+            ),
+            Coin::Erc20Usdt => (
+                "USDT on Ethereum (ERC20) only. Not ETH, and not USDT on TRON or BNB Smart Chain.",
+                "只能发送以太坊（ERC20）上的 USDT。不要发送 ETH，也不要发送波场或币安智能链上的 USDT。",
+            ),
+            Coin::Bep20Usdt => (
+                "USDT on BNB Smart Chain (BEP20) only. Not BNB, and not USDT on TRON or Ethereum.",
+                "只能发送币安智能链（BEP20）上的 USDT。不要发送 BNB，也不要发送波场或以太坊上的 USDT。",
+            ),
+            Coin::Btc => (
+                "BTC on the Bitcoin network only. Not wrapped bitcoin (WBTC, BTCB) on another chain.",
+                "只能在比特币网络上发送 BTC。不要发送其他链上的包装比特币（WBTC、BTCB）。",
+            ),
+            Coin::Eth => (
+                "ETH on Ethereum (mainnet) only. Not ETH on Arbitrum, Optimism, Base or BNB Smart Chain, and not USDT.",
+                "只能发送以太坊主网上的 ETH。不要发送 Arbitrum、Optimism、Base 或币安智能链上的 ETH，也不要发送 USDT。",
+            ),
+            Coin::Trx => ("TRX on TRON only. Not USDT, and not TRX on another chain.", "只能发送波场 TRON 上的 TRX。不要发送 USDT，也不要发送其他链上的 TRX。"),
+            Coin::Bnb => (
+                "BNB on BNB Smart Chain (BEP20) only. Not BNB on the old BNB Beacon Chain (BEP2), and not USDT.",
+                "只能发送币安智能链（BEP20）上的 BNB。不要发送旧的币安链（BEP2）上的 BNB，也不要发送 USDT。",
+            ),
+        }
+    }
 }
 
 /// What the buyer asks the store to create.
