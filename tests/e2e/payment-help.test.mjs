@@ -1,8 +1,9 @@
-// What the payment screen gives a buyer besides the address and amount, in the real window against
-// the store double: the network named on the amount and under the QR code with what must not be
-// sent instead, in English and Chinese, and the button that opens the address on its chain's
-// public block explorer. The system browser is a stand-in `xdg-open` first on the app's PATH that
-// writes down each URL it is given: the app's real opener call, not a real browser.
+// The payment screen in the real window against the store double, beyond the address and amount:
+// the network named on the amount and under the QR code, with what must not be sent instead, in
+// English and Chinese; the button that opens the address on its chain's public block explorer
+// (the system browser is a stand-in `xdg-open` first on the app's PATH that writes down each URL it
+// is given: the app's real opener call, not a real browser); and a screen of its own for an
+// underpaid order, an expired one (with a late payment), and a status word the app does not know.
 
 import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -79,3 +80,78 @@ describe("payment help", () => {
     await ctx.harness.saveScreenshot(ctx.session, "payment-help-bep20-zh");
   });
 });
+
+/** `a − b` for decimal texts with up to 18 places, as decimal text without trailing zeros. */
+function minus(a, b) {
+  const places = 18;
+  const units = (text) => {
+    const [whole, fraction = ""] = text.split(".");
+    return BigInt(whole + fraction.padEnd(places, "0"));
+  };
+  const difference = (units(a) - units(b)).toString().padStart(places + 1, "0");
+  const text = `${difference.slice(0, -places)}.${difference.slice(-places)}`;
+  return text.replace(/0+$/, "").replace(/\.$/, "");
+}
+
+describe("payment states", () => {
+  it("an underpaid order says what arrived and what is missing, hides the address and shows the support block", async () => {
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await payWith(ctx.session, "trc20_usdt");
+    const amount = await textOf(ctx.session, "pay-amount");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "underpaid", received: "1.5" });
+    await statusIs(ctx.session, "underpaid");
+    await until(async () => (await textOf(ctx.session, "pay-short-by").catch(() => "")) !== "", { what: "what is missing" });
+    assert.equal(await stageOf(ctx.session), "underpaid");
+    assert.equal(await textOf(ctx.session, "pay-received"), "Arrived: 1.5 USDT.");
+    assert.equal(await textOf(ctx.session, "pay-short-by"), `Missing: ${minus(amount, "1.5")} USDT.`);
+    assert.equal((await ctx.session.findAll('[data-testid="pay-address"]')).length, 0, "no address to send more to");
+    assert.equal((await ctx.session.findAll('[data-testid="pay-support"]')).length, 1, "the support block is shown");
+    await ctx.harness.saveScreenshot(ctx.session, "payment-underpaid");
+  });
+
+  it("an expired order says not to use the address, keeps checking for a late payment, and shows the accounts when it comes", async () => {
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await payWith(ctx.session, "btc");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "expired" });
+    await statusIs(ctx.session, "expired");
+    assert.equal(await stageOf(ctx.session), "lateWatch");
+    assert.match(await textOf(ctx.session, "pay-next"), /^No payment arrived in time\. Do not send anything to this address now\. If you already sent it, Mailcart keeps checking until \d{4}-\d\d-\d\d \d\d:\d\d and the accounts appear here\./);
+    assert.equal((await ctx.session.findAll('[data-testid="pay-address"]')).length, 0, "the old address is not shown");
+    assert.equal(await textOf(ctx.session, "pay-countdown"), "");
+    await ctx.harness.saveScreenshot(ctx.session, "payment-expired");
+
+    // The payment arrives late: the store delivers after all.
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
+    await until(
+      async () => {
+        await clickTestId(ctx.session, "pay-check-now").catch(() => {});
+        return (await ctx.session.findAll('[data-testid="pay-status"][data-status="delivered"]')).length === 1;
+      },
+      { what: "the late payment's delivery", timeoutMs: 30_000, intervalMs: 2_000 },
+    );
+    assert.equal((await ctx.session.findAll('[data-testid="pay-item-login"]')).length, 1);
+  });
+
+  it("a status word the app does not know is shown as the store's word while checking goes on", async () => {
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await payWith(ctx.session, "trc20_usdt");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "pending", word: "on_hold" });
+    await until(async () => (await stageOf(ctx.session)) === "unknown", { what: "the unknown stage", timeoutMs: 20_000 });
+    assert.equal(
+      await textOf(ctx.session, "pay-next"),
+      "The store says this order is \u201con_hold\u201d, a state Mailcart does not know. It keeps checking; do not pay twice.",
+    );
+    assert.equal(await textOf(ctx.session, "pay-status"), "Waiting for your payment…");
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
+    await statusIs(ctx.session, "delivered");
+  });
+});
+
+/** The payment screen's stage (`data-stage` of its next-steps panel), or "" without one. */
+async function stageOf(session) {
+  const [panel] = await session.findAll('[data-testid="pay-next"]');
+  return panel ? await session.attribute(panel, "data-stage") : "";
+}

@@ -67,13 +67,13 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     assert_eq!(pending.status, StoreOrderStatus::AwaitingPayment);
     assert!(pending.accounts.is_empty());
 
-    assert!(double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Paid));
+    assert!(double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Paid, None, None));
     let paid = client.order_status(&id, &token).await.unwrap();
     assert_eq!(paid.status, StoreOrderStatus::Paid);
     apply_state(&folder.orders, committed.id, &paid).unwrap();
     assert_eq!(folder.orders.summary(committed.id).unwrap().status, OrderStatus::Paid);
 
-    double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Completed);
+    double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Completed, None, None);
     let delivered = client.order_status(&id, &token).await.unwrap();
     assert_eq!(delivered.status, StoreOrderStatus::Delivered);
     assert_eq!(delivered.accounts.len(), 2);
@@ -181,7 +181,7 @@ async fn lookups_find_orders_and_the_client_never_exceeds_the_limits() {
     let (double, client) = setup().await;
     let created = client.create_order(&request(AGED, 1, PaymentMethod::Crypto), None).await.unwrap();
     let order_no = created.order_no.unwrap();
-    double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Completed);
+    double.state.gmailstore_orders.set_status(&order_no, DoubleStatus::Completed, None, None);
 
     let found = client.query_order(&order_no, "BUYER@example.com").await.unwrap();
     assert_eq!(found.accounts.len(), 1);

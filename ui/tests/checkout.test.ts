@@ -4,7 +4,7 @@ import { CheckoutForm } from "../src/checkout/checkout-form";
 import { errorSentence } from "../src/errors";
 import { setLanguage } from "../src/i18n/i18n";
 import { byTestId, texts, until } from "./dom-helpers";
-import { countdown, nextPollDelay, POLL_HIDDEN_MS, POLL_LATE_MS, POLL_VISIBLE_MS } from "../src/checkout/payment-screen";
+import { countdown, nextPollDelay, paymentStage, POLL_HIDDEN_MS, POLL_LATE_MS, POLL_VISIBLE_MS } from "../src/checkout/payment-screen";
 import type { CheckoutView } from "../src/ipc";
 import type { OrderStatus } from "../src/bindings/OrderStatus";
 import { PRODUCTS } from "./fixtures";
@@ -54,7 +54,7 @@ function view(status: OrderStatus, expiresAt: string | null): CheckoutView {
       storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "btc", payAddress: "bc1", payAmount: "0.1", network: null,
       expiresAt, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
-    paymentUri: null, qrCode: null, storeMessage: null, missing: [], storeAnswer: null,
+    paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, missing: [], storeAnswer: null,
     // As Rust sends it (`OrderStatus::is_settled`).
     settled: ["delivered", "failed", "cancelled"].includes(status),
   };
@@ -76,6 +76,24 @@ describe("status checks", () => {
     expect(nextPollDelay(view("awaitingPayment", expired), now, false)).toBe(POLL_LATE_MS);
     expect(nextPollDelay(view("expired", expired), now, false)).toBe(POLL_LATE_MS);
     expect(nextPollDelay(view("expired", "2026-11-25T15:20:00Z"), now, false)).toBeNull();
+  });
+
+  it("gives every state its own stage, and a closed window a late watch of half an hour from the expiry", () => {
+    const stage = (status: OrderStatus, expiresAt: string | null, extra: Partial<CheckoutView> = {}) => paymentStage({ ...view(status, expiresAt), ...extra }, now);
+    expect(stage("awaitingPayment", later)).toEqual({ stage: "waiting", lateUntil: null });
+    expect(stage("awaitingPayment", later, { unknownStatus: "frozen" }).stage).toBe("unknown");
+    expect(stage("confirming", later).stage).toBe("confirming");
+    expect(stage("paid", later).stage).toBe("paid");
+    expect(stage("inProgress", later).stage).toBe("paid");
+    expect(stage("delivered", later).stage).toBe("delivered");
+    expect(stage("underpaid", later).stage).toBe("underpaid");
+    expect(stage("failed", later).stage).toBe("stopped");
+    expect(stage("cancelled", later).stage).toBe("stopped");
+    // Closed by the clock or by the store; watched until 30 minutes after the expiry time.
+    expect(stage("awaitingPayment", "2026-11-25T15:50:00Z")).toEqual({ stage: "lateWatch", lateUntil: Date.parse("2026-11-25T16:20:00Z") });
+    expect(stage("expired", later)).toEqual({ stage: "lateWatch", lateUntil: Date.parse("2026-11-25T17:00:00Z") });
+    expect(stage("expired", "2026-11-25T15:20:00Z").stage).toBe("lateOver");
+    expect(stage("expired", null)).toEqual({ stage: "lateWatch", lateUntil: null });
   });
 
   it("counts down to the expiry", () => {

@@ -3,7 +3,7 @@
 
 use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::vault::Secret;
-use crate::stores::gmailstore::{CreateOrderRequest, CreatedOrder, OrderState, Product, StatedTotal, StoreOrderStatus};
+use crate::stores::gmailstore::{read_kept_answer, CreateOrderRequest, CreatedOrder, OrderState, Product, StatedTotal, StoreOrderStatus};
 
 /// The app's status for a store status; `None` for a word we do not know (nothing changes).
 pub fn to_order_status(status: StoreOrderStatus) -> Option<OrderStatus> {
@@ -89,16 +89,19 @@ pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool
         }
         return Ok(book.update_status(id, OrderStatus::Delivered, note.as_deref())? || already < items.len() || filled);
     }
-    match to_order_status(state.status) {
-        Some(status) => {
-            let changed = book.update_status(id, status, note.as_deref())?;
-            if changed {
-                book.record_raw_response(id, "status", &state.raw)?;
-            }
-            Ok(changed || filled)
-        }
-        None => Ok(filled),
+    // The payment screen reads the store's word and the amount that arrived from the latest kept
+    // answer (`screen::payment_view`): an answer that changes either is kept, not every check.
+    let kept = book.latest_raw_response(id)?.and_then(|raw| read_kept_answer(&raw));
+    let news = kept.map_or(true, |kept| kept.status_word != state.status_word || kept.payment.received != state.payment.received);
+    // A status word this version does not know leaves the status as it was.
+    let changed = match to_order_status(state.status) {
+        Some(status) => book.update_status(id, status, note.as_deref())?,
+        None => false,
+    };
+    if changed || news {
+        book.record_raw_response(id, "status", &state.raw)?;
     }
+    Ok(changed || news || filled)
 }
 
 /// Merges an order found by order number + email into the book; returns its local id. An order

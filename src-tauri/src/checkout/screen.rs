@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{apply_state, missing_details, payment_uri, qr_svg_data_url};
 use crate::ipc::{AppError, AppErrorKind, CheckoutView};
 use crate::orders::OrderBook;
-use crate::stores::gmailstore::{masked_answer, GmailStoreClient};
+use crate::stores::gmailstore::{masked_answer, read_kept_answer, GmailStoreClient, StoreOrderStatus};
 
 /// The payment screen of order `id` as the order book holds it; `store_message` is what the
 /// store's last answer said, if anything.
@@ -23,7 +23,26 @@ pub fn payment_view(book: &OrderBook, id: i64, store_message: Option<String>) ->
     // The store's own answer, its secrets masked, only when something to pay with is missing.
     let store_answer = if missing.is_empty() { None } else { book.latest_raw_response(id).ok().flatten().map(|raw| masked_answer(&raw)) };
     let settled = detail.summary.status.is_settled();
-    Ok(CheckoutView { order: detail, payment_uri, qr_code, store_message, missing, store_answer, settled })
+    // What the latest kept answer says beyond the status the book holds.
+    let said = book.latest_raw_response(id).ok().flatten().and_then(|raw| read_kept_answer(&raw));
+    let unknown_status = said.as_ref().filter(|s| s.status == StoreOrderStatus::Unknown).and_then(|s| s.status_word.clone());
+    let received = said.as_ref().and_then(|s| s.payment.received);
+    let short_by = match (amount, received) {
+        (Some(amount), Some(received)) if received < amount => Some((amount - received).normalize().to_string()),
+        _ => None,
+    };
+    Ok(CheckoutView {
+        order: detail,
+        payment_uri,
+        qr_code,
+        store_message,
+        missing,
+        store_answer,
+        settled,
+        unknown_status,
+        received: received.map(|r| r.normalize().to_string()),
+        short_by,
+    })
 }
 
 /// Checks order `id` with the store once and commits what changed; returns the store's message.

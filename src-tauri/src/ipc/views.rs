@@ -93,6 +93,14 @@ pub struct CheckoutView {
     pub store_answer: Option<String>,
     /// Nothing more can happen to the order (`OrderStatus::is_settled`): the screen stops checking.
     pub settled: bool,
+    /// The store's status word when this version does not know it (the screen shows it and keeps
+    /// checking).
+    pub unknown_status: Option<String>,
+    /// How much has arrived, in the coin, when the store says (decimal text).
+    pub received: Option<String>,
+    /// What is still missing of the amount to pay: the amount to pay less what arrived, when the
+    /// store said both and less arrived (decimal text).
+    pub short_by: Option<String>,
 }
 
 /// The saved GmailStore login, without its token.

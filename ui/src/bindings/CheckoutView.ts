@@ -30,4 +30,18 @@ storeAnswer: string | null,
 /**
  * Nothing more can happen to the order (`OrderStatus::is_settled`): the screen stops checking.
  */
-settled: boolean, };
+settled: boolean, 
+/**
+ * The store's status word when this version does not know it (the screen shows it and keeps
+ * checking).
+ */
+unknownStatus: string | null, 
+/**
+ * How much has arrived, in the coin, when the store says (decimal text).
+ */
+received: string | null, 
+/**
+ * What is still missing of the amount to pay: the amount to pay less what arrived, when the
+ * store said both and less arrived (decimal text).
+ */
+shortBy: string | null, };

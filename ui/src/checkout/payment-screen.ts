@@ -13,6 +13,9 @@ import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
 import type { MissingDetail } from "../bindings/MissingDetail";
 
+/** Stages whose panel points to the store's support: its block is shown without asking. */
+const SUPPORT_STAGES: PaymentStage[] = ["underpaid", "lateOver", "stopped"];
+
 /** How often the store is asked, in ms: often while the window is in view, rarely when hidden. */
 export const POLL_VISIBLE_MS = 6_000;
 export const POLL_HIDDEN_MS = 30_000;
@@ -32,6 +35,43 @@ export function nextPollDelay(view: CheckoutView, now: number, hidden: boolean):
   return hidden ? POLL_HIDDEN_MS : POLL_VISIBLE_MS;
 }
 
+/** Where a checkout stands for the buyer, each with its own panel of what to do next:
+ *  `waiting` to be paid; `confirming` (payment seen); `paid` (accounts on their way); `delivered`;
+ *  `underpaid`; `lateWatch` (the window closed, a late payment still looked for) and `lateOver`
+ *  (no longer); `stopped` (failed or cancelled); `unknown` (a store word this version does not know). */
+export type PaymentStage = "waiting" | "confirming" | "paid" | "delivered" | "underpaid" | "lateWatch" | "lateOver" | "stopped" | "unknown";
+
+/** The stage of `view` at `now`, and until when a late payment is looked for (ms, when known). */
+export function paymentStage(view: CheckoutView, now: number): { stage: PaymentStage; lateUntil: number | null } {
+  const status = view.order.summary.status;
+  const expiresAt = view.order.expiresAt ? Date.parse(view.order.expiresAt) : Number.NaN;
+  const plain = (stage: PaymentStage) => ({ stage, lateUntil: null });
+  switch (status) {
+    case "delivered":
+      return plain("delivered");
+    case "confirming":
+      return plain("confirming");
+    case "paid":
+    case "inProgress":
+      return plain("paid");
+    case "underpaid":
+      return plain("underpaid");
+    case "failed":
+    case "cancelled":
+      return plain("stopped");
+    default:
+  }
+  const closed = status === "expired" || (!Number.isNaN(expiresAt) && now > expiresAt);
+  if (closed) {
+    // The same window `nextPollDelay` keeps checking for, counted from the expiry time; with no
+    // expiry time it keeps checking, and the panel says "for a while".
+    if (Number.isNaN(expiresAt)) return { stage: "lateWatch", lateUntil: null };
+    const lateUntil = expiresAt + LATE_CHECK_FOR_MS;
+    return { stage: now < lateUntil ? "lateWatch" : "lateOver", lateUntil };
+  }
+  return plain(view.unknownStatus ? "unknown" : "waiting");
+}
+
 /** `mm:ss` (or `h:mm:ss`) until `iso`, or `null` once it has passed. */
 export function countdown(iso: string, now: number): string | null {
   const left = Math.floor((Date.parse(iso) - now) / 1000);
@@ -48,6 +88,8 @@ export class PaymentScreen {
   private checkedAt = new Date();
   private problem: unknown = null;
   private showSupport = false;
+  /** The stage the screen was last drawn for (`paymentStage`). */
+  private shownStage: PaymentStage | null = null;
   private readonly countdownLine = el("p", { class: "countdown", "data-testid": "pay-countdown" });
   private readonly poller = new Poller(() => this.check(), () => this.renderCountdown());
 
@@ -77,14 +119,15 @@ export class PaymentScreen {
 
   private renderCountdown(): void {
     const expires = this.view.order.expiresAt;
-    const status = this.view.order.summary.status;
-    // No "pay within" while there is nothing the buyer could pay to.
-    if (!expires || this.view.missing.length > 0 || this.view.settled || status === "paid" || status === "confirming") {
-      this.countdownLine.textContent = "";
+    const { stage } = paymentStage(this.view, Date.now());
+    // The window closing (or the late watch ending) changes the whole screen, not just this line.
+    if (stage !== this.shownStage) {
+      this.render();
       return;
     }
-    const left = countdown(expires, Date.now());
-    this.countdownLine.textContent = left ? t("pay.expiresIn", { time: left }) : `${t("pay.expired")} ${t("pay.lateCheck")}`;
+    // No "pay within" while there is nothing the buyer could pay to.
+    const left = expires && this.view.missing.length === 0 && (stage === "waiting" || stage === "unknown") ? countdown(expires, Date.now()) : null;
+    this.countdownLine.textContent = left ? t("pay.expiresIn", { time: left }) : "";
   }
 
   render(): void {
@@ -101,7 +144,14 @@ export class PaymentScreen {
       storeMessage ? el("p", { class: "muted", "data-testid": "pay-store-message" }, t("pay.storeSays", { message: storeMessage })) : null,
     );
     append(this.root, head);
-    if (status !== "delivered" && order.payAddress && order.payAmount && coin) {
+    const { stage, lateUntil } = paymentStage(this.view, Date.now());
+    this.shownStage = stage;
+    const payable = stage === "waiting" || stage === "unknown";
+    const next = this.nextSteps(stage, lateUntil);
+    if (next) this.root.append(next);
+    // The address and amount only while they may be paid to: an expired order's address must
+    // not be used, and a seen or short payment must not be sent again.
+    if (payable && order.payAddress && order.payAmount && coin) {
       this.root.append(
         el(
           "div",
@@ -191,8 +241,46 @@ export class PaymentScreen {
       this.problem ? el("p", { class: "error-detail", role: "alert" }, errorSentence(this.problem)) : null,
       el("p", { class: "muted" }, t("pay.checkedAt", { time: shortTime(this.checkedAt.toISOString()) })),
       this.view.settled ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
-      this.showSupport ? this.supportBox() : null,
+      this.showSupport || SUPPORT_STAGES.includes(stage) ? this.supportBox() : null,
     );
+  }
+
+  /** What the buyer should do now, for every stage but the plain ones (waiting, delivered). */
+  private nextSteps(stage: PaymentStage, lateUntil: number | null): HTMLElement | null {
+    const { order, unknownStatus, received, shortBy } = this.view;
+    const token = coinInfo(order.coin)?.token ?? order.coin ?? "";
+    const lines: (HTMLElement | null)[] = [];
+    const line = (text: string, testId?: string) => el("p", testId ? { "data-testid": testId } : {}, text);
+    switch (stage) {
+      case "waiting":
+      case "delivered":
+        return null;
+      case "confirming":
+      case "paid":
+      case "lateOver":
+      case "stopped":
+        lines.push(line(t(`pay.next.${stage}`)));
+        break;
+      case "underpaid":
+        lines.push(
+          line(t("pay.next.underpaid")),
+          received ? line(t("pay.next.received", { amount: received, token }), "pay-received") : null,
+          shortBy ? line(t("pay.next.shortBy", { amount: shortBy, token }), "pay-short-by") : null,
+          line(t("pay.next.underpaidWhat")),
+        );
+        break;
+      case "lateWatch": {
+        lines.push(line(lateUntil === null ? `${t("pay.expired")} ${t("pay.lateCheck")}` : t("pay.next.lateWatch", { time: shortTime(new Date(lateUntil).toISOString()) })));
+        const again = el("button", { type: "button", class: "button", "data-testid": "pay-new-order" }, t("pay.newOrder"));
+        again.addEventListener("click", () => navigateTo("catalogue"));
+        lines.push(again);
+        break;
+      }
+      case "unknown":
+        lines.push(line(t("pay.next.unknown", { word: unknownStatus ?? "" })));
+        break;
+    }
+    return el("div", { class: "notice pay-next", role: "status", "data-testid": "pay-next", "data-stage": stage }, ...lines);
   }
 
   /** Opens the receiving address's page on the chain's public explorer (Rust builds and checks the

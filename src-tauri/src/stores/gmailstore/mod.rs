@@ -20,6 +20,13 @@ pub use retry::RetryPolicy;
 pub use understanding::{shape_of_answer, Understanding};
 pub use shapes::masked_answer;
 
+/// A kept store answer about an order read again (the payment screen's "the store says" parts:
+/// a status word this version does not know, the amount that arrived); `None` when it says nothing
+/// about the order.
+pub fn read_kept_answer(raw: &str) -> Option<OrderState> {
+    shapes::decode_order_state(raw.as_bytes()).ok()
+}
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

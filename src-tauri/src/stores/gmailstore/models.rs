@@ -252,6 +252,8 @@ pub struct PaymentDetails {
     pub coin: Option<String>,
     pub network: Option<String>,
     pub expires_at: Option<String>,
+    /// How much has arrived, when the store says (an underpaid order).
+    pub received: Option<Decimal>,
 }
 
 /// The store's answer to a status check or an order lookup.

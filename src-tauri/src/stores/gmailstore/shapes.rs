@@ -92,6 +92,10 @@ const PAY_AMOUNT: &[&str] = &[
     "pay_amount", "payAmount", "crypto_amount", "cryptoAmount", "amount_to_pay", "amountToPay", "amount_due", "amountDue",
     "coin_amount", "coinAmount", "actual_amount", "actualAmount", "send_amount", "sendAmount",
 ];
+/// How much of the amount to pay has arrived, when the store says (an underpaid order).
+const RECEIVED: &[&str] = &[
+    "received_amount", "receivedAmount", "amount_received", "amountReceived", "paid_amount", "paidAmount", "amount_paid", "amountPaid", "received",
+];
 const NETWORK: &[&str] = &["network", "chain"];
 const EXPIRES: &[&str] = &["expires_at", "expiresAt", "expire_at", "expireAt", "expired_at", "expiredAt", "expiry", "expire_time", "expireTime"];
 const CASHIER_URL: &[&str] = &["payment_url", "paymentUrl", "pay_url", "payUrl", "cashier_url", "cashierUrl", "checkout_url", "checkoutUrl", "url"];
@@ -216,6 +220,8 @@ fn payment_details(tree: &Tree, order: NodeId, unreadable: &mut Unreadable) -> P
         coin: tree.text_near(anchor, COIN),
         network: tree.text_near(anchor, NETWORK),
         expires_at: tree.text_near(anchor, EXPIRES).or_else(|| tree.text_near(order, EXPIRES)),
+        // Optional and only shown: a form the app cannot read leaves it unknown.
+        received: tree.decimal_near(anchor, RECEIVED).ok().flatten().or_else(|| tree.decimal_near(order, RECEIVED).ok().flatten()),
     }
 }
 

@@ -71,6 +71,11 @@ pub struct DoubleOrder {
     pub expires_at: Option<String>,
     pub cashier_url: Option<String>,
     pub status: DoubleStatus,
+    /// A status word sent instead of the status's own (a word the app may not know), until the
+    /// status is set again.
+    pub status_word: Option<String>,
+    /// How much of the amount to pay the store says has arrived (sent as `received_amount`).
+    pub received: Option<Decimal>,
     pub accounts: Vec<(String, String)>,
 }
 
@@ -93,10 +98,14 @@ impl Orders {
     }
 
     /// Moves the order `order_no` to `status`; delivering fills in its accounts.
-    pub fn set_status(&self, order_no: &str, status: DoubleStatus) -> bool {
+    /// Sets an order's status; `word` is sent instead of the status's own word, `received` as the
+    /// amount that arrived.
+    pub fn set_status(&self, order_no: &str, status: DoubleStatus, word: Option<String>, received: Option<Decimal>) -> bool {
         let mut list = self.list.lock().unwrap_or_else(|p| p.into_inner());
         let Some(order) = list.iter_mut().find(|o| o.order_no == order_no) else { return false };
         order.status = status;
+        order.status_word = word;
+        order.received = received;
         if status == DoubleStatus::Completed && order.accounts.is_empty() {
             order.accounts = accounts_for(&order.order_no, order.quantity);
         }
@@ -201,6 +210,8 @@ pub(crate) async fn create(State(state): State<Arc<DoubleState>>, headers: Heade
         expires_at: None,
         cashier_url: None,
         status: DoubleStatus::Pending,
+        status_word: None,
+        received: None,
         accounts: Vec::new(),
     };
     let expires = rfc3339(SystemTime::now() + PAYMENT_WINDOW);
@@ -299,12 +310,15 @@ fn order_answer(order: &DoubleOrder, with_accounts: bool, shape: StatusShape) ->
         "success": true,
         "order_id": order.id,
         "order_no": order.order_no,
-        "status": order.status.word(),
+        "status": order.status_word.clone().unwrap_or_else(|| order.status.word().to_owned()),
         "payment_status": if matches!(order.status, DoubleStatus::Paid | DoubleStatus::Completed) { "paid" } else { "unpaid" },
         "total_amount": order.total,
         "quantity": order.quantity,
         "accounts": accounts,
     });
+    if let Some(received) = order.received {
+        answer["received_amount"] = json!(received.to_string());
+    }
     if shape == StatusShape::WithPayment && order.address.is_some() {
         answer["payment"] = json!({"address": order.address, "amount": order.pay_amount.map(|a| a.to_string()), "coin": order.coin});
     }
@@ -408,8 +422,14 @@ pub(crate) async fn control_set_status(
     Path(order_no): Path<String>,
     Json(body): Json<HashMap<String, String>>,
 ) -> StatusCode {
+    // `{"status": …}`, optionally with `"word"` (sent instead of the status's word) and `"received"`.
     let Some(status) = body.get("status").and_then(|s| DoubleStatus::parse(s)) else { return StatusCode::BAD_REQUEST };
-    if state.gmailstore_orders.set_status(&order_no, status) {
+    let received = match body.get("received").map(|r| r.parse::<Decimal>()) {
+        Some(Ok(received)) => Some(received),
+        Some(Err(_)) => return StatusCode::BAD_REQUEST,
+        None => None,
+    };
+    if state.gmailstore_orders.set_status(&order_no, status, body.get("word").cloned(), received) {
         StatusCode::NO_CONTENT
     } else {
         StatusCode::NOT_FOUND
