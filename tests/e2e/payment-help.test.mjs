@@ -7,6 +7,7 @@
 
 import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT, until } from "./harness.mjs";
@@ -23,6 +24,11 @@ writeFileSync(join(BIN, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${OPENE
 chmodSync(join(BIN, "xdg-open"), 0o755);
 
 const ctx = appSuite("payment-help", { env: { PATH: `${BIN}:${process.env.PATH}` } });
+
+/** The text on the X clipboard of the tests' display (xclip, installed by the test set-up). */
+function clipboard() {
+  return spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
+}
 
 /** The URLs the app asked the system browser to open, in order. */
 function opened() {
@@ -155,3 +161,52 @@ async function stageOf(session) {
   const [panel] = await session.findAll('[data-testid="pay-next"]');
   return panel ? await session.attribute(panel, "data-stage") : "";
 }
+
+describe("I already paid", () => {
+  it("lists what to check, keeps the transaction ID with the order after a restart, and copies the support block with it", async () => {
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await payWith(ctx.session, "trc20_usdt");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    const amount = await textOf(ctx.session, "pay-amount");
+    await clickTestId(ctx.session, "pay-already-paid");
+    assert.equal((await ctx.session.texts('[data-testid="pay-help-checks"] li')).length, 4);
+
+    await typeInto(ctx.session, "pay-tx", "see my wallet");
+    await clickTestId(ctx.session, "pay-tx-save");
+    await until(async () => (await textOf(ctx.session, "pay-tx-note")) !== "", { what: "the refusal" });
+    assert.equal(await textOf(ctx.session, "pay-tx-note"), "A transaction ID is letters and digits only (16 to 130), as your wallet or exchange shows it.");
+
+    const tx = "a8f5b2c1d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0";
+    await typeInto(ctx.session, "pay-tx", tx);
+    await clickTestId(ctx.session, "pay-tx-save");
+    await until(async () => (await textOf(ctx.session, "pay-tx-note")) === "Kept with the order.", { what: "the ID kept" });
+    const block = await textOf(ctx.session, "pay-support-text");
+    for (const line of [
+      `Order number / 订单号: ${orderNo}`,
+      "Contact email / 联系邮箱: buyer@example.com",
+      "Coin and network / 币种和网络: USDT · TRON (TRC20)",
+      "Address / 地址: TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE",
+      `Amount / 金额: ${amount} USDT`,
+      `Transaction ID / 交易哈希: ${tx}`,
+    ]) {
+      assert.ok(block.split("\n").includes(line), `the block has "${line}":\n${block}`);
+    }
+    assert.match(block, /^Ordered at \/ 下单时间: \d{4}-\d\d-\d\d \d\d:\d\d$/m);
+    await clickTestId(ctx.session, "copy-support");
+    // Read from the X clipboard the window put it on (the page itself may not read it back).
+    await until(() => clipboard() === block, { what: "the support block on the clipboard" });
+    await ctx.session.end();
+
+    // After a restart: the order's payment screen, from Orders, still has it.
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await clickTestId(ctx.session, "nav-orders");
+    await until(async () => (await ctx.session.texts('[data-testid="order-number"]')).includes(orderNo), { what: "the order listed" });
+    const numbers = await ctx.session.texts('[data-testid="order-number"]');
+    await ctx.session.click((await ctx.session.findAll('[data-testid="order-open"]'))[numbers.indexOf(orderNo)]);
+    await clickTestId(ctx.session, "order-follow");
+    await clickTestId(ctx.session, "pay-already-paid");
+    const [field] = await ctx.session.findAll('[data-testid="pay-tx"]');
+    assert.equal(await ctx.session.property(field, "value"), tx);
+    assert.ok((await textOf(ctx.session, "pay-support-text")).endsWith(`Transaction ID / 交易哈希: ${tx}`));
+  });
+});

@@ -54,7 +54,7 @@ function view(status: OrderStatus, expiresAt: string | null): CheckoutView {
       storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "btc", payAddress: "bc1", payAmount: "0.1", network: null,
       expiresAt, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
-    paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, missing: [], storeAnswer: null,
+    paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, paymentTx: null, missing: [], storeAnswer: null,
     // As Rust sends it (`OrderStatus::is_settled`).
     settled: ["delivered", "failed", "cancelled"].includes(status),
   };

@@ -12,7 +12,7 @@ function missingView(): CheckoutView {
       storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "trc20_usdt", payAddress: null, payAmount: null, network: null,
       expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(), hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
-    paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null,
+    paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, paymentTx: null,
     missing: ["address", "amount"],
     storeAnswer: '{\n  "access_token": "••••",\n  "order_no": "GS9"\n}',
     settled: false,

@@ -8,6 +8,7 @@ mod buy;
 pub mod explorer;
 mod missing;
 mod payment_uri;
+pub mod payment_tx;
 mod place;
 pub mod saved_login;
 mod screen;

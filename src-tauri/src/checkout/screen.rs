@@ -41,6 +41,7 @@ pub fn payment_view(book: &OrderBook, id: i64, store_message: Option<String>) ->
         settled,
         unknown_status,
         received: received.map(|r| r.normalize().to_string()),
+        payment_tx: book.payment_tx(id)?,
         short_by,
     })
 }

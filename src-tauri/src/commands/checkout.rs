@@ -81,6 +81,15 @@ pub fn open_cashier(app: tauri::AppHandle, state: tauri::State<'_, AppState>, id
     open_in_browser(&app, &url)
 }
 
+/// Keeps the transaction ID the buyer pasted for order `id`'s payment (an empty one forgets it);
+/// the screen as it now is.
+#[tauri::command]
+pub fn checkout_payment_tx(state: tauri::State<'_, AppState>, id: i64, tx: String) -> Result<CheckoutView, AppError> {
+    let tx = checkout::payment_tx::check_payment_tx(&tx)?;
+    state.folder.orders.set_payment_tx(id, tx.as_deref())?;
+    checkout::payment_view(&state.folder.orders, id, None)
+}
+
 /// Opens the block explorer's page of order `id`'s receiving address in the system browser, where
 /// the buyer can see whether a payment arrived (`checkout::explorer`).
 #[tauri::command]

@@ -32,6 +32,7 @@ app_commands! {
     checkout::checkout_view(id: i64) -> CheckoutView;
     checkout::open_cashier(id: i64) -> ();
     checkout::open_explorer(id: i64) -> ();
+    checkout::checkout_payment_tx(id: i64, tx: String) -> CheckoutView;
     checkout::login(email: String, password: String, remember_password: bool) -> LoginStatus;
     checkout::login_status() -> LoginStatus;
     checkout::logout() -> LoginStatus;

@@ -117,6 +117,11 @@ const STEPS: &[&str] = &[
     ALTER TABLE orders ADD COLUMN pay_url_sealed BLOB;
     CREATE UNIQUE INDEX orders_by_store_tag ON orders(store, order_no_tag) WHERE order_no_tag IS NOT NULL;
     "#,
+    // 6: the transaction ID the buyer pasted for a payment ("I already paid"), sealed like the
+    // order number: with it, anyone can follow the buyer's wallet on the chain.
+    r#"
+    ALTER TABLE orders ADD COLUMN payment_tx_sealed BLOB;
+    "#,
 ];
 
 /// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.

@@ -251,6 +251,12 @@ impl From<EndpointError> for AppError {
     }
 }
 
+impl From<crate::checkout::payment_tx::NotATransactionId> for AppError {
+    fn from(error: crate::checkout::payment_tx::NotATransactionId) -> Self {
+        AppError::invalid("paymentTx", error.to_string())
+    }
+}
+
 impl From<crate::checkout::explorer::ExplorerError> for AppError {
     fn from(error: crate::checkout::explorer::ExplorerError) -> Self {
         use crate::checkout::explorer::ExplorerError as E;

@@ -98,6 +98,8 @@ pub struct CheckoutView {
     pub unknown_status: Option<String>,
     /// How much has arrived, in the coin, when the store says (decimal text).
     pub received: Option<String>,
+    /// The transaction ID the buyer gave for their payment ("I already paid").
+    pub payment_tx: Option<String>,
     /// What is still missing of the amount to pay: the amount to pay less what arrived, when the
     /// store said both and less arrived (decimal text).
     pub short_by: Option<String>,

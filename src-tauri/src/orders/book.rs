@@ -418,6 +418,22 @@ impl OrderBook {
         Ok(self.sealed_column(id, "pay_url_sealed", numbers::pay_url_record)?.map(|url| url.to_string()))
     }
 
+    /// The transaction ID the buyer gave for the order's payment (sealed: needs the vault open).
+    pub fn payment_tx(&self, id: i64) -> Result<Option<String>, OrderBookError> {
+        Ok(self.sealed_column(id, "payment_tx_sealed", numbers::payment_tx_record)?.map(|tx| tx.to_string()))
+    }
+
+    /// Keeps (or, with `None`, forgets) the transaction ID the buyer gave for order `id`'s payment.
+    pub fn set_payment_tx(&self, id: i64, tx: Option<&str>) -> Result<(), OrderBookError> {
+        let uid: String = self.text_column(id, "SELECT uid FROM orders WHERE id = ?1")?.ok_or(OrderBookError::NotFound(id))?;
+        let sealed = match tx {
+            Some(tx) => Some(self.vault.seal(&numbers::payment_tx_record(&uid), tx.as_bytes())?),
+            None => None,
+        };
+        self.db.lock().execute("UPDATE orders SET payment_tx_sealed = ?2, updated_at = ?3 WHERE id = ?1", params![id, sealed, timestamps::now()])?;
+        Ok(())
+    }
+
     /// Opens the sealed text in `column` of order `id` (a name from this file, never input).
     fn sealed_column(&self, id: i64, column: &str, record: fn(&str) -> String) -> Result<Option<zeroize::Zeroizing<String>>, OrderBookError> {
         let (uid, sealed): (String, Option<Vec<u8>>) = self

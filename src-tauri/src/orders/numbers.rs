@@ -32,6 +32,10 @@ pub(super) fn pay_url_record(uid: &str) -> String {
     format!("order/{uid}/pay_url")
 }
 
+pub(super) fn payment_tx_record(uid: &str) -> String {
+    format!("order/{uid}/payment_tx")
+}
+
 /// The lookup tag of `order_no` at `store`.
 pub(super) fn tag(vault: &Vault, store: StoreKind, order_no: &str) -> Result<Vec<u8>, VaultError> {
     Ok(vault.tag(TAG_DOMAIN, format!("{}\0{order_no}", store.as_str()).as_bytes())?.to_vec())

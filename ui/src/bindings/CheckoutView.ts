@@ -41,6 +41,10 @@ unknownStatus: string | null,
  */
 received: string | null, 
 /**
+ * The transaction ID the buyer gave for their payment ("I already paid").
+ */
+paymentTx: string | null, 
+/**
  * What is still missing of the amount to pay: the amount to pay less what arrived, when the
  * store said both and less arrived (decimal text).
  */

@@ -50,6 +50,7 @@ export function commandsOver(call: Call) {
     checkoutView: (id: number) => call<CheckoutView>("checkout_view", { id }),
     openCashier: (id: number) => call<null>("open_cashier", { id }),
     openExplorer: (id: number) => call<null>("open_explorer", { id }),
+    checkoutPaymentTx: (id: number, tx: string) => call<CheckoutView>("checkout_payment_tx", { id, tx }),
     login: (email: string, password: string, rememberPassword: boolean) => call<LoginStatus>("login", { email, password, rememberPassword }),
     loginStatus: () => call<LoginStatus>("login_status"),
     logout: () => call<LoginStatus>("logout"),

@@ -4,7 +4,7 @@
 import { append, clear, el } from "../dom";
 import { errorSentence } from "../errors";
 import { t, type MessageKey } from "../i18n/i18n";
-import { commands, type CheckoutView } from "../ipc";
+import { commands, toCommandError, type CheckoutView } from "../ipc";
 import { copyButton } from "../clipboard";
 import { coinInfo } from "./coins";
 import { shortTime, totalText } from "../orders/format";
@@ -88,6 +88,10 @@ export class PaymentScreen {
   private checkedAt = new Date();
   private problem: unknown = null;
   private showSupport = false;
+  /** What became of the last transaction ID kept (or refused), shown under its field. */
+  private txNote = "";
+  /** The transaction ID field's text while it differs from the one kept. */
+  private txDraft: string | null = null;
   /** The stage the screen was last drawn for (`paymentStage`). */
   private shownStage: PaymentStage | null = null;
   private readonly countdownLine = el("p", { class: "countdown", "data-testid": "pay-countdown" });
@@ -131,6 +135,17 @@ export class PaymentScreen {
   }
 
   render(): void {
+    // The field being typed in keeps the focus across the redrawing.
+    const typing = document.activeElement instanceof HTMLInputElement && this.root.contains(document.activeElement) ? document.activeElement.dataset.testid : undefined;
+    this.draw();
+    if (typing) {
+      const field = this.root.querySelector<HTMLInputElement>(`[data-testid="${typing}"]`);
+      field?.focus();
+      field?.setSelectionRange(field.value.length, field.value.length);
+    }
+  }
+
+  private draw(): void {
     clear(this.root);
     const { order, qrCode, storeMessage } = this.view;
     const s = order.summary;
@@ -320,25 +335,57 @@ export class PaymentScreen {
     );
   }
 
+  /** "I already paid": what to check, the transaction ID kept with the order, and everything the
+   *  store's support needs in one copyable block. */
   private supportBox(): HTMLElement {
-    const { order } = this.view;
+    const { order, paymentTx } = this.view;
     const s = order.summary;
     const coin = coinInfo(order.coin);
     const text = [
       `Order number / 订单号: ${s.orderNo ?? "—"}`,
       `Contact email / 联系邮箱: ${s.contactEmail ?? "—"}`,
-      order.payAmount && coin ? `Amount / 金额: ${order.payAmount} ${coin.token} (${coin.network})` : null,
+      s.createdAt ? `Ordered at / 下单时间: ${shortTime(s.createdAt)}` : null,
+      coin ? `Coin and network / 币种和网络: ${coin.token} · ${coin.network}` : null,
       order.payAddress ? `Address / 地址: ${order.payAddress}` : null,
-      "Transaction ID / 交易哈希: ",
+      order.payAmount && coin ? `Amount / 金额: ${order.payAmount} ${coin.token}` : null,
+      `Transaction ID / 交易哈希: ${paymentTx ?? ""}`,
     ]
       .filter(Boolean)
       .join("\n");
+    const checks = coin ? (["network", "amount", "address", "confirmations"] as const) : [];
+    const tx = el("input", { type: "text", class: "input mono", "data-testid": "pay-tx", spellcheck: "false", autocomplete: "off" });
+    // What the buyer typed survives the screen's redrawing at each status check (and a refusal).
+    tx.value = this.txDraft ?? paymentTx ?? "";
+    tx.addEventListener("input", () => (this.txDraft = tx.value));
+    const save = el("button", { type: "button", class: "button small", "data-testid": "pay-tx-save" }, t("pay.help.txSave"));
+    const note = el("p", { class: "muted", "data-testid": "pay-tx-note", role: "status" }, this.txNote);
+    save.addEventListener("click", async () => {
+      try {
+        this.view = await commands.checkoutPaymentTx(s.id, tx.value);
+        this.txDraft = null;
+        this.txNote = t("pay.help.txSaved");
+      } catch (error) {
+        this.txNote = toCommandError(error).kind === "invalidInput" ? t("pay.help.txInvalid") : errorSentence(error);
+      }
+      this.render();
+    });
+    const lookup = el("button", { type: "button", class: "button small", "data-testid": "pay-lookup" }, t("pay.help.lookup"));
+    lookup.addEventListener("click", () => {
+      prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
+      navigateTo("lookup");
+    });
     return el(
       "div",
       { class: "support-box", "data-testid": "pay-support" },
+      checks.length > 0 ? el("h3", {}, t("pay.help.title")) : null,
+      checks.length > 0 ? el("ul", { "data-testid": "pay-help-checks" }, ...checks.map((what) => el("li", {}, t(`pay.help.${what}`)))) : null,
+      el("label", { class: "field" }, el("span", {}, t("pay.help.tx")), tx),
+      el("div", { class: "toolbar" }, save, lookup),
+      note,
       el("p", {}, t("pay.supportIntro")),
-      el("pre", { class: "mono" }, text),
+      el("pre", { class: "mono", "data-testid": "pay-support-text" }, text),
       copyButton(t("order.copy"), t("order.copied"), () => text, "copy-support"),
     );
   }
+
 }
