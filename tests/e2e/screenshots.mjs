@@ -16,10 +16,13 @@ async function shoot(session, name) {
   console.log(`wrote docs/screenshots/${name}.png`);
 }
 
-/** `<name>-en.png`, then `<name>-zh.png` of the same screen; the window is left in English. */
-async function shootInBothLanguages(session, name) {
+/** `<name>-en.png`, then `<name>-zh.png` of the same screen; the window is left in English.
+ *  `inView`: an element clicked first in each language, which scrolls the page to it. */
+async function shootInBothLanguages(session, name, inView = null) {
+  if (inView) await click(session, inView);
   await shoot(session, `${name}-en`);
   await click(session, "lang-zh");
+  if (inView) await click(session, inView);
   await shoot(session, `${name}-zh`);
   await click(session, "lang-en");
 }
@@ -65,6 +68,22 @@ try {
   await click(session, "checkout-submit");
   await until(async () => (await session.findAll('[data-testid="pay-qr"]')).length === 1, { what: "the payment screen" });
   await shoot(session, "checkout-crypto");
+  // The payment screen's other moments: "I already paid", then the store saying underpaid, expired.
+  const payOrderNo = (await session.texts('[data-testid="pay-order-no"]'))[0];
+  await click(session, "pay-already-paid");
+  await shootInBothLanguages(session, "payment-already-paid", "pay-tx");
+  await click(session, "pay-already-paid");
+  const stageIs = (stage) =>
+    until(async () => {
+      await click(session, "pay-check-now");
+      return (await session.findAll(`[data-testid="pay-next"][data-stage="${stage}"]`)).length === 1;
+    }, { what: `the ${stage} screen`, timeoutMs: 30_000, intervalMs: 2_000 });
+  await harness.control("POST", `/orders/${payOrderNo}/status`, { status: "underpaid", received: "1.5" });
+  await stageIs("underpaid");
+  await shootInBothLanguages(session, "payment-underpaid");
+  await harness.control("POST", `/orders/${payOrderNo}/status`, { status: "expired" });
+  await stageIs("lateWatch");
+  await shootInBothLanguages(session, "payment-expired");
 
   await harness.control("POST", "/email-order", { holdMs: 300 });
   await click(session, "nav-codes");
