@@ -261,3 +261,24 @@ fn an_unreadable_amount_in_a_status_answer_keeps_the_address() {
     assert_eq!(state.payment.address.as_deref(), Some("TAddr"));
     assert_eq!(state.payment.amount, None);
 }
+
+#[test]
+fn the_amount_that_arrived_is_read_under_any_wrapper_name_and_number_form() {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let arrived = Some(Decimal::from_str("1.5").unwrap());
+    for body in [
+        r#"{"success":true,"order_no":"GS1","status":"underpaid","received_amount":"1.5"}"#,
+        r#"{"data":{"orderNo":"GS1","status":"partial","amountPaid":1.50}}"#,
+        r#"{"order":{"order_no":"GS1","status":"underpaid","payment":{"address":"TAddr","amount":"3.4","paid_amount":"1.5"}}}"#,
+        r#"{"result":{"order":{"orderNo":"GS1","state":"insufficient","payment":{"coin":"btc","receivedAmount":1.5e0}}}}"#,
+    ] {
+        let state = shapes::decode_order_state(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(state.payment.received, arrived, "{body}");
+    }
+    // Sent in a form the app cannot read: unknown, and the answer is still read.
+    let state = shapes::decode_order_state(br#"{"order_no":"GS1","status":"underpaid","received":{"value":"?"}}"#).unwrap();
+    assert_eq!((state.payment.received, state.status), (None, crate::stores::gmailstore::StoreOrderStatus::Underpaid));
+    let state = shapes::decode_order_state(br#"{"order_no":"GS1","status":"pending"}"#).unwrap();
+    assert_eq!(state.payment.received, None);
+}
