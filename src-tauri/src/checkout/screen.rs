@@ -20,11 +20,12 @@ pub fn payment_view(book: &OrderBook, id: i64, store_message: Option<String>) ->
     };
     let qr_code = payment_uri.as_deref().and_then(qr_svg_data_url);
     let missing = missing_details(&detail);
-    // The store's own answer, its secrets masked, only when something to pay with is missing.
-    let store_answer = if missing.is_empty() { None } else { book.latest_raw_response(id).ok().flatten().map(|raw| masked_answer(&raw)) };
+    // The store's latest kept answer, opened once: shown (its secrets masked) only when something
+    // to pay with is missing, and read for what it says beyond the status the book holds.
+    let latest = book.latest_raw_response(id).ok().flatten();
+    let store_answer = if missing.is_empty() { None } else { latest.as_deref().map(masked_answer) };
     let settled = detail.summary.status.is_settled();
-    // What the latest kept answer says beyond the status the book holds.
-    let said = book.latest_raw_response(id).ok().flatten().and_then(|raw| read_kept_answer(&raw));
+    let said = latest.as_deref().and_then(read_kept_answer);
     let unknown_status = said.as_ref().filter(|s| s.status == StoreOrderStatus::Unknown).and_then(|s| s.status_word.clone());
     let received = said.as_ref().and_then(|s| s.payment.received);
     let short_by = match (amount, received) {

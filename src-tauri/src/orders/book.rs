@@ -425,12 +425,13 @@ impl OrderBook {
 
     /// Keeps (or, with `None`, forgets) the transaction ID the buyer gave for order `id`'s payment.
     pub fn set_payment_tx(&self, id: i64, tx: Option<&str>) -> Result<(), OrderBookError> {
-        let uid: String = self.text_column(id, "SELECT uid FROM orders WHERE id = ?1")?.ok_or(OrderBookError::NotFound(id))?;
+        let conn = self.db.lock();
+        let uid = uid_of(&conn, id)?;
         let sealed = match tx {
             Some(tx) => Some(self.vault.seal(&numbers::payment_tx_record(&uid), tx.as_bytes())?),
             None => None,
         };
-        self.db.lock().execute("UPDATE orders SET payment_tx_sealed = ?2, updated_at = ?3 WHERE id = ?1", params![id, sealed, timestamps::now()])?;
+        conn.execute("UPDATE orders SET payment_tx_sealed = ?2, updated_at = ?3 WHERE id = ?1", params![id, sealed, timestamps::now()])?;
         Ok(())
     }
 
