@@ -8,6 +8,7 @@
 
 pub mod atomic_file;
 pub mod checkout;
+pub mod clipboard;
 pub mod config;
 pub mod data_folder;
 pub mod db;

@@ -44,6 +44,14 @@ pub fn lenient_non_negative_decimal<'de, D: Deserializer<'de>>(deserializer: D) 
     Ok(value)
 }
 
+/// An amount the client can do without (a receive-code item's price): read like
+/// [`lenient_non_negative_decimal`], but `null`, nonsense or a negative value is `None` rather than
+/// an error, so one odd price never hides the codes around it. Use with `#[serde(default)]`.
+pub fn optional_non_negative_decimal<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+    let raw = Box::<RawValue>::deserialize(deserializer)?;
+    Ok(decimal_from_json_text(raw.get()).ok().filter(|value| !value.is_sign_negative() || value.is_zero()))
+}
+
 /// A count (stock, quantity) sent as a JSON integer or a string holding one.
 pub fn lenient_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     let raw = Box::<RawValue>::deserialize(deserializer)?;
@@ -101,6 +109,23 @@ mod tests {
         price: Decimal,
         #[serde(deserialize_with = "lenient_count")]
         stock: u32,
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct MaybePriced {
+        #[serde(default, deserialize_with = "optional_non_negative_decimal")]
+        price: Option<Decimal>,
+    }
+
+    #[test]
+    fn an_optional_amount_is_none_when_absent_null_nonsense_or_negative() {
+        let read = |json: &str| serde_json::from_str::<MaybePriced>(json).unwrap().price.map(|p| p.to_string());
+        assert_eq!(read(r#"{"price": 0.045}"#).as_deref(), Some("0.045"));
+        assert_eq!(read(r#"{"price": "0.30"}"#).as_deref(), Some("0.30"));
+        assert_eq!(read(r#"{"price": 0}"#).as_deref(), Some("0"));
+        for json in [r#"{}"#, r#"{"price": null}"#, r#"{"price": "free"}"#, r#"{"price": -0.1}"#, r#"{"price": {"a": 1}}"#] {
+            assert_eq!(read(json), None, "{json}");
+        }
     }
 
     #[test]

@@ -48,13 +48,13 @@ export async function textOf(session, testId) {
 }
 
 /** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */
-export async function untilTexts(session, selector, expected) {
+export async function untilTexts(session, selector, expected, { timeoutMs } = {}) {
   let last;
   try {
     await until(async () => {
       last = await session.texts(selector);
       return JSON.stringify(last) === JSON.stringify(expected);
-    }, { what: selector });
+    }, { what: selector, timeoutMs });
   } catch (error) {
     throw new Error(`${selector}: expected ${JSON.stringify(expected)}, last saw ${JSON.stringify(last)}`, { cause: error });
   }

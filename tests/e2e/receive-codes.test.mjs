@@ -113,3 +113,51 @@ async function orderNumber() {
   const title = await ctx.session.texts('[data-testid="codes-order"] h2');
   return title[0].match(/Order (E\d+)/)[1];
 }
+
+describe("receive-code emails: the same code again, copied automatically, and bought again", () => {
+  it("marks a code sent again, copies new codes only once switched on, and Buy again confirms the same count", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const clipboard = () => spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
+    spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: "the buyer's own clipboard", timeout: 5_000 });
+    ctx.session = await startBuyingEmails(ctx.harness, PASSPHRASE, { count: 2, holdMs: 200 });
+    await clickTestId(ctx.session, "codes-buy");
+    await clickTestId(ctx.session, "codes-confirm");
+    await until(async () => (await statuses()).length === 2, { what: "the 2 emails", timeoutMs: 20_000 });
+    const orderNo = await orderNumber();
+
+    // Off by default: a code arrives and the clipboard stays the buyer's.
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/0`, { status: "CodeReceived", text: "Your code is 770041" });
+    await untilTexts(ctx.session, '[data-testid="code-mark"]', ["770041"], { timeoutMs: 25_000 });
+    assert.match(await textOf(ctx.session, "code-arrived-at"), /^arrived \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.deepEqual(await ctx.session.texts('[data-testid="codes-auto-copied"]'), []);
+    assert.equal(clipboard(), "the buyer's own clipboard");
+
+    // Switched on in Settings; back on the order (opened by its number), the same code comes again.
+    await clickTestId(ctx.session, "nav-settings");
+    await clickTestId(ctx.session, "settings-autoCopyCode");
+    await clickTestId(ctx.session, "settings-save");
+    await waitFor(ctx.session, '[data-testid="settings-saved"]');
+    await clickTestId(ctx.session, "nav-codes");
+    await typeInto(ctx.session, "codes-open-no", orderNo);
+    await clickTestId(ctx.session, "codes-open");
+    await untilTexts(ctx.session, '[data-testid="code-mark"]', ["770041"], { timeoutMs: 25_000 });
+    assert.deepEqual(await ctx.session.texts('[data-testid="code-same-as-before"]'), [], "a first code is not marked");
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/0`, { status: "CodeReceived", text: "Your code is 770041 (sent again)" });
+    await untilTexts(ctx.session, '[data-testid="code-same-as-before"]', ["Same code as before"], { timeoutMs: 25_000 });
+    await untilTexts(ctx.session, '[data-testid="codes-auto-copied"]', ["The new code 770041 was copied to the clipboard (Settings → Receive-code emails)."]);
+    assert.equal(clipboard(), "770041");
+
+    // A new code for the other email: copied, and not marked.
+    await ctx.harness.control("POST", `/email-order/${orderNo}/items/1`, { status: "CodeReceived", text: "Your code is 913305" });
+    await untilTexts(ctx.session, '[data-testid="code-mark"]', ["770041", "913305"], { timeoutMs: 25_000 });
+    await until(async () => clipboard() === "913305", { what: "the newest code on the clipboard" });
+    assert.deepEqual(await ctx.session.texts('[data-testid="code-same-as-before"]'), ["Same code as before"]);
+    await ctx.harness.saveScreenshot(ctx.session, "codes-same-code");
+
+    // Buy again: the same platform and count, at today's price, behind the same confirmation.
+    await clickTestId(ctx.session, "codes-buy-again");
+    await untilTexts(ctx.session, '[data-testid="codes-confirm-box"] p', ["Buy 2 emails for Twitter, 0.24 in all?"]);
+    const [count] = await waitFor(ctx.session, '[data-testid="codes-count"]');
+    assert.equal(await ctx.session.property(count, "value"), "2");
+  });
+});

@@ -74,13 +74,15 @@ async fn a_buy_is_held_then_its_items_wait_receive_codes_and_expire_masked() {
     assert_eq!(items.len(), 3);
     assert!(items.iter().all(|i| i.status == ItemStatus::Waiting && i.received_text().is_none() && i.expire_time.is_some()));
 
-    assert!(double.state.email_order.set_item(&order_no, 0, "CodeReceived", Some("Your Twitter code is 482913")));
-    assert!(double.state.email_order.set_item(&order_no, 2, "Expired", None));
+    assert!(double.state.email_order.set_item(&order_no, 0, "CodeReceived", Some("Your Twitter code is 482913"), None));
+    assert!(double.state.email_order.set_item(&order_no, 2, "Expired", None, Some("0")));
     let items = client.details(&key(), &order_no).await.unwrap();
     assert_eq!(items[0].received_text(), Some("Your Twitter code is 482913"));
     assert_eq!(items[0].status, ItemStatus::CodeReceived);
     assert_eq!(items[2].status, ItemStatus::Expired);
     assert_eq!(items[2].email, "t****@mailbox.example");
+    // Each item's price, as the service sends it; a refunded one says 0.
+    assert_eq!(items.iter().map(|i| i.price.map(|p| p.to_string())).collect::<Vec<_>>(), [Some("0.12".into()), Some("0.12".into()), Some("0".into())]);
 }
 
 #[tokio::test]

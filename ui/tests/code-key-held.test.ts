@@ -34,7 +34,7 @@ describe("a receive-code order whose key is refused", () => {
       if (refuse) throw { kind: "unauthorized", message: "the API key was refused" };
       return waitingView();
     });
-    const screen = new CodeOrderScreen(waitingView(), () => {});
+    const screen = new CodeOrderScreen(waitingView(), () => {}, () => {});
     await until(() => expect(calls).toHaveLength(1));
     refuse = true;
     await vi.advanceTimersByTimeAsync(CODES_POLL_MS);

@@ -5,7 +5,7 @@ import { setLanguage } from "../src/i18n/i18n";
 import type { Settings, VaultStatus } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
 
-const SETTINGS: Settings = { language: "system", defaultContactEmail: null, defaultCoin: "trc20_usdt", gmailstoreUrl: null, emailOrderUrl: null, proxy: null };
+const SETTINGS: Settings = { language: "system", defaultContactEmail: null, defaultCoin: "trc20_usdt", gmailstoreUrl: null, emailOrderUrl: null, proxy: null, autoCopyCode: false, codeSound: false };
 const VAULT: VaultStatus = { unlocked: true, protection: "passphrase", hasRecoveryPassphrase: true, problem: null };
 
 beforeEach(() => setLanguage("en"));
@@ -27,6 +27,25 @@ describe("settings page", () => {
     byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
     await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
     expect(saved).toEqual({ ...SETTINGS, defaultContactEmail: "buyer@example.com" });
+  });
+
+  it("shows the code switches off by default and saves them as ticked", async () => {
+    let saved: Settings | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd === "settings_get") return SETTINGS;
+      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+      return null;
+    });
+    const page = new SettingsPage(VAULT, () => {}, () => {});
+    await page.show();
+    const autoCopy = byTestId(page.root, "settings-autoCopyCode")[0] as HTMLInputElement;
+    const sound = byTestId(page.root, "settings-codeSound")[0] as HTMLInputElement;
+    expect([autoCopy.checked, sound.checked]).toEqual([false, false]);
+    autoCopy.checked = true;
+    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
+    expect(saved).toEqual({ ...SETTINGS, autoCopyCode: true, codeSound: false });
+    expect((byTestId(page.root, "settings-autoCopyCode")[0] as HTMLInputElement).checked).toBe(true);
   });
 
   it("puts a refused value's message beside its field and keeps what was typed", async () => {

@@ -36,6 +36,8 @@ pub fn record_created(
         store_order_id: created.id.clone(),
         access_token: created.access_token.clone(),
         product_id: Some(product.id.clone()),
+        product_name_zh: Some(product.name_zh.clone()),
+        min_quantity: Some(product.min_quantity),
         unit_price: Some(product.price),
         // The store's total wins (coupons, rounding); our own product only when it sent none. A
         // total it sent in a form we cannot read stays unknown: our sum may not be what it charged.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
-use crate::ipc::{AppError, CodeOrderView, PlatformView, ReceiveCodesSetup};
+use crate::ipc::{AppError, AutoCopied, CodeOrderView, PlatformView, ReceiveCodesSetup};
 use crate::quantity::Quote;
 use crate::receive_codes::{self, find_code};
 use crate::stores::email_order::OrderItem;
@@ -54,7 +54,7 @@ pub fn receive_codes_quote(price: String, count: String) -> Result<Quote, AppErr
 #[tauri::command]
 pub async fn receive_codes_buy(state: tauri::State<'_, AppState>, platform_id: String, count: u32) -> Result<CodeOrderView, AppError> {
     let id = receive_codes::buy(&state.email_order()?, &state.folder.orders, &api_key(&state)?, &platform_id, count).await?;
-    receive_codes::view(&state.folder.orders, id, None)
+    receive_codes::view(&state.folder.orders, id, None, &[])
 }
 
 /// Asks the service for the order's items, commits new texts, notifies once per new code. After a
@@ -66,20 +66,40 @@ pub async fn receive_codes_refresh(app: tauri::AppHandle, state: tauri::State<'_
         // The user's own check: not held back by the interval between automatic ones.
         state.forget_check_slot(id);
     }
-    refresh(&app, &state, id).await
+    let view = refresh(&app, &state, id).await?;
+    Ok(auto_copy(&app, &state, view))
+}
+
+/// Puts the newest arrived code on the clipboard when the buyer switched that on (only from an
+/// order's open screen: never from the checks at start, which nobody is looking at).
+fn auto_copy(app: &tauri::AppHandle, state: &AppState, mut view: CodeOrderView) -> CodeOrderView {
+    if !state.settings().auto_copy_code {
+        return view;
+    }
+    if let Some(code) = receive_codes::newest_arrived_code(&view) {
+        let copied = match crate::clipboard::put_text(app, code.clone()) {
+            Ok(()) => true,
+            Err(error) => {
+                log::info!("a new code could not be copied automatically: {error}");
+                false
+            }
+        };
+        view.auto_copied = Some(AutoCopied { code, copied });
+    }
+    view
 }
 
 /// One check of order `id` (skipped when the last was moments ago), with a notification per new code.
 async fn refresh(app: &tauri::AppHandle, state: &AppState, id: i64) -> Result<CodeOrderView, AppError> {
     if !state.take_check_slot(id, MIN_CHECK_INTERVAL) {
-        return receive_codes::view(&state.folder.orders, id, None);
+        return receive_codes::view(&state.folder.orders, id, None, &[]);
     }
     let (items, applied) = receive_codes::check(&state.email_order()?, &state.folder.orders, &api_key(state)?, id).await?;
     let platform = state.folder.orders.summary(id)?.product_name;
     for item in applied.new_texts.iter().filter_map(|position| items.get(*position as usize)) {
         notify_code(app, &platform, item);
     }
-    receive_codes::view(&state.folder.orders, id, Some(&items))
+    receive_codes::view(&state.folder.orders, id, Some(&items), &applied.new_texts)
 }
 
 /// Checks each unfinished receive-code order once at start (codes that came while the app was
@@ -101,10 +121,10 @@ pub(crate) fn resume_unfinished(app: tauri::AppHandle, orders: Vec<crate::orders
 #[tauri::command]
 pub async fn receive_codes_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, order_no: String) -> Result<CodeOrderView, AppError> {
     match receive_codes::open(&state.email_order()?, &state.folder.orders, &api_key(&state)?, &order_no).await? {
-        receive_codes::Opened::Known(id) => refresh(&app, &state, id).await,
+        receive_codes::Opened::Known(id) => Ok(auto_copy(&app, &state, refresh(&app, &state, id).await?)),
         receive_codes::Opened::Found(id, items) => {
             state.take_check_slot(id, MIN_CHECK_INTERVAL);
-            receive_codes::view(&state.folder.orders, id, Some(&items))
+            receive_codes::view(&state.folder.orders, id, Some(&items), &[])
         }
     }
 }

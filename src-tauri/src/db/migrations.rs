@@ -122,6 +122,13 @@ const STEPS: &[&str] = &[
     r#"
     ALTER TABLE orders ADD COLUMN payment_tx_sealed BLOB;
     "#,
+    // 7: what was bought, as the catalogue showed it at the purchase (the English name is
+    // `product_name`, the unit price `unit_price`): the order keeps saying it after the product
+    // changes or leaves the catalogue.
+    r#"
+    ALTER TABLE orders ADD COLUMN product_name_zh TEXT;
+    ALTER TABLE orders ADD COLUMN min_quantity INTEGER;
+    "#,
 ];
 
 /// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.

@@ -5,7 +5,7 @@ mod error;
 mod views;
 
 pub use error::{AppError, AppErrorKind};
-pub use views::{AppInfo, CheckoutView, CodeItemView, CodeOrderView, ReceiveCodesSetup, LoginStatus, PaymentOptions, PlatformView, ProductView};
+pub use views::{AppInfo, AutoCopied, CheckoutView, CodeItemView, CodeOrderView, ReceiveCodesSetup, LoginStatus, PaymentOptions, PlatformView, ProductView};
 
 #[cfg(test)]
 mod tests;

@@ -167,6 +167,12 @@ pub struct CodeItemView {
     pub expire_time: Option<String>,
     /// Still waiting for its message (`ItemStatus::is_waiting`).
     pub waiting: bool,
+    /// When Mailcart recorded the text shown (RFC 3339), if one came.
+    pub received_at: Option<String>,
+    /// The code equals one an earlier text for this email already had: buyers paste stale codes.
+    pub same_code_as_before: bool,
+    /// What the service charged for this email (decimal text; "0": not charged), when it says.
+    pub price: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -176,4 +182,20 @@ pub struct CodeOrderView {
     pub items: Vec<CodeItemView>,
     /// Whether any item still waits (the screen keeps checking while so).
     pub waiting: bool,
+    /// What the service charged for the whole order (decimal text), when it gave every item's
+    /// price; `usedTotal` is the part for emails that received a text.
+    pub charged_total: Option<String>,
+    pub used_total: Option<String>,
+    /// Positions whose text arrived with this check (the screen chimes for them).
+    pub arrived: Vec<u32>,
+    /// The newest arrived code, put on the clipboard because the buyer switched that on.
+    pub auto_copied: Option<AutoCopied>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoCopied {
+    pub code: String,
+    /// `false`: the clipboard could not be reached (the screen says the code came anyway).
+    pub copied: bool,
 }

@@ -77,6 +77,9 @@ struct SealedItem {
     password: Option<String>,
     extra: Option<String>,
     line: Option<String>,
+    /// Receive-code items: the texts this one replaced, oldest first (see `record_code_text`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    earlier: Vec<String>,
 }
 
 impl Drop for SealedItem {
@@ -84,8 +87,12 @@ impl Drop for SealedItem {
         self.password.zeroize();
         self.extra.zeroize();
         self.line.zeroize();
+        self.earlier.zeroize();
     }
 }
+
+/// How many replaced texts a receive-code item keeps: enough to recognise a code sent again.
+const EARLIER_TEXTS_KEPT: usize = 10;
 
 pub struct OrderBook {
     pub(super) db: Arc<Database>,
@@ -186,8 +193,8 @@ impl OrderBook {
         tx.execute(
             "INSERT INTO orders(uid, store, order_no_sealed, order_no_tag, store_order_id, access_token, product_id, product_name, quantity,
                unit_price, total, currency, payment_method, coin, pay_address, pay_amount, expires_at, contact_email,
-               status, finished, created_at, updated_at, network, pay_url_sealed)
-             VALUES (?1, ?2, ?3, ?23, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?22)",
+               status, finished, created_at, updated_at, network, pay_url_sealed, product_name_zh, min_quantity)
+             VALUES (?1, ?2, ?3, ?23, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21, ?22, ?24, ?25)",
             params![
                 uid,
                 order.store.as_str(),
@@ -212,6 +219,8 @@ impl OrderBook {
                 order.network,
                 url_sealed,
                 number_tag,
+                order.product_name_zh,
+                order.min_quantity,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -328,17 +337,55 @@ impl OrderBook {
                     password: item.password.as_ref().map(|s| s.expose().clone()),
                     extra: item.extra.as_ref().map(|s| s.expose().clone()),
                     line: item.line.as_ref().map(|s| s.expose().clone()),
+                    earlier: Vec::new(),
                 };
-                let mut json = serde_json::to_vec(&sealed_item).map_err(|e| OrderBookError::Damaged(e.to_string()))?;
-                let sealed = self.vault.seal(&item_record(&uid, position), &json);
-                json.zeroize();
-                insert.execute(params![id, position, item.login, sealed?, now])?;
-                views.push(item_view(position, sealed_item));
+                insert.execute(params![id, position, item.login, self.seal_item(&uid, position, &sealed_item)?, now])?;
+                views.push(item_view(position, sealed_item, now.clone()));
             }
         }
         tx.execute("UPDATE orders SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
         tx.commit()?;
         Ok(CommittedItems { order_id: id, items: views })
+    }
+
+    /// Keeps the text that arrived for receive-code item `position` of order `id`, stamped with
+    /// the time it arrived. The text it replaces (a second message for the same email) stays in
+    /// the item's sealed history, so the screen can tell a code sent again from a new one.
+    /// Committed before it returns.
+    pub fn record_code_text(&self, id: i64, position: u32, email: &str, text: &str) -> Result<ItemView, OrderBookError> {
+        let now = timestamps::now();
+        let mut conn = self.db.lock();
+        let tx = conn.transaction()?;
+        let uid = uid_of(&tx, id)?;
+        let before: Option<Vec<u8>> =
+            tx.query_row("SELECT sealed FROM delivered_items WHERE order_id = ?1 AND position = ?2", params![id, position], |r| r.get(0)).optional()?;
+        let mut earlier = Vec::new();
+        if let Some(sealed) = before {
+            // An earlier text that can no longer be opened is not worth losing the new one for.
+            if let Ok(mut previous) = self.open_item(&uid, position, &sealed) {
+                earlier = std::mem::take(&mut previous.earlier);
+                earlier.extend(previous.line.take());
+            }
+        }
+        if earlier.len() > EARLIER_TEXTS_KEPT {
+            earlier.drain(..earlier.len() - EARLIER_TEXTS_KEPT);
+        }
+        let item = SealedItem { login: email.to_owned(), password: None, extra: None, line: Some(text.to_owned()), earlier };
+        tx.execute(
+            "INSERT INTO delivered_items(order_id, position, label, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(order_id, position) DO UPDATE SET label = excluded.label, sealed = excluded.sealed, received_at = excluded.received_at",
+            params![id, position, email, self.seal_item(&uid, position, &item)?, now],
+        )?;
+        tx.execute("UPDATE orders SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+        tx.commit()?;
+        Ok(item_view(position, item, now))
+    }
+
+    fn seal_item(&self, uid: &str, position: u32, item: &SealedItem) -> Result<Vec<u8>, OrderBookError> {
+        let mut json = serde_json::to_vec(item).map_err(|e| OrderBookError::Damaged(e.to_string()))?;
+        let sealed = self.vault.seal(&item_record(uid, position), &json);
+        json.zeroize();
+        Ok(sealed?)
     }
 
     /// Orders newest first, filtered.
@@ -367,11 +414,11 @@ impl OrderBook {
                 Err(_) => Vec::new(),
             };
             sql.push_str(
-                " AND (o.id IN (SELECT value FROM json_each(?)) OR o.product_name LIKE ? ESCAPE '\\' OR o.contact_email LIKE ? ESCAPE '\\'
-                   OR EXISTS (SELECT 1 FROM delivered_items d WHERE d.order_id = o.id AND d.label LIKE ? ESCAPE '\\'))",
+                " AND (o.id IN (SELECT value FROM json_each(?)) OR o.product_name LIKE ? ESCAPE '\\' OR o.product_name_zh LIKE ? ESCAPE '\\'
+                   OR o.contact_email LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM delivered_items d WHERE d.order_id = o.id AND d.label LIKE ? ESCAPE '\\'))",
             );
             args.push(serde_json::to_string(&by_number).map_err(|e| OrderBookError::Damaged(e.to_string()))?.into());
-            for _ in 0..3 {
+            for _ in 0..4 {
                 args.push(pattern.clone().into());
             }
         }
@@ -478,10 +525,10 @@ impl OrderBook {
     pub fn detail(&self, id: i64) -> Result<OrderDetail, OrderBookError> {
         let summary = self.summary(id)?;
         let conn = self.db.lock();
-        let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network, has_pay_url) =
+        let (uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network, has_pay_url, min_quantity) =
             conn.query_row(
                 "SELECT uid, store_order_id, product_id, unit_price, payment_method, coin, pay_address, pay_amount, expires_at, network,
-                        pay_url_sealed IS NOT NULL OR pay_url IS NOT NULL FROM orders WHERE id = ?1",
+                        pay_url_sealed IS NOT NULL OR pay_url IS NOT NULL, min_quantity FROM orders WHERE id = ?1",
                 [id],
                 |r| {
                     Ok((
@@ -496,6 +543,7 @@ impl OrderBook {
                         r.get::<_, Option<String>>(8)?,
                         r.get::<_, Option<String>>(9)?,
                         r.get::<_, bool>(10)?,
+                        r.get::<_, Option<u32>>(11)?,
                     ))
                 },
             )?;
@@ -505,18 +553,18 @@ impl OrderBook {
                 Ok(StatusEvent { at: r.get(0)?, status: parse_status(&r.get::<_, String>(1)?), note: r.get(2)? })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut items_statement = conn.prepare_cached("SELECT position, sealed FROM delivered_items WHERE order_id = ?1 ORDER BY position")?;
+        let mut items_statement = conn.prepare_cached("SELECT position, sealed, received_at FROM delivered_items WHERE order_id = ?1 ORDER BY position")?;
         let sealed_items = items_statement
-            .query_map([id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+            .query_map([id], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?)))?
             .collect::<Result<Vec<_>, _>>()?;
         drop(items_statement);
         drop(events_statement);
         drop(conn);
         let mut items = Vec::with_capacity(sealed_items.len());
         let mut unreadable_items = 0;
-        for (position, sealed) in sealed_items {
+        for (position, sealed, received_at) in sealed_items {
             match self.open_item(&uid, position, &sealed) {
-                Ok(item) => items.push(item_view(position, item)),
+                Ok(item) => items.push(item_view(position, item, received_at)),
                 Err(OrderBookError::Vault(VaultError::Locked)) => return Err(VaultError::Locked.into()),
                 Err(_) => unreadable_items += 1,
             }
@@ -526,6 +574,7 @@ impl OrderBook {
             store_order_id,
             product_id,
             unit_price,
+            min_quantity,
             payment_method: payment_method.as_deref().and_then(crate::stores::gmailstore::PaymentMethod::parse),
             coin,
             pay_address,
@@ -546,7 +595,7 @@ impl OrderBook {
 }
 
 const SUMMARY_SELECT: &str = "SELECT o.id, o.store, o.order_no, o.product_name, o.quantity, o.total, o.currency, o.status, o.finished,
-    o.contact_email, (SELECT count(*) FROM delivered_items d WHERE d.order_id = o.id), o.created_at FROM orders o";
+    o.contact_email, (SELECT count(*) FROM delivered_items d WHERE d.order_id = o.id), o.created_at, o.product_name_zh FROM orders o";
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<OrderSummary> {
     Ok(OrderSummary {
@@ -562,6 +611,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<OrderSummary> {
         contact_email: r.get(9)?,
         item_count: r.get(10)?,
         created_at: r.get(11)?,
+        product_name_zh: r.get(12)?,
     })
 }
 
@@ -579,7 +629,7 @@ fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-fn item_view(position: u32, item: SealedItem) -> ItemView {
+fn item_view(position: u32, item: SealedItem, received_at: String) -> ItemView {
     let export_line = super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref());
     ItemView {
         position,
@@ -588,5 +638,7 @@ fn item_view(position: u32, item: SealedItem) -> ItemView {
         extra: item.extra.clone(),
         line: item.line.clone(),
         export_line,
+        received_at,
+        earlier_lines: item.earlier.clone(),
     }
 }

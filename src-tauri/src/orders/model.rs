@@ -103,6 +103,10 @@ pub struct NewOrder {
     pub access_token: Option<Secret<String>>,
     pub product_id: Option<String>,
     pub product_name: String,
+    /// The product's Chinese name at purchase (GmailStore); `product_name` holds the English one.
+    pub product_name_zh: Option<String>,
+    /// The product's minimum quantity at purchase (GmailStore).
+    pub min_quantity: Option<u32>,
     pub quantity: u32,
     pub unit_price: Option<Decimal>,
     pub total: Option<Decimal>,
@@ -132,6 +136,8 @@ impl NewOrder {
             access_token: None,
             product_id: None,
             product_name: product_name.into(),
+            product_name_zh: None,
+            min_quantity: None,
             quantity,
             unit_price: None,
             total: None,

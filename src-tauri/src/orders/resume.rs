@@ -48,6 +48,7 @@ mod tests {
             store,
             order_no: None,
             product_name: "p".into(),
+            product_name_zh: None,
             quantity: 1,
             total: None,
             currency: None,

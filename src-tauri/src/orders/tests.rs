@@ -44,6 +44,25 @@ fn an_order_is_recorded_with_its_exact_amounts_and_first_event() {
 }
 
 #[test]
+fn an_order_keeps_the_product_as_bought_in_both_languages_and_is_found_by_either_name() {
+    let (_dir, book) = book();
+    let id = book
+        .record_order(NewOrder { product_name_zh: Some("老谷歌邮箱".into()), min_quantity: Some(5), ..crypto_order("GS9", "Aged Gmail", "buyer@example.com") })
+        .unwrap()
+        .id;
+    let detail = book.detail(id).unwrap();
+    assert_eq!((detail.summary.product_name.as_str(), detail.summary.product_name_zh.as_deref()), ("Aged Gmail", Some("老谷歌邮箱")));
+    assert_eq!((detail.unit_price.as_deref(), detail.min_quantity), (Some("12.345"), Some(5)));
+    let found = |search: &str| book.list(&OrderFilter { search: Some(search.into()), ..OrderFilter::default() }).unwrap().iter().map(|o| o.id).collect::<Vec<_>>();
+    assert_eq!(found("谷歌"), [id]);
+    assert_eq!(found("aged"), [id]);
+    // An order from before the snapshot (or another store) has neither.
+    let older = book.record_order(crypto_order("GS10", "Gmail", "buyer@example.com")).unwrap().id;
+    let older = book.detail(older).unwrap();
+    assert_eq!((older.summary.product_name_zh, older.min_quantity), (None, None));
+}
+
+#[test]
 fn the_same_store_order_number_is_not_recorded_twice() {
     let (_dir, book) = book();
     book.record_order(crypto_order("GS1", "A", "a@x.com")).unwrap();

@@ -14,7 +14,9 @@ pub struct OrderSummary {
     pub id: i64,
     pub store: StoreKind,
     pub order_no: Option<String>,
+    /// The product's name at purchase: English (or the only one), and Chinese when the store gave it.
     pub product_name: String,
+    pub product_name_zh: Option<String>,
     pub quantity: u32,
     /// Decimal text.
     pub total: Option<String>,
@@ -45,6 +47,13 @@ pub struct ItemView {
     pub line: Option<String>,
     /// The text an export writes for this item: the store's line, else `login:password`.
     pub export_line: String,
+    /// When this item (for a receive-code item: its latest text) was recorded.
+    pub received_at: String,
+    /// Receive-code items: the texts the latest one replaced, oldest first. Only Rust reads them
+    /// (to mark a code sent again); they do not travel to the window.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub earlier_lines: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -53,7 +62,9 @@ pub struct OrderDetail {
     pub summary: OrderSummary,
     pub store_order_id: Option<String>,
     pub product_id: Option<String>,
+    /// The unit price and minimum quantity at purchase (decimal text; GmailStore).
     pub unit_price: Option<String>,
+    pub min_quantity: Option<u32>,
     /// How the order was paid (GmailStore), for the UI to name in the buyer's language.
     pub payment_method: Option<crate::stores::gmailstore::PaymentMethod>,
     pub coin: Option<String>,

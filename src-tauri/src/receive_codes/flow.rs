@@ -7,7 +7,7 @@ use super::attempt::{attempt_for, created_nothing};
 use super::code::find_code;
 use super::record::{apply_details, record_bought, record_found, AppliedDetails};
 use crate::ipc::{AppError, AppErrorKind, CodeItemView, CodeOrderView};
-use crate::orders::{AttemptOutcome, OrderBook, StoreKind};
+use crate::orders::{AttemptOutcome, ItemView, OrderBook, StoreKind};
 use crate::quantity::{quote, Quote, RuleError};
 use crate::stores::email_order::{EmailOrderClient, ItemStatus, OrderItem};
 use crate::vault::Secret;
@@ -93,8 +93,9 @@ pub async fn open(client: &EmailOrderClient, book: &OrderBook, key: &Secret<Stri
     Ok(Opened::Found(id, items))
 }
 
-/// The order from the book, with the live item states when there are some.
-pub fn view(book: &OrderBook, id: i64, live: Option<&[OrderItem]>) -> Result<CodeOrderView, AppError> {
+/// The order from the book, with the live item states when there are some; `arrived`: the
+/// positions whose text came with the check that fetched them.
+pub fn view(book: &OrderBook, id: i64, live: Option<&[OrderItem]>, arrived: &[u32]) -> Result<CodeOrderView, AppError> {
     let order = book.detail(id)?;
     let stored = |position: u32| order.items.iter().find(|i| i.position == position);
     let items: Vec<CodeItemView> = match live {
@@ -102,33 +103,66 @@ pub fn view(book: &OrderBook, id: i64, live: Option<&[OrderItem]>) -> Result<Cod
             .iter()
             .enumerate()
             .map(|(position, item)| {
-                let position = position as u32;
-                let text = stored(position).and_then(|s| s.line.clone());
+                let kept = stored(position as u32);
                 CodeItemView {
-                    position,
-                    email: item.email.clone(),
                     status: item.status,
-                    code: text.as_deref().and_then(find_code),
-                    text,
                     expire_time: item.expire_time.clone(),
                     waiting: item.status.is_waiting(),
+                    price: item.price.map(|p| p.to_string()),
+                    ..item_view(position as u32, item.email.clone(), kept)
                 }
             })
             .collect(),
         None => order
             .items
             .iter()
-            .map(|s| CodeItemView {
-                position: s.position,
-                email: s.login.clone(),
-                status: ItemStatus::CodeReceived,
-                code: s.line.as_deref().and_then(find_code),
-                text: s.line.clone(),
-                expire_time: None,
-                waiting: false,
-            })
+            .map(|kept| CodeItemView { status: ItemStatus::CodeReceived, ..item_view(kept.position, kept.login.clone(), Some(kept)) })
             .collect(),
     };
     let waiting = live.map_or(!order.summary.finished, |l| l.iter().any(|i| i.status.is_waiting()));
-    Ok(CodeOrderView { order, items, waiting })
+    let (charged_total, used_total) = live.map_or((None, None), totals);
+    Ok(CodeOrderView { order, items, waiting, charged_total, used_total, arrived: arrived.to_vec(), auto_copied: None })
+}
+
+/// The code to copy automatically: the newest among those that came with this check.
+pub fn newest_arrived_code(view: &CodeOrderView) -> Option<String> {
+    view.items
+        .iter()
+        .filter(|item| view.arrived.contains(&item.position))
+        .filter_map(|item| Some((item.received_at.clone().unwrap_or_default(), item.position, item.code.clone()?)))
+        .max()
+        .map(|(_, _, code)| code)
+}
+
+/// One email as the book keeps it: its latest text, when it came, and whether its code was
+/// already in an earlier text for this email.
+fn item_view(position: u32, email: String, kept: Option<&ItemView>) -> CodeItemView {
+    let text = kept.and_then(|k| k.line.clone());
+    let code = text.as_deref().and_then(find_code);
+    let same_code_as_before = match (&code, kept) {
+        (Some(code), Some(kept)) => kept.earlier_lines.iter().filter_map(|earlier| find_code(earlier)).any(|earlier| &earlier == code),
+        _ => false,
+    };
+    CodeItemView {
+        position,
+        email,
+        status: ItemStatus::Waiting,
+        received_at: text.as_ref().and(kept).map(|k| k.received_at.clone()),
+        code,
+        text,
+        expire_time: None,
+        waiting: false,
+        same_code_as_before,
+        price: None,
+    }
+}
+
+/// The whole order's charge and the part for emails that received a text, when the service gave
+/// every item's price (a partial sum would read as the whole).
+fn totals(live: &[OrderItem]) -> (Option<String>, Option<String>) {
+    let prices: Option<Vec<Decimal>> = live.iter().map(|i| i.price).collect();
+    let Some(prices) = prices.filter(|p| !p.is_empty()) else { return (None, None) };
+    let charged: Decimal = prices.iter().sum();
+    let used: Decimal = live.iter().zip(&prices).filter(|(item, _)| item.received_text().is_some()).map(|(_, price)| *price).sum();
+    (Some(charged.normalize().to_string()), Some(used.normalize().to_string()))
 }

@@ -10,5 +10,5 @@ mod record;
 pub use attempt::{attempt_for, created_nothing};
 pub use code::find_code;
 pub use key::{check_key, has_key, keep_key, saved_key, typed_key, API_KEY_SECRET};
-pub use flow::{buy, check, check_count, open, quote_count, view, Opened, MAX_BUY_COUNT};
+pub use flow::{buy, check, check_count, newest_arrived_code, open, quote_count, view, Opened, MAX_BUY_COUNT};
 pub use record::{apply_details, record_bought, record_found, AppliedDetails};

@@ -2,9 +2,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::orders::{AttemptId, CommittedOrder, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::stores::email_order::{OrderItem, Platform};
-use crate::vault::Secret;
 
 /// Records an order the moment `buy` returned its number, resolving the attempt that bought it in
 /// the same transaction.
@@ -34,16 +33,17 @@ pub fn record_found(book: &OrderBook, order_no: &str, items: &[OrderItem]) -> Re
 /// What a refresh changed.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct AppliedDetails {
-    /// Positions whose text arrived with this refresh (notify once for each).
+    /// Positions whose text arrived with this refresh, a first or a later one (notify once for each).
     pub new_texts: Vec<u32>,
     pub status: Option<OrderStatus>,
 }
 
-/// Commits every received text (before anything shows it), then the order's state: in progress
-/// while any item waits; delivered once none waits and a text came; expired if none came.
+/// Commits every received text (before anything shows it; a replaced text is kept in the item's
+/// history), then the order's state: in progress while any item waits; delivered once none waits
+/// and a text came; expired if none came.
 pub fn apply_details(book: &OrderBook, id: i64, items: &[OrderItem]) -> Result<AppliedDetails, OrderBookError> {
     let before = book.detail(id)?;
-    let known: std::collections::HashSet<u32> = before.items.iter().filter(|i| i.line.is_some()).map(|i| i.position).collect();
+    let known = before.items.iter().any(|i| i.line.is_some());
     let mut applied = AppliedDetails::default();
     for (position, item) in items.iter().enumerate() {
         let position = position as u32;
@@ -52,14 +52,11 @@ pub fn apply_details(book: &OrderBook, id: i64, items: &[OrderItem]) -> Result<A
         if unchanged {
             continue;
         }
-        let stored = DeliveredItem { login: item.email.clone(), password: None, extra: None, line: Some(Secret::new(text.to_owned())) };
-        book.record_delivery(id, position, std::slice::from_ref(&stored))?;
-        if !known.contains(&position) {
-            applied.new_texts.push(position);
-        }
+        book.record_code_text(id, position, &item.email, text)?;
+        applied.new_texts.push(position);
     }
     let waiting = items.iter().any(|i| i.status.is_waiting());
-    let any_text = items.iter().any(|i| i.received_text().is_some()) || !known.is_empty();
+    let any_text = items.iter().any(|i| i.received_text().is_some()) || known;
     let status = match (waiting, any_text) {
         (true, _) => OrderStatus::InProgress,
         (false, true) => OrderStatus::Delivered,
@@ -82,7 +79,7 @@ mod tests {
     use crate::orders::test_support::unlocked_book as book;
 
     fn item(email: &str, status: ItemStatus, text: Option<&str>) -> OrderItem {
-        OrderItem { order_detail_no: None, email: email.into(), text: text.map(Into::into), status, expire_time: None, platform_name: None }
+        OrderItem { order_detail_no: None, email: email.into(), text: text.map(Into::into), status, expire_time: None, platform_name: None, price: None }
     }
 
     #[test]
@@ -104,6 +101,69 @@ mod tests {
         assert_eq!(applied.new_texts, [1]);
         assert_eq!(applied.status, Some(OrderStatus::Delivered));
         assert!(book.detail(id).unwrap().summary.finished);
+    }
+
+    #[test]
+    fn a_second_text_for_an_email_is_new_its_code_is_marked_when_sent_again_and_the_first_is_kept() {
+        let (_dir, book) = book();
+        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
+        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 1)).unwrap();
+        let id = record_bought(&book, attempt, "E4", &platform, 1).unwrap().id;
+        let mut live = [item("a@x", ItemStatus::CodeReceived, Some("Your code is 111222"))];
+        assert_eq!(apply_details(&book, id, &live).unwrap().new_texts, [0]);
+        let first = crate::receive_codes::view(&book, id, Some(&live), &[0]).unwrap();
+        assert!(!first.items[0].same_code_as_before);
+        let first_at = first.items[0].received_at.clone().expect("arrival time kept");
+
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        live[0].text = Some("Code: 111222 (sent again)".into());
+        assert_eq!(apply_details(&book, id, &live).unwrap().new_texts, [0], "a changed text is an arrival too");
+        let again = crate::receive_codes::view(&book, id, Some(&live), &[0]).unwrap();
+        assert_eq!(again.items[0].code.as_deref(), Some("111222"));
+        assert!(again.items[0].same_code_as_before, "the same code in a new message is marked");
+        assert_ne!(again.items[0].received_at.as_deref(), Some(first_at.as_str()), "the arrival time is the new text's");
+        assert_eq!(again.arrived, [0]);
+        assert_eq!(crate::receive_codes::newest_arrived_code(&again).as_deref(), Some("111222"));
+        assert_eq!(crate::receive_codes::newest_arrived_code(&crate::receive_codes::view(&book, id, Some(&live), &[]).unwrap()), None, "nothing came: nothing to copy");
+
+        live[0].text = Some("Your code is 333444".into());
+        apply_details(&book, id, &live).unwrap();
+        let fresh = crate::receive_codes::view(&book, id, Some(&live), &[]).unwrap();
+        assert!(!fresh.items[0].same_code_as_before, "a new code is not marked");
+        assert_eq!(book.detail(id).unwrap().items[0].earlier_lines, ["Your code is 111222", "Code: 111222 (sent again)"]);
+
+        // The history is bounded: a flood of messages keeps only the last few replaced texts.
+        for n in 0..15 {
+            live[0].text = Some(format!("Your code is {}", 500000 + n));
+            apply_details(&book, id, &live).unwrap();
+        }
+        let earlier = book.detail(id).unwrap().items[0].earlier_lines.clone();
+        assert_eq!(earlier.len(), 10);
+        assert_eq!(earlier.last().map(String::as_str), Some("Your code is 500013"));
+    }
+
+    #[test]
+    fn what_was_charged_is_summed_only_when_every_price_is_known() {
+        let (_dir, book) = book();
+        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
+        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 3)).unwrap();
+        let id = record_bought(&book, attempt, "E5", &platform, 3).unwrap().id;
+        let priced = |mut i: OrderItem, price: Option<i64>| {
+            i.price = price.map(|p| Decimal::new(p, 2));
+            i
+        };
+        let mut live = [
+            priced(item("a@x", ItemStatus::CodeReceived, Some("code 1234")), Some(12)),
+            priced(item("b****@x", ItemStatus::Released, None), Some(0)),
+            priced(item("c****@x", ItemStatus::Expired, None), Some(12)),
+        ];
+        apply_details(&book, id, &live).unwrap();
+        let view = crate::receive_codes::view(&book, id, Some(&live), &[]).unwrap();
+        assert_eq!((view.charged_total.as_deref(), view.used_total.as_deref()), (Some("0.24"), Some("0.12")));
+        assert_eq!(view.items[1].price.as_deref(), Some("0.00"));
+        live[2].price = None;
+        let view = crate::receive_codes::view(&book, id, Some(&live), &[]).unwrap();
+        assert_eq!((view.charged_total, view.used_total), (None, None), "a partial sum would read as the whole");
     }
 
     #[test]

@@ -30,6 +30,11 @@ pub struct Settings {
     pub email_order_url: Option<String>,
     /// `http://`, `https://`, `socks5://` or `socks5h://` proxy for all store calls.
     pub proxy: Option<String>,
+    /// Receive-code orders: put the newest code on the clipboard when it arrives (off unless the
+    /// buyer asks: the clipboard is theirs).
+    pub auto_copy_code: bool,
+    /// Receive-code orders: a short chime when a code arrives.
+    pub code_sound: bool,
 }
 
 /// A setting that cannot be saved, named so the UI can put the message beside its field.

@@ -46,6 +46,7 @@ async fn email_order_settings(State(state): State<Arc<DoubleState>>, Json(settin
 struct ItemChange {
     status: String,
     text: Option<String>,
+    price: Option<String>,
 }
 
 async fn email_order_item(
@@ -53,7 +54,7 @@ async fn email_order_item(
     axum::extract::Path((order_no, index)): axum::extract::Path<(String, usize)>,
     Json(change): Json<ItemChange>,
 ) -> StatusCode {
-    if state.email_order.set_item(&order_no, index, &change.status, change.text.as_deref()) {
+    if state.email_order.set_item(&order_no, index, &change.status, change.text.as_deref(), change.price.as_deref()) {
         StatusCode::NO_CONTENT
     } else {
         StatusCode::NOT_FOUND

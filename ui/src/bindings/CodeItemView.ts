@@ -13,4 +13,16 @@ code: string | null, expireTime: string | null,
 /**
  * Still waiting for its message (`ItemStatus::is_waiting`).
  */
-waiting: boolean, };
+waiting: boolean, 
+/**
+ * When Mailcart recorded the text shown (RFC 3339), if one came.
+ */
+receivedAt: string | null, 
+/**
+ * The code equals one an earlier text for this email already had: buyers paste stale codes.
+ */
+sameCodeAsBefore: boolean, 
+/**
+ * What the service charged for this email (decimal text; "0": not charged), when it says.
+ */
+price: string | null, };

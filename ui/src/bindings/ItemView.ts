@@ -4,4 +4,8 @@ export type ItemView = { position: number, login: string, password: string | nul
 /**
  * The text an export writes for this item: the store's line, else `login:password`.
  */
-exportLine: string, };
+exportLine: string, 
+/**
+ * When this item (for a receive-code item: its latest text) was recorded.
+ */
+receivedAt: string, };

@@ -4,7 +4,11 @@ import type { OrderSummary } from "./OrderSummary";
 import type { PaymentMethod } from "./PaymentMethod";
 import type { StatusEvent } from "./StatusEvent";
 
-export type OrderDetail = { summary: OrderSummary, storeOrderId: string | null, productId: string | null, unitPrice: string | null, 
+export type OrderDetail = { summary: OrderSummary, storeOrderId: string | null, productId: string | null, 
+/**
+ * The unit price and minimum quantity at purchase (decimal text; GmailStore).
+ */
+unitPrice: string | null, minQuantity: number | null, 
 /**
  * How the order was paid (GmailStore), for the UI to name in the buyer's language.
  */

@@ -6,7 +6,11 @@ export type OrderSummary = {
 /**
  * The local id (the order book's own); far below 2^53, so a JS number holds it.
  */
-id: number, store: StoreKind, orderNo: string | null, productName: string, quantity: number, 
+id: number, store: StoreKind, orderNo: string | null, 
+/**
+ * The product's name at purchase: English (or the only one), and Chinese when the store gave it.
+ */
+productName: string, productNameZh: string | null, quantity: number, 
 /**
  * Decimal text.
  */

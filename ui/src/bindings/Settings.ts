@@ -14,4 +14,13 @@ emailOrderUrl: string | null,
 /**
  * `http://`, `https://`, `socks5://` or `socks5h://` proxy for all store calls.
  */
-proxy: string | null, };
+proxy: string | null, 
+/**
+ * Receive-code orders: put the newest code on the clipboard when it arrives (off unless the
+ * buyer asks: the clipboard is theirs).
+ */
+autoCopyCode: boolean, 
+/**
+ * Receive-code orders: a short chime when a code arrives.
+ */
+codeSound: boolean, };

@@ -6,12 +6,15 @@
 
 import { append, clear, el } from "../dom";
 import { t, type MessageKey } from "../i18n/i18n";
-import { commands, toCommandError, type CodeOrderView } from "../ipc";
+import { commands, toCommandError, type CodeItemView, type CodeOrderView } from "../ipc";
 import { copyButton } from "../clipboard";
 import { countdown } from "../checkout/payment-screen";
 import { codesErrorSentence } from "./messages";
 import { highlighted } from "./highlight";
 import { Poller } from "../poller";
+import { currentSettings } from "../context";
+import { shortTime } from "../orders/format";
+import { announceArrival } from "./arrival";
 
 export const CODES_POLL_MS = 10_000;
 
@@ -23,6 +26,8 @@ function expiryMs(expireTime: string | null): number {
 export class CodeOrderScreen {
   readonly root = el("section", { class: "codes-order", "data-testid": "codes-order" });
   private problem: unknown = null;
+  /** "The new code … was copied": said until the next code arrives. */
+  private arrivalNote: string | null = null;
   /** The key was refused or locked out: no automatic check until the user tries again. */
   private keyHeld = false;
   private readonly poller = new Poller(
@@ -34,6 +39,8 @@ export class CodeOrderScreen {
   constructor(
     private view: CodeOrderView,
     private readonly onBack: () => void,
+    /** Opens the buy form with this order's platform and count, at the confirmation. */
+    private readonly onBuyAgain: (platformId: string, count: number) => void,
   ) {
     this.render();
     this.poller.now();
@@ -50,6 +57,8 @@ export class CodeOrderScreen {
       this.view = await commands.receiveCodesRefresh(this.view.order.summary.id, tryKeyAgain);
       this.problem = null;
       this.keyHeld = false;
+      const note = announceArrival(this.view, currentSettings());
+      if (note) this.arrivalNote = note;
     } catch (error) {
       this.problem = error;
       const kind = toCommandError(error).kind;
@@ -96,8 +105,8 @@ export class CodeOrderScreen {
         "tr",
         { "data-testid": "code-row", "data-status": item.status },
         el("td", { class: "mono", "data-testid": "code-email" }, item.email),
-        el("td", { "data-testid": "code-status" }, t(`receiveCodes.item.${item.status}` as MessageKey)),
-        el("td", {}, item.text ? highlighted(item.text, item.code) : t("receiveCodes.noText")),
+        el("td", {}, el("span", { "data-testid": "code-status" }, t(`receiveCodes.item.${item.status}` as MessageKey)), chargeLine(item)),
+        el("td", {}, ...textCell(item)),
         el("td", waitingItem && item.expireTime ? { "data-expires": item.expireTime, "data-testid": "code-expires" } : {}, waitingItem ? "" : "—"),
         el(
           "td",
@@ -107,10 +116,19 @@ export class CodeOrderScreen {
         ),
       );
     });
+    const productId = order.productId;
+    const again = productId ? el("button", { type: "button", class: "button", "data-testid": "codes-buy-again" }, t("receiveCodes.buyAgain")) : null;
+    again?.addEventListener("click", () => {
+      this.close();
+      this.onBuyAgain(productId ?? "", order.summary.quantity);
+    });
+    const { chargedTotal, usedTotal } = this.view;
     append(
       this.root,
-      back,
+      el("div", { class: "actions" }, back, again),
       el("h2", {}, t("receiveCodes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
+      chargedTotal && usedTotal ? el("p", { class: "muted", "data-testid": "codes-totals" }, t("receiveCodes.totals", { charged: chargedTotal, used: usedTotal })) : null,
+      this.arrivalNote ? el("p", { class: "notice", role: "status", "data-testid": "codes-auto-copied" }, this.arrivalNote) : null,
       el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("receiveCodes.waitingCount", { count: waitingCount }) : t("receiveCodes.allDone")),
       waiting && !this.keyHeld ? el("p", { class: "muted hint" }, t("receiveCodes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
       this.problem ? el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)) : null,
@@ -128,4 +146,24 @@ export class CodeOrderScreen {
     );
     this.renderCountdowns();
   }
+}
+
+/** The received text with its code marked, when it came, and a warning when its code is one this
+ *  email already had. */
+function textCell(item: CodeItemView): (HTMLElement | string)[] {
+  if (!item.text) return [t("receiveCodes.noText")];
+  return [
+    highlighted(item.text, item.code),
+    item.sameCodeAsBefore
+      ? el("span", { class: "badge same-code-badge", title: t("receiveCodes.sameCodeHint"), "data-testid": "code-same-as-before" }, t("receiveCodes.sameCode"))
+      : "",
+    item.receivedAt ? el("span", { class: "muted hint", "data-testid": "code-arrived-at" }, t("receiveCodes.arrivedAt", { time: shortTime(item.receivedAt) })) : "",
+  ];
+}
+
+/** An email that expired or was released: whether the service charged it, when it says. */
+function chargeLine(item: CodeItemView): HTMLElement | null {
+  if (item.price === null || (item.status !== "Expired" && item.status !== "Released")) return null;
+  const free = Number(item.price) === 0;
+  return el("span", { class: "muted hint", "data-testid": "code-charged", "data-charged": String(!free) }, free ? t("receiveCodes.notCharged") : t("receiveCodes.charged", { price: item.price }));
 }

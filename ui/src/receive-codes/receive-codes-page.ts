@@ -3,7 +3,7 @@
 
 import { append, clear, el } from "../dom";
 import { t } from "../i18n/i18n";
-import { commands, toCommandError, type ReceiveCodesSetup, type PlatformView } from "../ipc";
+import { commands, toCommandError, type CodeOrderView, type ReceiveCodesSetup, type PlatformView } from "../ipc";
 import { MAX_BUY_COUNT } from "../bindings/constants";
 import { ruleSentence } from "../errors";
 import { codesErrorSentence } from "./messages";
@@ -181,7 +181,7 @@ export class ReceiveCodesPage {
       this.render();
       try {
         const view = await commands.receiveCodesBuy(platform.id, count);
-        this.screen = new CodeOrderScreen(view, () => this.backToList());
+        this.screen = this.orderScreen(view);
       } catch (error) {
         this.problem = error;
       }
@@ -208,7 +208,7 @@ export class ReceiveCodesPage {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       try {
-        this.screen = new CodeOrderScreen(await commands.receiveCodesOpen(orderNo.value), () => this.backToList());
+        this.screen = this.orderScreen(await commands.receiveCodesOpen(orderNo.value));
         this.problem = null;
       } catch (error) {
         this.problem = error;
@@ -216,6 +216,38 @@ export class ReceiveCodesPage {
       this.render();
     });
     return form;
+  }
+
+  private orderScreen(view: CodeOrderView): CodeOrderScreen {
+    return new CodeOrderScreen(
+      view,
+      () => this.backToList(),
+      (platformId, count) => void this.buyAgain(platformId, count),
+    );
+  }
+
+  /** The buy form with an earlier order's platform and count, at the same confirmation of the
+   *  total as a typed buy: the price is today's, from the service's list. */
+  private async buyAgain(platformId: string, count: number): Promise<void> {
+    this.screen = null;
+    this.draftPlatform = platformId;
+    this.draftCount = String(count);
+    this.confirming = null;
+    this.problem = null;
+    try {
+      this.platforms = await commands.receiveCodesPlatforms();
+      const platform = this.platforms.find((p) => p.id === platformId);
+      if (!platform) {
+        this.problem = { kind: "notFound", message: "this platform is no longer offered" };
+      } else {
+        const quoted = await commands.receiveCodesQuote(platform.price, this.draftCount);
+        if (quoted.quantity !== null && quoted.total !== null && !quoted.problem) this.confirming = { platform, count: quoted.quantity, total: quoted.total };
+      }
+    } catch (error) {
+      this.problem = error;
+    }
+    this.shownFrom = null;
+    this.render();
   }
 
   private backToList(): void {

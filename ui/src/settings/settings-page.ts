@@ -81,6 +81,13 @@ export class SettingsPage {
       const error = this.fieldError?.field === name ? el("p", { class: "error-detail", role: "alert", "data-testid": "settings-field-error" }, this.fieldError.text) : null;
       return el("label", { class: "field" }, el("span", {}, t(FIELD_LABELS[name])), input, hint ? el("span", { class: "muted hint" }, t(hint)) : null, error);
     };
+    const toggle = (testid: string, label: MessageKey, on: boolean) => {
+      const box = el("input", { type: "checkbox", "data-testid": testid });
+      box.checked = on;
+      return { box, row: el("label", { class: "field check" }, box, el("span", {}, t(label))) };
+    };
+    const autoCopy = toggle("settings-autoCopyCode", "settings.autoCopyCode", settings.autoCopyCode);
+    const sound = toggle("settings-codeSound", "settings.codeSound", settings.codeSound);
     const save = el("button", { type: "submit", class: "button primary", "data-testid": "settings-save" }, t("settings.save"));
     const form = el(
       "form",
@@ -92,6 +99,10 @@ export class SettingsPage {
       el("h3", {}, t("settings.stores")),
       field("gmailstoreUrl"),
       field("emailOrderUrl"),
+      el("h3", {}, t("settings.codes")),
+      autoCopy.row,
+      sound.row,
+      el("p", { class: "muted hint" }, t("settings.codesHint")),
       el("h3", {}, t("settings.network")),
       field("proxy"),
       this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text) : null,
@@ -107,6 +118,8 @@ export class SettingsPage {
         gmailstoreUrl: inputs.gmailstoreUrl.value || null,
         emailOrderUrl: inputs.emailOrderUrl.value || null,
         proxy: inputs.proxy.value || null,
+        autoCopyCode: autoCopy.box.checked,
+        codeSound: sound.box.checked,
       };
       save.disabled = true;
       try {

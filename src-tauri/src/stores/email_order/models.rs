@@ -52,6 +52,10 @@ pub struct OrderItem {
     pub expire_time: Option<String>,
     #[serde(default)]
     pub platform_name: Option<String>,
+    /// What the service charged for this email, when it says (0: not charged, e.g. released
+    /// before a code came and refunded).
+    #[serde(default, deserialize_with = "money::optional_non_negative_decimal")]
+    pub price: Option<Decimal>,
 }
 
 impl OrderItem {

@@ -38,6 +38,8 @@ pub struct Item {
     pub text: String,
     pub status: &'static str,
     pub expire_time: String,
+    /// What the item was charged, when it differs from the order's price (e.g. "0" once refunded).
+    pub price: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -88,7 +90,7 @@ impl EmailOrderState {
     }
 
     /// Gives item `index` of `order_no` a code, or expires / releases it (its email is then masked).
-    pub fn set_item(&self, order_no: &str, index: usize, status: &str, text: Option<&str>) -> bool {
+    pub fn set_item(&self, order_no: &str, index: usize, status: &str, text: Option<&str>, price: Option<&str>) -> bool {
         let mut orders = self.orders.lock().unwrap_or_else(|p| p.into_inner());
         let Some(item) = orders.iter_mut().find(|o| o.order_no == order_no).and_then(|o| o.items.get_mut(index)) else { return false };
         item.status = match status {
@@ -99,6 +101,9 @@ impl EmailOrderState {
         };
         if let Some(text) = text {
             item.text = text.to_owned();
+        }
+        if let Some(price) = price {
+            item.price = Some(price.to_owned());
         }
         if matches!(item.status, "Expired" | "Released") {
             item.email = mask(&item.email);
@@ -198,6 +203,7 @@ async fn buy(State(state): State<Arc<DoubleState>>, ConnectInfo(peer): ConnectIn
             text: String::new(),
             status: "Waiting",
             expire_time: expire_time.clone(),
+            price: None,
         })
         .collect();
     orders.push(EmailOrder { order_no: order_no.clone(), platform: name, price, items });
@@ -226,7 +232,8 @@ async fn details(
                 "email": item.email,
                 "text": if item.text.is_empty() { Value::Null } else { Value::String(item.text.clone()) },
                 "status": item.status,
-                "price": order.price.parse::<f64>().map(Value::from).unwrap_or(Value::Null),
+                // Sent as the JSON number the service sends, from its literal digits.
+                "price": serde_json::from_str::<Value>(item.price.as_deref().unwrap_or(&order.price)).unwrap_or(Value::Null),
                 "createTime": "2026-11-25T16:30:00",
                 "updateTime": "2026-11-25T16:30:00",
                 "expireTime": item.expire_time,
