@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { clickTestId, selectOption, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBuying } from "./app-steps.mjs";
 
 const PASSPHRASE = "shapes e2e passphrase";
@@ -99,5 +99,61 @@ describe("Settings → Check the store", () => {
     assert.match(calls[0], /^GET \/products — understood: 5 products$/);
     assert.match(calls[2], /^GET \/payment-config — not understood: not found: alipay \/ wechat flags/);
     await ctx.harness.saveScreenshot(ctx.session, "settings-store-check");
+  });
+});
+
+describe("what was bought, kept with the order", () => {
+  it("shows every extra field of the delivered accounts to copy one by one, the product as bought, and Buy again fills the checkout", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const clipboard = () => spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
+    await ctx.harness.control("POST", "/shapes", { accounts: "richObjects" });
+    ctx.session = await openApp(ctx.harness, PASSPHRASE);
+    await startBuying(ctx.session, PRODUCT);
+    await typeInto(ctx.session, "checkout-quantity", "2");
+    await typeInto(ctx.session, "checkout-email", "again@example.com");
+    await clickTestId(ctx.session, "method-crypto");
+    await selectOption(ctx.session, "checkout-coin", "bep20_usdt");
+    await clickTestId(ctx.session, "checkout-submit");
+    await waitFor(ctx.session, '[data-testid="pay-status"]', "the payment screen");
+    const orderNo = await textOf(ctx.session, "pay-order-no");
+    await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
+    await until(
+      async () => {
+        await clickTestId(ctx.session, "pay-check-now").catch(() => {});
+        return (await ctx.session.findAll('[data-testid="pay-item"]')).length === 2;
+      },
+      { what: "the delivery", timeoutMs: 30_000, intervalMs: 2_000 },
+    );
+
+    await clickTestId(ctx.session, "nav-orders");
+    await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
+    await clickTestId(ctx.session, "order-open");
+    await waitFor(ctx.session, '[data-testid="items-table"]');
+    assert.equal(await textOf(ctx.session, "order-detail-product"), "Aged Gmail (registered 2019) / 老号 Gmail（2019 年注册）");
+    assert.equal(await textOf(ctx.session, "order-detail-unit-price"), "12.345 CNY");
+    assert.equal(await textOf(ctx.session, "order-detail-min-quantity"), "1");
+    const fields = await ctx.session.findAll('[data-testid="order-detail"] [data-testid="item-field"]');
+    const kinds = await Promise.all(fields.map((f) => ctx.session.attribute(f, "data-kind")));
+    assert.deepEqual(kinds, ["recoveryEmail", "twoFactorSecret", "note", "other", "recoveryEmail", "twoFactorSecret", "note", "other"]);
+    const values = await ctx.session.texts('[data-testid="order-detail"] [data-testid="item-field-value"]');
+    const logins = await ctx.session.texts('[data-testid="item-login"]');
+    assert.equal(values[0], `r.${logins[0]}`);
+    assert.match(values[1], /^JBSWY3DPEHPK3P[A-Z]{4}$/);
+    assert.deepEqual([values[2], values[3]], ["aged 2019", "1000 9000"]);
+    assert.match(await ctx.session.texts('[data-testid="order-detail"] [data-testid="item-field"] .field-label').then((l) => l.join("|")), /^Recovery email\|2FA secret\|Note\|backupcodes\|/);
+    await ctx.session.click((await ctx.session.findAll('[data-testid="order-detail"] [data-testid="copy-field"]'))[1]);
+    await until(async () => clipboard() === values[1], { what: "the 2FA secret on the clipboard" });
+    await ctx.harness.saveScreenshot(ctx.session, "order-fields");
+
+    await clickTestId(ctx.session, "order-buy-again");
+    const [quantity] = await waitFor(ctx.session, '[data-testid="checkout-quantity"]', "the checkout");
+    assert.equal(await ctx.session.property(quantity, "value"), "2");
+    const [email] = await waitFor(ctx.session, '[data-testid="checkout-email"]');
+    assert.equal(await ctx.session.property(email, "value"), "again@example.com");
+    const [crypto] = await waitFor(ctx.session, '[data-testid="method-crypto"]');
+    assert.equal(await ctx.session.property(crypto, "checked"), true);
+    const [picked] = await waitFor(ctx.session, '[data-testid="checkout-coin"]');
+    assert.equal(await ctx.session.property(picked, "value"), "bep20_usdt");
+    await untilTexts(ctx.session, '[data-testid="checkout-total"]', ["Total: ¥24.690"]);
   });
 });

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use mailcart_lib::checkout::{apply_state, record_created};
 use mailcart_lib::ipc::{AppError, AppErrorKind};
-use mailcart_lib::orders::OrderStatus;
+use mailcart_lib::orders::{FieldKind, OrderStatus};
 use mailcart_lib::stores::gmailstore::{
     Coin, CreateOrderRequest, GmailStoreClient, GmailStoreError, PaymentMethod, QueryLimiter, RetryPolicy, StoreOrderStatus,
 };
@@ -83,7 +83,9 @@ async fn a_crypto_order_is_created_checked_and_delivered_into_the_order_book() {
     let expected = mailcart_store_double::accounts_for(&order_no, 2);
     let got: Vec<(String, String)> = detail.items.iter().map(|i| (i.login.clone(), i.password.clone().unwrap())).collect();
     assert_eq!(got, expected);
-    assert_eq!(detail.items[0].extra.as_deref(), Some(format!("r.{}", expected[0].0).as_str()));
+    let recovery = format!("r.{}", expected[0].0);
+    assert_eq!(detail.items[0].fields.iter().map(|f| (f.kind, f.value.as_str())).collect::<Vec<_>>(), [(FieldKind::RecoveryEmail, recovery.as_str())]);
+    assert_eq!(detail.items[0].extra.as_deref(), Some(format!("recovery email: {recovery}").as_str()), "the CSV export's column");
 }
 
 #[tokio::test]

@@ -23,13 +23,15 @@ import type { ReceiveCodesSetup } from "./bindings/ReceiveCodesSetup";
 import type { PlatformView } from "./bindings/PlatformView";
 import type { CodeOrderView } from "./bindings/CodeOrderView";
 import type { CodeItemView } from "./bindings/CodeItemView";
+import type { ItemView } from "./bindings/ItemView";
+import type { ItemField } from "./bindings/ItemField";
 import type { UpdateOffer } from "./bindings/UpdateOffer";
 import type { RuleError } from "./bindings/RuleError";
 import type { Quote } from "./bindings/Quote";
 
 export type { AppError, AppErrorKind, AppInfo, ProductView, VaultStatus, Settings, OrderFilter, OrderSummary, OrderDetail, ExportFormat, PendingAttempt };
 export type { StoreCheck, RuleError, Quote };
-export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, ReceiveCodesSetup, PlatformView, CodeOrderView, CodeItemView, UpdateOffer };
+export type { CheckoutInput, CheckoutView, LoginStatus, PaymentOptions, ReceiveCodesSetup, PlatformView, CodeOrderView, CodeItemView, ItemView, ItemField, UpdateOffer };
 
 // Every kind Rust can send: a Record, so that a kind added to the Rust enum (and so to the
 // generated AppErrorKind) is a type error here until it is listed.

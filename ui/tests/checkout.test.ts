@@ -50,8 +50,8 @@ describe("checkout rules", () => {
 function view(status: OrderStatus, expiresAt: string | null): CheckoutView {
   return {
     order: {
-      summary: { id: 1, store: "gmailstore", orderNo: "GS1", productName: "p", quantity: 1, total: "1", currency: "CNY", status, finished: false, contactEmail: null, itemCount: 0, createdAt: "" },
-      storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "btc", payAddress: "bc1", payAmount: "0.1", network: null,
+      summary: { id: 1, store: "gmailstore", orderNo: "GS1", productName: "p", productNameZh: null, quantity: 1, total: "1", currency: "CNY", status, finished: false, contactEmail: null, itemCount: 0, createdAt: "" },
+      storeOrderId: null, productId: null, unitPrice: null, minQuantity: null, paymentMethod: "crypto", coin: "btc", payAddress: "bc1", payAmount: "0.1", network: null,
       expiresAt, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
     paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, paymentTx: null, missing: [], storeAnswer: null,

@@ -9,7 +9,7 @@ function waitingView(): CodeOrderView {
   return {
     order: {
       summary: { id: 4, store: "emailOrder", orderNo: "E1", productName: "Twitter", quantity: 1, total: null, currency: null, status: "awaitingPayment", finished: false, contactEmail: null, itemCount: 1, createdAt: "" },
-      storeOrderId: null, productId: null, unitPrice: null, paymentMethod: null, coin: null, payAddress: null, payAmount: null, network: null,
+      storeOrderId: null, productId: null, unitPrice: null, minQuantity: null, paymentMethod: null, coin: null, payAddress: null, payAmount: null, network: null,
       expiresAt: null, hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
     items: [{ position: 0, email: "t0@mailbox.example", status: "Waiting", text: null, code: null, expireTime: null, waiting: true }],

@@ -10,6 +10,7 @@ const order = (id: number, orderNo: string, finished: boolean): OrderSummary => 
   store: "gmailstore",
   orderNo,
   productName: "Aged Gmail",
+  productNameZh: "老谷歌邮箱",
   quantity: 2,
   total: "24.690",
   currency: "CNY",

@@ -8,8 +8,8 @@ import { byTestId, texts, until } from "./dom-helpers";
 function missingView(): CheckoutView {
   return {
     order: {
-      summary: { id: 3, store: "gmailstore", orderNo: "GS9", productName: "p", quantity: 1, total: "70", currency: "CNY", status: "awaitingPayment", finished: false, contactEmail: "buyer@example.com", itemCount: 0, createdAt: "" },
-      storeOrderId: null, productId: null, unitPrice: null, paymentMethod: "crypto", coin: "trc20_usdt", payAddress: null, payAmount: null, network: null,
+      summary: { id: 3, store: "gmailstore", orderNo: "GS9", productName: "p", productNameZh: null, quantity: 1, total: "70", currency: "CNY", status: "awaitingPayment", finished: false, contactEmail: "buyer@example.com", itemCount: 0, createdAt: "" },
+      storeOrderId: null, productId: null, unitPrice: null, minQuantity: null, paymentMethod: "crypto", coin: "trc20_usdt", payAddress: null, payAmount: null, network: null,
       expiresAt: new Date(Date.now() + 20 * 60_000).toISOString(), hasPayUrl: false, events: [], items: [], unreadableItems: 0,
     },
     paymentUri: null, qrCode: null, storeMessage: null, unknownStatus: null, received: null, shortBy: null, paymentTx: null,

@@ -1,7 +1,7 @@
 //! From the store's answers to the order book: every answer that changes something is committed
 //! before the caller can show it.
 
-use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
+use crate::orders::{AttemptId, CommittedOrder, DeliveredItem, ItemField, NewOrder, OrderBook, OrderBookError, OrderStatus, StoreKind};
 use crate::vault::Secret;
 use crate::stores::gmailstore::{read_kept_answer, CreateOrderRequest, CreatedOrder, OrderState, Product, StatedTotal, StoreOrderStatus};
 
@@ -79,9 +79,9 @@ pub fn apply_state(book: &OrderBook, id: i64, state: &OrderState) -> Result<bool
     // Accounts the app could read, else the store's own lines for a list it could not: a delivered
     // order never shows as delivered with nothing in it.
     let items: Vec<DeliveredItem> = if state.accounts.is_empty() {
-        state.unreadable_accounts.iter().map(|raw| DeliveredItem { login: String::new(), password: None, extra: None, line: Some(Secret::new(raw.clone())) }).collect()
+        state.unreadable_accounts.iter().map(|raw| DeliveredItem { login: String::new(), password: None, extra: None, fields: Vec::new(), line: Some(Secret::new(raw.clone())) }).collect()
     } else {
-        state.accounts.iter().map(|a| DeliveredItem { login: a.login.clone(), password: a.password.clone(), extra: a.extra.clone(), line: a.line.clone() }).collect()
+        state.accounts.iter().map(delivered_item).collect()
     };
     if !items.is_empty() {
         let already = book.summary(id)?.item_count as usize;
@@ -126,4 +126,20 @@ pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email
     };
     apply_state(book, id, state)?;
     Ok(id)
+}
+
+/// A delivered account as the order book keeps it: its extra fields one by one, and in one text.
+fn delivered_item(account: &crate::stores::gmailstore::DeliveredAccount) -> DeliveredItem {
+    let fields: Vec<ItemField> = account
+        .fields
+        .iter()
+        .map(|f| ItemField { kind: f.kind, name: f.name.clone(), value: f.value.expose().clone() })
+        .collect();
+    DeliveredItem {
+        login: account.login.clone(),
+        password: account.password.clone(),
+        extra: ItemField::joined(&fields).map(Secret::new),
+        fields,
+        line: account.line.clone(),
+    }
 }

@@ -33,6 +33,8 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("StatusEvent.ts", crate::orders::StatusEvent::export_to_string(&config).unwrap()),
         ("PendingAttempt.ts", crate::orders::PendingAttempt::export_to_string(&config).unwrap()),
         ("ItemView.ts", crate::orders::ItemView::export_to_string(&config).unwrap()),
+        ("ItemField.ts", crate::orders::ItemField::export_to_string(&config).unwrap()),
+        ("FieldKind.ts", crate::orders::FieldKind::export_to_string(&config).unwrap()),
         ("CheckoutView.ts", CheckoutView::export_to_string(&config).unwrap()),
         ("LoginStatus.ts", LoginStatus::export_to_string(&config).unwrap()),
         ("PaymentOptions.ts", PaymentOptions::export_to_string(&config).unwrap()),

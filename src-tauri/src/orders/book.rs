@@ -11,7 +11,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroize;
 
-use super::model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+use super::model::{DeliveredItem, ItemField, NewOrder, OrderStatus, StoreKind};
 use super::numbers::{self, NumberIndex};
 use super::views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
 use crate::db::{Database, DbError};
@@ -80,6 +80,9 @@ struct SealedItem {
     /// Receive-code items: the texts this one replaced, oldest first (see `record_code_text`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     earlier: Vec<String>,
+    /// Accounts: each extra field on its own (items from before them have only `extra`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<ItemField>,
 }
 
 impl Drop for SealedItem {
@@ -88,6 +91,9 @@ impl Drop for SealedItem {
         self.extra.zeroize();
         self.line.zeroize();
         self.earlier.zeroize();
+        for field in &mut self.fields {
+            field.value.zeroize();
+        }
     }
 }
 
@@ -338,6 +344,7 @@ impl OrderBook {
                     extra: item.extra.as_ref().map(|s| s.expose().clone()),
                     line: item.line.as_ref().map(|s| s.expose().clone()),
                     earlier: Vec::new(),
+                    fields: item.fields.clone(),
                 };
                 insert.execute(params![id, position, item.login, self.seal_item(&uid, position, &sealed_item)?, now])?;
                 views.push(item_view(position, sealed_item, now.clone()));
@@ -370,7 +377,7 @@ impl OrderBook {
         if earlier.len() > EARLIER_TEXTS_KEPT {
             earlier.drain(..earlier.len() - EARLIER_TEXTS_KEPT);
         }
-        let item = SealedItem { login: email.to_owned(), password: None, extra: None, line: Some(text.to_owned()), earlier };
+        let item = SealedItem { login: email.to_owned(), password: None, extra: None, line: Some(text.to_owned()), earlier, fields: Vec::new() };
         tx.execute(
             "INSERT INTO delivered_items(order_id, position, label, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(order_id, position) DO UPDATE SET label = excluded.label, sealed = excluded.sealed, received_at = excluded.received_at",
@@ -640,5 +647,6 @@ fn item_view(position: u32, item: SealedItem, received_at: String) -> ItemView {
         export_line,
         received_at,
         earlier_lines: item.earlier.clone(),
+        fields: item.fields.clone(),
     }
 }

@@ -181,6 +181,7 @@ mod tests {
             extra: extra.map(Into::into),
             line: line.map(Into::into),
             export_line: item_line(login, Some(password), line),
+            fields: Vec::new(),
             received_at: "2026-12-05T00:00:00Z".into(),
             earlier_lines: Vec::new(),
         }

@@ -12,7 +12,7 @@ mod views;
 
 pub use attempts::{AttemptId, AttemptOutcome, NewAttempt, PendingAttempt};
 pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter};
-pub use model::{DeliveredItem, NewOrder, OrderStatus, StoreKind};
+pub use model::{DeliveredItem, FieldKind, ItemField, NewOrder, OrderStatus, StoreKind};
 pub use views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
 
 #[cfg(test)]

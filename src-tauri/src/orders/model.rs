@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::stores::gmailstore::FieldKind;
 use crate::vault::Secret;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -162,14 +163,54 @@ impl NewOrder {
 pub struct DeliveredItem {
     pub login: String,
     pub password: Option<Secret<String>>,
-    /// Recovery email, 2FA seed, notes: whatever else the store sent for this item.
+    /// Recovery email, 2FA seed, notes: whatever else the store sent for this item, in one text
+    /// (the CSV export's `extra` column; what versions before `fields` kept).
     pub extra: Option<Secret<String>>,
+    /// The same, one field each, for the buyer to copy one by one.
+    pub fields: Vec<ItemField>,
     /// The store's own line for this item (e.g. `login----password----recovery`), when it has one.
     pub line: Option<Secret<String>>,
 }
 
 impl DeliveredItem {
     pub fn account(login: &str, password: &str) -> Self {
-        DeliveredItem { login: login.to_owned(), password: Some(Secret::from(password)), extra: None, line: None }
+        DeliveredItem { login: login.to_owned(), password: Some(Secret::from(password)), extra: None, fields: Vec::new(), line: None }
+    }
+}
+
+/// One extra field of a delivered account (recovery email, 2FA secret, note, …), as kept sealed
+/// with its item and shown with its own copy button.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemField {
+    pub kind: FieldKind,
+    /// The store's name for a field of kind `other`, when it gave one.
+    pub name: Option<String>,
+    pub value: String,
+}
+
+impl std::fmt::Debug for ItemField {
+    // The value can be a 2FA secret: never in a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ItemField").field("kind", &self.kind).field("name", &self.name).finish_non_exhaustive()
+    }
+}
+
+impl ItemField {
+    /// All fields in one text, `recovery email: …; 2FA secret: …` (the CSV export's column).
+    pub fn joined(fields: &[ItemField]) -> Option<String> {
+        let parts: Vec<String> = fields
+            .iter()
+            .map(|f| {
+                let label = match f.kind {
+                    FieldKind::RecoveryEmail => "recovery email",
+                    FieldKind::TwoFactorSecret => "2FA secret",
+                    FieldKind::Note => "note",
+                    FieldKind::Other => f.name.as_deref().unwrap_or("other"),
+                };
+                format!("{label}: {}", f.value)
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 }

@@ -47,6 +47,8 @@ pub struct ItemView {
     pub line: Option<String>,
     /// The text an export writes for this item: the store's line, else `login:password`.
     pub export_line: String,
+    /// Accounts: each extra field the store sent, to show and copy one by one.
+    pub fields: Vec<super::model::ItemField>,
     /// When this item (for a receive-code item: its latest text) was recorded.
     pub received_at: String,
     /// Receive-code items: the texts the latest one replaced, oldest first. Only Rust reads them

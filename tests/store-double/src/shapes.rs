@@ -54,11 +54,27 @@ pub enum ConfigShape {
     Unrecognised,
 }
 
+/// How delivered accounts are sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AccountShape {
+    /// `{"email","password","recovery_email"}`
+    #[default]
+    Objects,
+    /// The same with a 2FA secret, a note and a field no reader could know (`backup_codes`).
+    RichObjects,
+    /// The store's own lines: `email----password----recovery----2FA secret`.
+    Lines,
+    /// Lines in a layout no reader could know (`email password`, space separated).
+    OddLines,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Shapes {
     pub create_order: CreateShape,
     pub status: StatusShape,
+    pub accounts: AccountShape,
     pub product: ProductShape,
     pub payment_config: ConfigShape,
 }

@@ -4,7 +4,8 @@ import { clear, el } from "../dom";
 import { errorPanel, errorSentence } from "../errors";
 import { shortTime } from "../orders/format";
 import { t } from "../i18n/i18n";
-import { commands, type ProductView } from "../ipc";
+import { commands, toCommandError, type ProductView } from "../ipc";
+import { takeReorder, type Reorder } from "../checkout/reorder";
 import type { LastCatalogue } from "../bindings/LastCatalogue";
 import { productCard } from "./product-card";
 import { ProductDetail } from "./product-detail";
@@ -41,6 +42,8 @@ export class CataloguePage {
   private detail: ProductDetail | null = null;
   private checkout: CheckoutForm | null = null;
   private payment: PaymentScreen | null = null;
+  /** Why the last "Buy again" could not open the checkout (the product is gone, the store is down). */
+  private reorderProblem: unknown = null;
   private readonly search = el("input", {
     type: "search",
     class: "search",
@@ -108,6 +111,7 @@ export class CataloguePage {
   private renderBody(): void {
     if (this.detail || this.checkout || this.payment) return;
     clear(this.body);
+    if (this.reorderProblem) this.body.append(this.reorderNote(this.reorderProblem));
     const list = this.list;
     if (list.status === "loading") {
       this.body.append(el("p", { class: "muted loading", "data-testid": "loading", "aria-busy": "true" }, t("catalogue.loading")));
@@ -131,6 +135,11 @@ export class CataloguePage {
       return;
     }
     this.body.append(el("div", { class: "product-grid" }, ...shown.map((p) => productCard(p, (chosen) => this.open(chosen)))));
+  }
+
+  private reorderNote(problem: unknown): HTMLElement {
+    const gone = toCommandError(problem).kind === "notFound";
+    return el("p", { class: "notice", role: "alert", "data-testid": "reorder-problem" }, gone ? t("order.productGone") : errorSentence(problem));
   }
 
   private keptNote(kept: Kept): HTMLElement {
@@ -161,7 +170,7 @@ export class CataloguePage {
     this.render();
   }
 
-  private buy(product: ProductView): void {
+  private buy(product: ProductView, prefill?: Reorder): void {
     this.checkout = new CheckoutForm(
       product,
       (view) => {
@@ -173,8 +182,22 @@ export class CataloguePage {
         this.checkout = null;
         this.render();
       },
+      prefill,
     );
     this.render();
+  }
+
+  /** "Buy again" from an order: the store's product now (a sold-out or vanished product says so
+   *  on its card, not in a checkout), with the order's quantity, email and payment filled in. */
+  private async buyAgain(reorder: Reorder): Promise<void> {
+    this.reorderProblem = null;
+    try {
+      const product = await commands.getProduct(reorder.productId);
+      this.buy(product, reorder);
+    } catch (error) {
+      this.reorderProblem = error;
+      this.render();
+    }
   }
 
   /** Back to the product list (leaves a payment screen; its order stays in Orders). */
@@ -183,6 +206,9 @@ export class CataloguePage {
     this.payment = null;
     this.checkout = null;
     this.detail = null;
+    this.reorderProblem = null;
     this.render();
+    const reorder = takeReorder();
+    if (reorder) void this.buyAgain(reorder);
   }
 }

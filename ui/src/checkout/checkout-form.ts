@@ -14,6 +14,7 @@ import { LoginForm } from "./login-form";
 import { MAX_QUANTITY, PAYMENT_METHODS } from "../bindings/constants";
 import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
+import type { Reorder } from "./reorder";
 
 
 export class CheckoutForm {
@@ -32,13 +33,16 @@ export class CheckoutForm {
     private readonly product: ProductView,
     private readonly onPlaced: (view: CheckoutView) => void,
     private readonly onCancel: () => void,
+    /** "Buy again": an earlier order's quantity, email and payment, in place of the defaults. */
+    prefill?: Reorder,
   ) {
-    this.quantity.value = String(product.orderMin);
+    this.quantity.value = String(prefill?.quantity ?? product.orderMin);
     const settings = currentSettings();
-    this.email.value = settings?.defaultContactEmail ?? "";
+    this.email.value = prefill?.email ?? settings?.defaultContactEmail ?? "";
     this.fillCoins();
     // Rust's coin list puts the default first.
-    this.coin.value = settings?.defaultCoin ?? coins()[0].coin;
+    this.coin.value = prefill?.coin ?? settings?.defaultCoin ?? coins()[0].coin;
+    if (prefill?.method) this.method = prefill.method;
     this.quantity.addEventListener("input", () => void this.renderTotal());
     void this.loadContext();
   }
@@ -46,6 +50,8 @@ export class CheckoutForm {
   private async loadContext(): Promise<void> {
     const [options, login] = await Promise.allSettled([commands.paymentOptions(), commands.loginStatus()]);
     if (options.status === "fulfilled") this.options = options.value;
+    // A cashier the store no longer offers (an earlier order's, bought again): the first method.
+    if ((this.method === "alipay" && !this.options.alipay) || (this.method === "wechat" && !this.options.wechat)) this.method = PAYMENT_METHODS[0];
     if (login.status === "fulfilled") this.login = login.value;
     this.render();
   }

@@ -6,6 +6,7 @@ import { errorSentence } from "../errors";
 import { t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type CheckoutView } from "../ipc";
 import { copyButton } from "../clipboard";
+import { itemExtras } from "../orders/item-fields";
 import { coinInfo } from "./coins";
 import { shortTime, totalText } from "../orders/format";
 import { Poller } from "../poller";
@@ -229,6 +230,7 @@ export class PaymentScreen {
                 { "data-testid": "pay-item" },
                 el("td", { class: "mono", "data-testid": "pay-item-login" }, item.login),
                 el("td", { class: "mono", "data-testid": "pay-item-password" }, item.password ?? ""),
+                el("td", { class: "mono", "data-testid": "pay-item-extra" }, ...itemExtras(item)),
                 el("td", {}, copyButton(t("order.copy"), t("order.copied"), () => item.exportLine, "pay-copy-item")),
               ),
             ),

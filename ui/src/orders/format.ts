@@ -1,6 +1,6 @@
 // How order fields read in the UI.
 
-import { t, type MessageKey } from "../i18n/i18n";
+import { language, t, type MessageKey } from "../i18n/i18n";
 import type { OrderSummary } from "../ipc";
 import type { OrderStatus } from "../bindings/OrderStatus";
 import type { StoreKind } from "../bindings/StoreKind";
@@ -11,6 +11,11 @@ export function statusLabel(status: OrderStatus): string {
 
 export function storeLabel(store: StoreKind): string {
   return t(`orders.store.${store}` as MessageKey);
+}
+
+/** The product's name as bought, in the buyer's language when the order kept that one. */
+export function orderProductName(order: Pick<OrderSummary, "productName" | "productNameZh">): string {
+  return language() === "zh" && order.productNameZh ? order.productNameZh : order.productName;
 }
 
 /** `2026-11-25T15:40:06.123456Z` → `2026-11-25 15:40` in the computer's time zone. */

@@ -5,7 +5,10 @@ import { errorPanel, errorSentence } from "../errors";
 import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type ExportFormat, type OrderDetail } from "../ipc";
 import { copyButton } from "../clipboard";
-import { shortTime, statusLabel, storeLabel, totalText } from "./format";
+import { orderProductName, shortTime, statusLabel, storeLabel, totalText } from "./format";
+import { reorderOf, requestReorder } from "../checkout/reorder";
+import { navigateTo } from "../navigation";
+import { itemExtras } from "./item-fields";
 import { PaymentScreen } from "../checkout/payment-screen";
 import { coinLabel } from "../checkout/coins";
 
@@ -70,9 +73,10 @@ export class OrderDetailView {
       facts,
       row("order.number", s.orderNo, "order-detail-number"),
       row("orders.col.store", storeLabel(s.store), "order-detail-store"),
-      row("order.product", s.productName, "order-detail-product"),
+      row("order.product", productNames(s), "order-detail-product"),
       row("order.quantity", String(s.quantity), "order-detail-quantity"),
-      row("order.unitPrice", d.unitPrice, "order-detail-unit-price"),
+      row("order.unitPrice", d.unitPrice ? totalText({ total: d.unitPrice, currency: s.currency }) : null, "order-detail-unit-price"),
+      row("order.minQuantity", d.minQuantity === null ? null : String(d.minQuantity), "order-detail-min-quantity"),
       row("order.total", s.total ? totalText(s) : null, "order-detail-total"),
       row("order.payment", d.paymentMethod ? t(`checkout.method.${d.paymentMethod}` as MessageKey) : null, "order-detail-payment"),
       row("order.coin", coinLabel(d.coin), "order-detail-coin"),
@@ -95,9 +99,20 @@ export class OrderDetailView {
       });
       this.root.append(follow);
     }
-    this.root.append(
+    const reorder = reorderOf(d);
+    if (reorder) {
+      const again = el("button", { type: "button", class: "button", "data-testid": "order-buy-again", title: t("order.buyAgainHint") }, t("order.buyAgain"));
+      again.addEventListener("click", () => {
+        requestReorder(reorder);
+        navigateTo("catalogue");
+      });
+      this.root.append(again);
+    }
+    append(
+      this.root,
       el("h2", { class: "detail-title" }, el("span", { "data-testid": "order-detail-status", class: `status status-${s.status}` }, statusLabel(s.status))),
       facts,
+      d.unitPrice || d.minQuantity !== null ? el("p", { class: "muted hint", "data-testid": "order-as-bought" }, t("order.asBought")) : null,
       this.itemsSection(d),
       el("h3", {}, t("order.history")),
       el(
@@ -135,7 +150,7 @@ export class OrderDetailView {
         { "data-testid": "item-row" },
         el("td", { class: "mono", "data-testid": "item-login" }, item.login),
         el("td", { class: "mono", "data-testid": "item-password" }, item.password ?? ""),
-        el("td", { class: "mono", "data-testid": "item-extra" }, item.extra ?? item.line ?? ""),
+        el("td", { class: "mono", "data-testid": "item-extra" }, ...itemExtras(item)),
         el("td", {}, copyButton(t("order.copy"), t("order.copied"), () => item.exportLine, "copy-item")),
       ),
     );
@@ -159,4 +174,11 @@ export class OrderDetailView {
     }
     this.render();
   }
+}
+
+/** "老谷歌邮箱 / Aged Gmail": the name as bought in the buyer's language first, the other after it. */
+function productNames(summary: OrderDetail["summary"]): string {
+  const first = orderProductName(summary);
+  const other = first === summary.productName ? summary.productNameZh : summary.productName;
+  return other && other !== first ? `${first} / ${other}` : first;
 }

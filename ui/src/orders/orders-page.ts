@@ -9,7 +9,7 @@ import type { StoreKind } from "../bindings/StoreKind";
 import { ORDER_STATUSES, STORE_KINDS } from "../bindings/constants";
 import { OrderDetailView } from "./order-detail";
 import { attemptsBlock } from "./attempts-list";
-import { shortTime, statusLabel, storeLabel, totalText } from "./format";
+import { shortTime, statusLabel, storeLabel, totalText, orderProductName } from "./format";
 
 type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
 
@@ -146,7 +146,7 @@ export class OrdersPage {
       el("td", {}, shortTime(order.createdAt)),
       el("td", {}, storeLabel(order.store)),
       el("td", { class: "mono", "data-testid": "order-number" }, order.orderNo ?? "—"),
-      el("td", { "data-testid": "order-product" }, order.productName),
+      el("td", { "data-testid": "order-product" }, orderProductName(order)),
       el("td", {}, String(order.quantity)),
       el("td", { class: "mono", "data-testid": "order-total" }, totalText(order)),
       status,

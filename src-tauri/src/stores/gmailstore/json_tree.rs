@@ -79,6 +79,13 @@ impl RawObject {
         }
     }
 
+    /// Every field holding a string or a number, as (normalised name, text), in name order.
+    pub fn texts(&self) -> Vec<(&str, String)> {
+        let mut texts: Vec<(&str, String)> = self.fields.keys().filter_map(|name| Some((name.as_str(), self.text(&[name.as_str()])?))).collect();
+        texts.sort();
+        texts
+    }
+
     pub fn array(&self, names: &[&str]) -> Option<Vec<Box<RawValue>>> {
         serde_json::from_str(self.raw(names)?.get()).ok()
     }

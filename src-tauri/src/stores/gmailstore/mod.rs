@@ -1,5 +1,6 @@
 //! GmailStore's public Web API (`docs/api/gmailstore.md`).
 
+mod account_fields;
 mod client;
 mod error;
 mod json_tree;
@@ -9,6 +10,7 @@ mod retry;
 mod understanding;
 pub(crate) mod shapes;
 
+pub use account_fields::{AccountField, FieldKind};
 pub use client::{BuildError, CreateAnswer, GmailStoreClient, GmailStoreClientBuilder, CREATE_ORDER_TIMEOUT, DEFAULT_BASE_URL};
 pub use error::GmailStoreError;
 pub use limiter::QueryLimiter;

@@ -238,7 +238,8 @@ impl StatedTotal {
 pub struct DeliveredAccount {
     pub login: String,
     pub password: Option<crate::vault::Secret<String>>,
-    pub extra: Option<crate::vault::Secret<String>>,
+    /// Recovery email, 2FA secret, notes, and any other field the store sent, one by one.
+    pub fields: Vec<super::AccountField>,
     /// The store's own text for this account, when it sent one.
     pub line: Option<crate::vault::Secret<String>>,
 }

@@ -102,7 +102,6 @@ const CASHIER_URL: &[&str] = &["payment_url", "paymentUrl", "pay_url", "payUrl",
 const ACCOUNTS: &[&str] = &["accounts", "items", "account_list", "accountList", "details", "deliveries"];
 const ACCOUNT_LOGIN: &[&str] = &["email", "account", "login", "username", "user"];
 const ACCOUNT_PASSWORD: &[&str] = &["password", "pass", "pwd"];
-const ACCOUNT_EXTRA: &[&str] = &["recovery_email", "recoveryEmail", "recovery", "extra", "note", "remark", "two_fa", "twoFa"];
 const ACCOUNT_LINE: &[&str] = &["line", "text", "raw", "content"];
 const MESSAGE: &[&str] = &["message", "msg", "error"];
 const USER_TOKEN: &[&str] = &["token", "access_token", "accessToken", "jwt"];
@@ -341,7 +340,7 @@ fn account(raw: &str) -> Option<DeliveredAccount> {
         return Some(DeliveredAccount {
             login,
             password: object.text(ACCOUNT_PASSWORD).map(Secret::new),
-            extra: object.text(ACCOUNT_EXTRA).map(Secret::new),
+            fields: super::account_fields::from_object(&object, &[ACCOUNT_LOGIN, ACCOUNT_PASSWORD, ACCOUNT_LINE]),
             line: object.text(ACCOUNT_LINE).map(Secret::new),
         });
     }
@@ -351,8 +350,10 @@ fn account(raw: &str) -> Option<DeliveredAccount> {
         return None;
     }
     let (login, rest) = line.split_once("----").or_else(|| line.split_once(':')).unwrap_or((line.as_str(), ""));
-    let password = rest.split("----").next().filter(|p| !p.is_empty()).map(|p| Secret::new(p.to_owned()));
-    Some(DeliveredAccount { login: login.to_owned(), password, extra: None, line: Some(Secret::new(line.clone())) })
+    let mut pieces = rest.split("----");
+    let password = pieces.next().filter(|p| !p.is_empty()).map(|p| Secret::new(p.to_owned()));
+    let fields = super::account_fields::from_line_pieces(&pieces.collect::<Vec<_>>());
+    Some(DeliveredAccount { login: login.to_owned(), password, fields, line: Some(Secret::new(line.clone())) })
 }
 
 /// `POST /auth/login`: the token, and the balances from the user object when there is one.

@@ -97,6 +97,27 @@ fn a_status_answer_can_carry_the_payment_details_and_an_unreadable_account_list_
     assert_eq!(state.unreadable_accounts, [r#"{"mailbox":"a@g.com"}"#, "42"]);
 }
 
+#[test]
+fn every_extra_field_of_an_account_comes_through_from_objects_and_lines_and_an_odd_line_stays_whole() {
+    use super::FieldKind as K;
+    let fields = |body: &str| {
+        let state = shapes::decode_order_state(body.as_bytes()).unwrap();
+        let account = state.accounts.into_iter().next().unwrap();
+        let fields = account.fields.iter().map(|f| (f.kind, f.value.expose().clone())).collect::<Vec<_>>();
+        (account.login, account.password.map(|p| p.expose().clone()), fields, account.line.map(|l| l.expose().clone()))
+    };
+    // Before: only the first of recovery / 2FA / note was kept, the others were dropped from view.
+    let (login, password, got, _) = fields(r#"{"status":"completed","accounts":[{"email":"a@g.com","password":"p","recovery_email":"r@x.com","two_fa":"JBSWY3DPEHPK3PXP","remark":"old"}]}"#);
+    assert_eq!((login.as_str(), password.as_deref()), ("a@g.com", Some("p")));
+    assert_eq!(got, [(K::RecoveryEmail, "r@x.com".into()), (K::TwoFactorSecret, "JBSWY3DPEHPK3PXP".into()), (K::Note, "old".into())]);
+    let (_, password, got, line) = fields(r#"{"status":"completed","accounts":["a@g.com----p----r@x.com----JBSWY3DPEHPK3PXP"]}"#);
+    assert_eq!(password.as_deref(), Some("p"));
+    assert_eq!(got, [(K::RecoveryEmail, "r@x.com".into()), (K::TwoFactorSecret, "JBSWY3DPEHPK3PXP".into())]);
+    assert_eq!(line.as_deref(), Some("a@g.com----p----r@x.com----JBSWY3DPEHPK3PXP"));
+    let (login, password, got, line) = fields(r#"{"status":"completed","accounts":["a@g.com p r@x.com"]}"#);
+    assert_eq!((login.as_str(), password, got, line.as_deref()), ("a@g.com p r@x.com", None, vec![], Some("a@g.com p r@x.com")), "not understood: kept whole");
+}
+
 const PRODUCT: &str = r#"{"id":"p1","slug":"gmail","name_zh":"谷歌邮箱","name_en":"Gmail","stock":5,"min_quantity":1,"price":0.5}"#;
 
 fn product_shapes() -> Vec<String> {

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::error_body::error;
-use crate::shapes::{ConfigShape, CreateShape, StatusShape};
+use crate::shapes::{AccountShape, ConfigShape, CreateShape, Shapes, StatusShape};
 use crate::DoubleState;
 
 /// How long a crypto or cashier order waits for payment.
@@ -298,11 +298,26 @@ fn letters(n: usize) -> String {
     (0..4).map(|i| (b'A' + ((n * 7 + i * 3) % 26) as u8) as char).collect()
 }
 
+/// One delivered account in the shape asked for (`AccountShape`).
+fn account_answer(shape: AccountShape, n: usize, email: &str, password: &str) -> Value {
+    let secret = format!("JBSWY3DPEHPK3P{}", letters(n));
+    match shape {
+        AccountShape::Objects => json!({"email": email, "password": password, "recovery_email": format!("r.{email}")}),
+        AccountShape::RichObjects => json!({
+            "email": email, "password": password, "recoveryEmail": format!("r.{email}"), "two_fa": secret,
+            "note": "aged 2019", "backup_codes": format!("{} {}", 1000 + n, 9000 + n), "id": n,
+        }),
+        AccountShape::Lines => json!(format!("{email}----{password}----r.{email}----{secret}")),
+        AccountShape::OddLines => json!(format!("{email} {password} r.{email}")),
+    }
+}
+
 /// The snake_case, top-level answer of status and query; accounts only when asked with the right
 /// credentials and the order is completed.
-fn order_answer(order: &DoubleOrder, with_accounts: bool, shape: StatusShape) -> Value {
+fn order_answer(order: &DoubleOrder, with_accounts: bool, shapes: Shapes) -> Value {
+    let shape = shapes.status;
     let accounts: Vec<Value> = if with_accounts && order.status == DoubleStatus::Completed {
-        order.accounts.iter().map(|(email, password)| json!({"email": email, "password": password, "recovery_email": format!("r.{email}")})).collect()
+        order.accounts.iter().enumerate().map(|(n, (email, password))| account_answer(shapes.accounts, n, email, password)).collect()
     } else {
         Vec::new()
     };
@@ -333,9 +348,9 @@ pub(crate) struct TokenQuery {
 pub(crate) async fn status(State(state): State<Arc<DoubleState>>, Path(id): Path<String>, Query(query): Query<TokenQuery>) -> Response {
     let Some(order) = state.gmailstore_orders.find(|o| o.id == id) else { return error(StatusCode::NOT_FOUND, "Order not found") };
     match query.token.as_deref() {
-        Some(token) if token == order.access_token => json_ok(order_answer(&order, true, state.shapes.get().status)),
+        Some(token) if token == order.access_token => json_ok(order_answer(&order, true, state.shapes.get())),
         Some(_) => error(StatusCode::FORBIDDEN, "Invalid token"),
-        None => json_ok(order_answer(&order, false, state.shapes.get().status)),
+        None => json_ok(order_answer(&order, false, state.shapes.get())),
     }
 }
 
@@ -360,7 +375,7 @@ pub(crate) async fn query(
         return response;
     }
     match state.gmailstore_orders.find(|o| o.order_no == order_no && o.contact_email.eq_ignore_ascii_case(&email)) {
-        Some(order) => json_ok(order_answer(&order, true, state.shapes.get().status)),
+        Some(order) => json_ok(order_answer(&order, true, state.shapes.get())),
         None => error(StatusCode::NOT_FOUND, "Order not found"),
     }
 }
