@@ -84,6 +84,30 @@ try {
   await harness.control("POST", `/orders/${payOrderNo}/status`, { status: "expired" });
   await stageIs("lateWatch");
   await shootInBothLanguages(session, "payment-expired");
+  // Paid late after all, delivered with extra fields per account; the order keeps what was bought.
+  await harness.control("POST", "/shapes", { accounts: "richObjects" });
+  await harness.control("POST", `/orders/${payOrderNo}/status`, { status: "completed" });
+  await until(async () => {
+    const [checkNow] = await session.findAll('[data-testid="pay-check-now"]');
+    if (checkNow) await session.click(checkNow);
+    return (await session.findAll('[data-testid="pay-item"]')).length === 2;
+  }, { what: "the delivery", timeoutMs: 30_000, intervalMs: 2_000 });
+  await click(session, "nav-orders");
+  await until(async () => (await session.findAll('[data-testid="order-row"]')).length === 7, { what: "the new order" });
+  await session.click((await session.findAll('[data-testid="order-open"]'))[0]);
+  await until(async () => (await session.findAll('[data-testid="item-field"]')).length > 0, { what: "the extra fields" });
+  await shootInBothLanguages(session, "order-fields", "order-history");
+  await click(session, "order-buy-again");
+  await until(async () => (await session.texts('[data-testid="checkout-total"]')).some((t) => t.includes("24.690")), { what: "the checkout bought again" });
+  await shootInBothLanguages(session, "checkout-buy-again");
+  await click(session, "checkout-cancel");
+
+  await click(session, "nav-settings");
+  await click(session, "settings-autoCopyCode");
+  await click(session, "settings-codeSound");
+  await click(session, "settings-save");
+  await until(async () => (await session.findAll('[data-testid="settings-saved"]')).length === 1, { what: "saved" });
+  await shootInBothLanguages(session, "settings-codes", "settings-codes-hint");
 
   await harness.control("POST", "/email-order", { holdMs: 300 });
   await click(session, "nav-codes");
@@ -101,6 +125,14 @@ try {
   await harness.control("POST", `/email-order/${orderNo}/items/2`, { status: "Expired" });
   await until(async () => (await session.findAll('[data-testid="code-mark"]')).length === 1, { what: "a code", timeoutMs: 25_000 });
   await shoot(session, "receive-codes");
+  // The same code again in a new message, a code for the second email (copied automatically), and
+  // the expired one refunded.
+  await harness.control("POST", `/email-order/${orderNo}/items/0`, { status: "CodeReceived", text: "Your Twitter confirmation code is 482913. It expires in 10 minutes." });
+  await harness.control("POST", `/email-order/${orderNo}/items/1`, { status: "CodeReceived", text: "【Twitter】验证码：5521" });
+  await harness.control("POST", `/email-order/${orderNo}/items/2`, { status: "Expired", price: "0" });
+  await until(async () => (await session.findAll('[data-testid="code-same-as-before"]')).length === 1, { what: "the same code marked", timeoutMs: 25_000 });
+  await until(async () => (await session.findAll('[data-testid="codes-auto-copied"]')).length === 1, { what: "the copy said" });
+  await shootInBothLanguages(session, "codes-same-code");
   await session.end();
 
   // The store down at the next start: the list kept from this one, marked as not current, with Retry.

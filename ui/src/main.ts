@@ -72,6 +72,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const chooseLanguage = async (language: Language) => {
     setLanguage(language);
+    settingsPage.languageChosen(language);
     if (settings) {
       try {
         settings = await commands.settingsSave({ ...settings, language });

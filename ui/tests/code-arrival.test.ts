@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { announceArrival } from "../src/receive-codes/arrival";
+import { announceArrival, autoCopiedLine } from "../src/receive-codes/arrival";
 import { CodeOrderScreen } from "../src/receive-codes/code-order-screen";
 import { setLanguage } from "../src/i18n/i18n";
 import type { CodeItemView, CodeOrderView, Settings } from "../src/ipc";
@@ -47,11 +47,10 @@ describe("a code that arrives", () => {
 
   it("says what Rust copied, or that it could not, in the buyer's language", () => {
     expect(announceArrival(arrived, SETTINGS, () => {})).toBeNull();
-    expect(announceArrival({ ...arrived, autoCopied: { code: "111111", copied: true } }, SETTINGS, () => {})).toBe(
-      "The new code 111111 was copied to the clipboard (Settings → Receive-code emails).",
-    );
+    const copied = announceArrival({ ...arrived, autoCopied: { code: "111111", copied: true } }, SETTINGS, () => {});
+    expect(copied && autoCopiedLine(copied)).toBe("The new code 111111 was copied to the clipboard (Settings → Receive-code emails).");
     setLanguage("zh");
-    expect(announceArrival({ ...arrived, autoCopied: { code: "111111", copied: false } }, SETTINGS, () => {})).toBe("新验证码 111111 已收到，但 Mailcart 无法将它复制到剪贴板。");
+    expect(autoCopiedLine({ code: "111111", copied: false })).toBe("新验证码 111111 已收到，但 Mailcart 无法将它复制到剪贴板。");
   });
 });
 

@@ -29,6 +29,22 @@ describe("settings page", () => {
     expect(saved).toEqual({ ...SETTINGS, defaultContactEmail: "buyer@example.com" });
   });
 
+  it("keeps the language chosen in the header, so saving the page does not switch it back", async () => {
+    let saved: Settings | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd === "settings_get") return SETTINGS;
+      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+      return null;
+    });
+    const page = new SettingsPage(VAULT, () => {}, () => {});
+    await page.show();
+    page.languageChosen("zh");
+    expect((byTestId(page.root, "settings-language")[0] as HTMLSelectElement).value).toBe("zh");
+    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
+    expect(saved).toEqual({ ...SETTINGS, language: "zh" });
+  });
+
   it("shows the code switches off by default and saves them as ticked", async () => {
     let saved: Settings | null = null;
     mockIPC((cmd, args) => {

@@ -5,6 +5,7 @@
 
 import { t } from "../i18n/i18n";
 import type { CodeOrderView, Settings } from "../ipc";
+import type { AutoCopied } from "../bindings/AutoCopied";
 
 export const CHIME_URL = "/sounds/code-arrived.wav";
 
@@ -18,10 +19,13 @@ export const playChime: Chime = () => {
   audio.play().catch(() => undefined);
 };
 
-/** Chimes when set and something arrived; returns the line to show about the copy, if one was made. */
-export function announceArrival(view: CodeOrderView, settings: Settings | null, chime: Chime = playChime): string | null {
+/** Chimes when set and something arrived; returns what Rust copied, if it did (to say so). */
+export function announceArrival(view: CodeOrderView, settings: Settings | null, chime: Chime = playChime): AutoCopied | null {
   if (view.arrived.length > 0 && settings?.codeSound) chime();
-  const copy = view.autoCopied;
-  if (!copy) return null;
+  return view.autoCopied;
+}
+
+/** The line about an automatic copy, in the current language (drawn again on a language switch). */
+export function autoCopiedLine(copy: AutoCopied): string {
   return t(copy.copied ? "receiveCodes.autoCopied" : "receiveCodes.autoCopyFailed", { code: copy.code });
 }

@@ -14,7 +14,8 @@ import { highlighted } from "./highlight";
 import { Poller } from "../poller";
 import { currentSettings } from "../context";
 import { shortTime } from "../orders/format";
-import { announceArrival } from "./arrival";
+import { announceArrival, autoCopiedLine } from "./arrival";
+import type { AutoCopied } from "../bindings/AutoCopied";
 
 export const CODES_POLL_MS = 10_000;
 
@@ -26,8 +27,8 @@ function expiryMs(expireTime: string | null): number {
 export class CodeOrderScreen {
   readonly root = el("section", { class: "codes-order", "data-testid": "codes-order" });
   private problem: unknown = null;
-  /** "The new code … was copied": said until the next code arrives. */
-  private arrivalNote: string | null = null;
+  /** The last automatic copy: said ("The new code … was copied") until the next one. */
+  private autoCopied: AutoCopied | null = null;
   /** The key was refused or locked out: no automatic check until the user tries again. */
   private keyHeld = false;
   private readonly poller = new Poller(
@@ -57,8 +58,8 @@ export class CodeOrderScreen {
       this.view = await commands.receiveCodesRefresh(this.view.order.summary.id, tryKeyAgain);
       this.problem = null;
       this.keyHeld = false;
-      const note = announceArrival(this.view, currentSettings());
-      if (note) this.arrivalNote = note;
+      const copied = announceArrival(this.view, currentSettings());
+      if (copied) this.autoCopied = copied;
     } catch (error) {
       this.problem = error;
       const kind = toCommandError(error).kind;
@@ -128,7 +129,7 @@ export class CodeOrderScreen {
       el("div", { class: "actions" }, back, again),
       el("h2", {}, t("receiveCodes.order", { orderNo: order.summary.orderNo ?? "—", platform: order.summary.productName })),
       chargedTotal && usedTotal ? el("p", { class: "muted", "data-testid": "codes-totals" }, t("receiveCodes.totals", { charged: chargedTotal, used: usedTotal })) : null,
-      this.arrivalNote ? el("p", { class: "notice", role: "status", "data-testid": "codes-auto-copied" }, this.arrivalNote) : null,
+      this.autoCopied ? el("p", { class: "notice", role: "status", "data-testid": "codes-auto-copied" }, autoCopiedLine(this.autoCopied)) : null,
       el("p", { "data-testid": "codes-waiting", "data-waiting": String(waiting) }, waiting ? t("receiveCodes.waitingCount", { count: waitingCount }) : t("receiveCodes.allDone")),
       waiting && !this.keyHeld ? el("p", { class: "muted hint" }, t("receiveCodes.refreshing", { seconds: CODES_POLL_MS / 1000 })) : null,
       this.problem ? el("p", { class: "error-detail", role: "alert", "data-testid": "codes-error" }, codesErrorSentence(this.problem)) : null,

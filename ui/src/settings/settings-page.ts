@@ -38,6 +38,13 @@ export class SettingsPage {
     this.vault = status;
   }
 
+  /** The language picked in the header (and saved there): the form shows it, so that saving the
+   *  form does not put back the language it was drawn with. */
+  languageChosen(language: LanguageChoice): void {
+    if (this.settings) this.settings = { ...this.settings, language };
+    this.render();
+  }
+
   async show(): Promise<void> {
     this.saved = false;
     this.fieldError = null;
@@ -102,7 +109,7 @@ export class SettingsPage {
       el("h3", {}, t("settings.codes")),
       autoCopy.row,
       sound.row,
-      el("p", { class: "muted hint" }, t("settings.codesHint")),
+      el("p", { class: "muted hint", "data-testid": "settings-codes-hint" }, t("settings.codesHint")),
       el("h3", {}, t("settings.network")),
       field("proxy"),
       this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text) : null,
