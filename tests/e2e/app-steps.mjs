@@ -3,6 +3,18 @@
 import { clickTestId, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { until } from "./harness.mjs";
 
+/** Presses "Check now" on the payment screen (while it is offered) until the order shows as delivered. */
+export async function untilDelivered(session, what = "the delivery") {
+  await until(
+    async () => {
+      const [checkNow] = await session.findAll('[data-testid="pay-check-now"]');
+      if (checkNow) await session.click(checkNow);
+      return (await session.findAll('[data-testid="pay-status"][data-status="delivered"]')).length === 1;
+    },
+    { what, timeoutMs: 30_000, intervalMs: 2_000 },
+  );
+}
+
 /** Launches the app, switches to English and opens the vault (choosing `passphrase` the first time). */
 export async function openApp(harness, passphrase) {
   const session = await harness.launch();

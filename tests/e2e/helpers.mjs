@@ -1,5 +1,6 @@
 // Small steps the end-to-end tests share.
 
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -45,6 +46,16 @@ export async function textOf(session, testId) {
     return first === undefined ? null : { text: first };
   }, { what: selector });
   return text;
+}
+
+/** The text on the X clipboard of the tests' display (xclip, installed by the test set-up). */
+export function clipboard() {
+  return spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
+}
+
+/** Puts `text` on the X clipboard, as another program the buyer copied from would. */
+export function setClipboard(text) {
+  spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: text, timeout: 5_000 });
 }
 
 /** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */

@@ -7,13 +7,12 @@
 
 import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT, until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, selectOption, statusIs, textOf, typeInto } from "./helpers.mjs";
-import { openApp, startBuying } from "./app-steps.mjs";
+import { clickTestId, clipboard, selectOption, statusIs, textOf, typeInto } from "./helpers.mjs";
+import { openApp, startBuying, untilDelivered } from "./app-steps.mjs";
 
 const PASSPHRASE = "payment help e2e passphrase";
 const BIN = join(ROOT, "target/e2e-data/payment-help-bin");
@@ -25,10 +24,6 @@ chmodSync(join(BIN, "xdg-open"), 0o755);
 
 const ctx = appSuite("payment-help", { env: { PATH: `${BIN}:${process.env.PATH}` } });
 
-/** The text on the X clipboard of the tests' display (xclip, installed by the test set-up). */
-function clipboard() {
-  return spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
-}
 
 /** The URLs the app asked the system browser to open, in order. */
 function opened() {
@@ -130,13 +125,7 @@ describe("payment states", () => {
 
     // The payment arrives late: the store delivers after all.
     await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
-    await until(
-      async () => {
-        await clickTestId(ctx.session, "pay-check-now").catch(() => {});
-        return (await ctx.session.findAll('[data-testid="pay-status"][data-status="delivered"]')).length === 1;
-      },
-      { what: "the late payment's delivery", timeoutMs: 30_000, intervalMs: 2_000 },
-    );
+    await untilDelivered(ctx.session, "the late payment's delivery");
     assert.equal((await ctx.session.findAll('[data-testid="pay-item-login"]')).length, 1);
   });
 
@@ -205,8 +194,11 @@ describe("I already paid", () => {
     await ctx.session.click((await ctx.session.findAll('[data-testid="order-open"]'))[numbers.indexOf(orderNo)]);
     await clickTestId(ctx.session, "order-follow");
     await clickTestId(ctx.session, "pay-already-paid");
-    const [field] = await ctx.session.findAll('[data-testid="pay-tx"]');
-    assert.equal(await ctx.session.property(field, "value"), tx);
+    // Found again on each try: the screen's first check after opening may redraw it meanwhile.
+    await until(async () => {
+      const [field] = await ctx.session.findAll('[data-testid="pay-tx"]');
+      return field !== undefined && (await ctx.session.property(field, "value")) === tx;
+    }, { what: "the kept transaction ID in its field" });
     assert.ok((await textOf(ctx.session, "pay-support-text")).endsWith(`Transaction ID / 交易哈希: ${tx}`));
   });
 });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, filesHolding, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { clickTestId, clipboard, filesHolding, setClipboard, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
 import { openApp, startBuyingEmails } from "./app-steps.mjs";
 
 const PASSPHRASE = "codes e2e passphrase";
@@ -116,9 +116,7 @@ async function orderNumber() {
 
 describe("receive-code emails: the same code again, copied automatically, and bought again", () => {
   it("marks a code sent again, copies new codes only once switched on, and Buy again confirms the same count", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const clipboard = () => spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
-    spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: "the buyer's own clipboard", timeout: 5_000 });
+    setClipboard("the buyer's own clipboard");
     ctx.session = await startBuyingEmails(ctx.harness, PASSPHRASE, { count: 2, holdMs: 200 });
     await clickTestId(ctx.session, "codes-buy");
     await clickTestId(ctx.session, "codes-confirm");

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Harness, ROOT, until } from "./harness.mjs";
-import { startBuying } from "./app-steps.mjs";
+import { startBuying, untilDelivered } from "./app-steps.mjs";
 import { typeInto } from "./helpers.mjs";
 
 const OUT = join(ROOT, "docs/screenshots");
@@ -87,11 +87,7 @@ try {
   // Paid late after all, delivered with extra fields per account; the order keeps what was bought.
   await harness.control("POST", "/shapes", { accounts: "richObjects" });
   await harness.control("POST", `/orders/${payOrderNo}/status`, { status: "completed" });
-  await until(async () => {
-    const [checkNow] = await session.findAll('[data-testid="pay-check-now"]');
-    if (checkNow) await session.click(checkNow);
-    return (await session.findAll('[data-testid="pay-item"]')).length === 2;
-  }, { what: "the delivery", timeoutMs: 30_000, intervalMs: 2_000 });
+  await untilDelivered(session);
   await click(session, "nav-orders");
   await until(async () => (await session.findAll('[data-testid="order-row"]')).length === 7, { what: "the new order" });
   await session.click((await session.findAll('[data-testid="order-open"]'))[0]);

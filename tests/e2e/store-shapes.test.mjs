@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { until } from "./harness.mjs";
 import { appSuite } from "./suite.mjs";
-import { clickTestId, selectOption, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
-import { openApp, startBuying } from "./app-steps.mjs";
+import { clickTestId, clipboard, selectOption, textOf, typeInto, untilTexts, waitFor } from "./helpers.mjs";
+import { openApp, startBuying, untilDelivered } from "./app-steps.mjs";
 
 const PASSPHRASE = "shapes e2e passphrase";
 const PRODUCT = "Aged Gmail (registered 2019)";
@@ -104,8 +104,6 @@ describe("Settings → Check the store", () => {
 
 describe("what was bought, kept with the order", () => {
   it("shows every extra field of the delivered accounts to copy one by one, the product as bought, and Buy again fills the checkout", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const clipboard = () => spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
     await ctx.harness.control("POST", "/shapes", { accounts: "richObjects" });
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
     await startBuying(ctx.session, PRODUCT);
@@ -117,17 +115,13 @@ describe("what was bought, kept with the order", () => {
     await waitFor(ctx.session, '[data-testid="pay-status"]', "the payment screen");
     const orderNo = await textOf(ctx.session, "pay-order-no");
     await ctx.harness.control("POST", `/orders/${orderNo}/status`, { status: "completed" });
-    await until(
-      async () => {
-        await clickTestId(ctx.session, "pay-check-now").catch(() => {});
-        return (await ctx.session.findAll('[data-testid="pay-item"]')).length === 2;
-      },
-      { what: "the delivery", timeoutMs: 30_000, intervalMs: 2_000 },
-    );
+    await untilDelivered(ctx.session);
+    assert.equal((await ctx.session.findAll('[data-testid="pay-item"]')).length, 2);
 
     await clickTestId(ctx.session, "nav-orders");
-    await untilTexts(ctx.session, '[data-testid="order-number"]', [orderNo]);
-    await clickTestId(ctx.session, "order-open");
+    await until(async () => (await ctx.session.texts('[data-testid="order-number"]')).includes(orderNo), { what: "the order listed" });
+    const numbers = await ctx.session.texts('[data-testid="order-number"]');
+    await ctx.session.click((await ctx.session.findAll('[data-testid="order-open"]'))[numbers.indexOf(orderNo)]);
     await waitFor(ctx.session, '[data-testid="items-table"]');
     assert.equal(await textOf(ctx.session, "order-detail-product"), "Aged Gmail (registered 2019) / 老号 Gmail（2019 年注册）");
     assert.equal(await textOf(ctx.session, "order-detail-unit-price"), "12.345 CNY");

@@ -11,56 +11,50 @@ const VAULT: VaultStatus = { unlocked: true, protection: "passphrase", hasRecove
 beforeEach(() => setLanguage("en"));
 afterEach(() => clearMocks());
 
+/** A Settings page shown over a mock that keeps what is saved. */
+async function savingPage(): Promise<{ page: SettingsPage; saved: () => Settings | null }> {
+  let saved: Settings | null = null;
+  mockIPC((cmd, args) => {
+    if (cmd === "settings_get") return SETTINGS;
+    if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+    return null;
+  });
+  const page = new SettingsPage(VAULT, () => {}, () => {});
+  await page.show();
+  return { page, saved: () => saved };
+}
+
+async function saveForm(page: SettingsPage): Promise<void> {
+  byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+  await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
+}
+
 describe("settings page", () => {
   it("shows the protection in use and saves what was typed", async () => {
-    let saved: Settings | null = null;
-    mockIPC((cmd, args) => {
-      if (cmd === "settings_get") return SETTINGS;
-      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
-      return null;
-    });
-    const page = new SettingsPage(VAULT, () => {}, () => {});
-    await page.show();
+    const { page, saved } = await savingPage();
     expect(texts(page.root, "vault-protection")).toEqual(["Protected by your passphrase (asked at each start)"]);
     expect((byTestId(page.root, "settings-coin")[0] as HTMLSelectElement).value).toBe("trc20_usdt");
     (byTestId(page.root, "settings-defaultContactEmail")[0] as HTMLInputElement).value = "buyer@example.com";
-    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
-    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
-    expect(saved).toEqual({ ...SETTINGS, defaultContactEmail: "buyer@example.com" });
+    await saveForm(page);
+    expect(saved()).toEqual({ ...SETTINGS, defaultContactEmail: "buyer@example.com" });
   });
 
   it("keeps the language chosen in the header, so saving the page does not switch it back", async () => {
-    let saved: Settings | null = null;
-    mockIPC((cmd, args) => {
-      if (cmd === "settings_get") return SETTINGS;
-      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
-      return null;
-    });
-    const page = new SettingsPage(VAULT, () => {}, () => {});
-    await page.show();
+    const { page, saved } = await savingPage();
     page.languageChosen("zh");
     expect((byTestId(page.root, "settings-language")[0] as HTMLSelectElement).value).toBe("zh");
-    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
-    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
-    expect(saved).toEqual({ ...SETTINGS, language: "zh" });
+    await saveForm(page);
+    expect(saved()).toEqual({ ...SETTINGS, language: "zh" });
   });
 
   it("shows the code switches off by default and saves them as ticked", async () => {
-    let saved: Settings | null = null;
-    mockIPC((cmd, args) => {
-      if (cmd === "settings_get") return SETTINGS;
-      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
-      return null;
-    });
-    const page = new SettingsPage(VAULT, () => {}, () => {});
-    await page.show();
+    const { page, saved } = await savingPage();
     const autoCopy = byTestId(page.root, "settings-autoCopyCode")[0] as HTMLInputElement;
     const sound = byTestId(page.root, "settings-codeSound")[0] as HTMLInputElement;
     expect([autoCopy.checked, sound.checked]).toEqual([false, false]);
     autoCopy.checked = true;
-    byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
-    await until(() => expect(byTestId(page.root, "settings-saved")).toHaveLength(1));
-    expect(saved).toEqual({ ...SETTINGS, autoCopyCode: true, codeSound: false });
+    await saveForm(page);
+    expect(saved()).toEqual({ ...SETTINGS, autoCopyCode: true, codeSound: false });
     expect((byTestId(page.root, "settings-autoCopyCode")[0] as HTMLInputElement).checked).toBe(true);
   });
 

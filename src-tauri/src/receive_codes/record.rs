@@ -78,6 +78,13 @@ mod tests {
 
     use crate::orders::test_support::unlocked_book as book;
 
+    /// Order `order_no` of `count` emails for `platform` at `cents`/100 each, bought and recorded.
+    fn bought(book: &OrderBook, order_no: &str, platform: &str, cents: i64, count: u32) -> i64 {
+        let platform = Platform { id: "p1".into(), name: platform.into(), price: Decimal::new(cents, 2) };
+        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, count)).unwrap();
+        record_bought(book, attempt, order_no, &platform, count).unwrap().id
+    }
+
     fn item(email: &str, status: ItemStatus, text: Option<&str>) -> OrderItem {
         OrderItem { order_detail_no: None, email: email.into(), text: text.map(Into::into), status, expire_time: None, platform_name: None, price: None }
     }
@@ -85,9 +92,7 @@ mod tests {
     #[test]
     fn each_text_is_committed_and_reported_new_once_and_the_order_finishes_when_none_waits() {
         let (_dir, book) = book();
-        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
-        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 3)).unwrap();
-        let id = record_bought(&book, attempt, "E1", &platform, 3).unwrap().id;
+        let id = bought(&book, "E1", "Twitter", 12, 3);
         assert!(book.unresolved_attempts().unwrap().is_empty(), "the buy answered its attempt");
         assert_eq!(book.detail(id).unwrap().summary.total.as_deref(), Some("0.36"));
 
@@ -106,9 +111,7 @@ mod tests {
     #[test]
     fn a_second_text_for_an_email_is_new_its_code_is_marked_when_sent_again_and_the_first_is_kept() {
         let (_dir, book) = book();
-        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
-        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 1)).unwrap();
-        let id = record_bought(&book, attempt, "E4", &platform, 1).unwrap().id;
+        let id = bought(&book, "E4", "Twitter", 12, 1);
         let mut live = [item("a@x", ItemStatus::CodeReceived, Some("Your code is 111222"))];
         assert_eq!(apply_details(&book, id, &live).unwrap().new_texts, [0]);
         let first = crate::receive_codes::view(&book, id, Some(&live), &[0]).unwrap();
@@ -145,9 +148,7 @@ mod tests {
     #[test]
     fn what_was_charged_is_summed_only_when_every_price_is_known() {
         let (_dir, book) = book();
-        let platform = Platform { id: "p1".into(), name: "Twitter".into(), price: Decimal::new(12, 2) };
-        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 3)).unwrap();
-        let id = record_bought(&book, attempt, "E5", &platform, 3).unwrap().id;
+        let id = bought(&book, "E5", "Twitter", 12, 3);
         let priced = |mut i: OrderItem, price: Option<i64>| {
             i.price = price.map(|p| Decimal::new(p, 2));
             i
@@ -180,9 +181,7 @@ mod tests {
     #[test]
     fn an_order_whose_items_all_expire_without_a_code_is_expired() {
         let (_dir, book) = book();
-        let platform = Platform { id: "p1".into(), name: "Discord".into(), price: Decimal::new(30, 2) };
-        let attempt = book.begin_attempt(&crate::receive_codes::attempt_for(&platform, 1)).unwrap();
-        let id = record_bought(&book, attempt, "E2", &platform, 1).unwrap().id;
+        let id = bought(&book, "E2", "Discord", 30, 1);
         let applied = apply_details(&book, id, &[item("d****@x", ItemStatus::Expired, None)]).unwrap();
         assert_eq!(applied.status, Some(OrderStatus::Expired));
     }

@@ -5,6 +5,7 @@ import type { Coin } from "../bindings/Coin";
 import type { PaymentMethod } from "../bindings/PaymentMethod";
 import type { OrderDetail } from "../ipc";
 import { coinInfo } from "./coins";
+import { handOver } from "../hand-over";
 
 export interface Reorder {
   productId: string;
@@ -14,7 +15,7 @@ export interface Reorder {
   coin: Coin | null;
 }
 
-let pending: Reorder | null = null;
+const pending = handOver<Reorder>();
 
 /** What "Buy again" on `order` fills in, or null when the order names no product to buy. */
 export function reorderOf(order: OrderDetail): Reorder | null {
@@ -24,12 +25,10 @@ export function reorderOf(order: OrderDetail): Reorder | null {
 }
 
 export function requestReorder(reorder: Reorder): void {
-  pending = reorder;
+  pending.give(reorder);
 }
 
 /** What was handed over since the last call, once. */
 export function takeReorder(): Reorder | null {
-  const taken = pending;
-  pending = null;
-  return taken;
+  return pending.take();
 }
