@@ -6,6 +6,8 @@
 pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
 /// The email-order service's address (it has no default).
 pub const EMAIL_ORDER_URL_ENV: &str = "MAILCART_EMAIL_ORDER_URL";
+/// `1`: the demo (`demo.rs`): a data folder, keychain entry and single-instance name of its own.
+pub const DEMO_ENV: &str = "MAILCART_DEMO";
 /// Points the update check at another feed.
 pub const UPDATE_FEED_ENV: &str = "MAILCART_UPDATE_FEED";
 
@@ -22,6 +24,11 @@ pub fn gmailstore_url() -> Option<String> {
 /// The email-order address the environment asks for, if any.
 pub fn email_order_url() -> Option<String> {
     non_blank(EMAIL_ORDER_URL_ENV)
+}
+
+/// Whether the environment asks for the demo (`MAILCART_DEMO=1`).
+pub fn demo() -> bool {
+    non_blank(DEMO_ENV).is_some_and(|value| value.trim() == "1")
 }
 
 /// The update feed the environment asks for, if any (checked by `updates::feed_override`).

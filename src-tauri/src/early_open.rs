@@ -50,7 +50,7 @@ impl EarlyOpen {
     pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
         tauri::plugin::Builder::new("mailcart-early-open")
             .setup(|app, _| {
-                let opening = match app.path().app_data_dir() {
+                let opening = match app.path().app_data_dir().map(|real| crate::demo::data_dir(&real, crate::demo::is_demo())) {
                     Ok(data_dir) => match std::thread::Builder::new().name("open data folder".into()).spawn(move || open(&data_dir)) {
                         Ok(thread) => Opening::Started(thread),
                         Err(error) => Opening::NoFolder(format!("could not start a thread: {error}")),

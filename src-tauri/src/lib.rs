@@ -14,6 +14,7 @@ pub mod data_folder;
 pub mod db;
 pub mod endpoint;
 pub mod damaged_files;
+pub mod demo;
 pub mod early_open;
 pub mod first_screen;
 pub mod ipc;

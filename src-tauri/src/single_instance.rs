@@ -19,6 +19,17 @@ use tauri::AppHandle;
 /// The bus name, object path and interface of tauri-plugin-single-instance for this identifier.
 pub const BUS_NAME: &str = "app.mailcart.desktop.SingleInstance";
 const OBJECT_PATH: &str = "/app/mailcart/desktop/SingleInstance";
+/// The demo's own name (`demo.rs`): a demo window and the real app neither take over nor hand over
+/// to each other.
+const DEMO_BUS_NAME: &str = "app.mailcart.desktop.demo.SingleInstance";
+
+fn bus_name() -> &'static str {
+    if crate::demo::is_demo() {
+        DEMO_BUS_NAME
+    } else {
+        BUS_NAME
+    }
+}
 const INTERFACE: &str = "org.SingleInstance.DBus";
 /// How long a launch waits for a closing instance to leave before it gives up.
 const HANDOVER_PATIENCE: Duration = Duration::from_secs(10);
@@ -60,7 +71,7 @@ pub fn claim() -> Claim {
     let deadline = Instant::now() + HANDOVER_PATIENCE;
     loop {
         let built = zbus::blocking::connection::Builder::session()
-            .and_then(|builder| builder.name(BUS_NAME))
+            .and_then(|builder| builder.name(bus_name()))
             .map(|builder| builder.replace_existing_names(false).allow_name_replacements(false))
             .and_then(|builder| builder.serve_at(OBJECT_PATH, Handover))
             .and_then(|builder| builder.build());
@@ -93,7 +104,7 @@ fn hand_over() -> zbus::Result<()> {
     let connection = zbus::blocking::Connection::session()?;
     let argv: Vec<String> = std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()).collect();
     let cwd = std::env::current_dir().unwrap_or_default().to_string_lossy().into_owned();
-    connection.call_method(Some(BUS_NAME), OBJECT_PATH, Some(INTERFACE), "ExecuteCallback", &(argv, cwd))?;
+    connection.call_method(Some(bus_name()), OBJECT_PATH, Some(INTERFACE), "ExecuteCallback", &(argv, cwd))?;
     Ok(())
 }
 
@@ -107,7 +118,7 @@ pub fn started(app: &AppHandle) {
 pub fn closing() {
     CLOSING.store(true, Ordering::SeqCst);
     if let Some(connection) = CONNECTION.lock().unwrap_or_else(|p| p.into_inner()).take() {
-        let released = zbus::names::WellKnownName::try_from(BUS_NAME).map_err(zbus::Error::from).and_then(|name| connection.release_name(name));
+        let released = zbus::names::WellKnownName::try_from(bus_name()).map_err(zbus::Error::from).and_then(|name| connection.release_name(name));
         if let Err(error) = released {
             log::warn!("single instance: the bus name could not be released: {error}");
         }

@@ -49,6 +49,7 @@ export class Header {
       this.root,
       el("div", { class: "brand" }, el("span", { class: "logo", "aria-hidden": "true" }), el("span", {}, t("app.title"))),
       nav,
+      this.info?.demo ? el("span", { class: "demo-badge", "data-testid": "demo-badge", title: t("demo.hint") }, t("demo.badge")) : null,
       storeUrl && storeUrl.replace(/\/$/, "") !== REAL_STORE
         ? el("span", { class: "store-badge", "data-testid": "store-badge" }, t("store.notDefault", { url: storeUrl }))
         : null,

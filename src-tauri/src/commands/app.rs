@@ -15,5 +15,6 @@ pub fn app_info(state: tauri::State<'_, AppState>) -> AppInfo {
         notices: state.notices.clone(),
         vault: state.folder.vault.status(),
         unfinished_orders: state.folder.orders.count_unfinished().unwrap_or(0),
+        demo: crate::demo::is_demo(),
     }
 }

@@ -73,6 +73,8 @@ pub struct AppInfo {
     pub vault: VaultStatus,
     /// Orders still waiting for payment, delivery or codes.
     pub unfinished_orders: u32,
+    /// The demo (`demo.rs`): its own data folder; the header says so.
+    pub demo: bool,
 }
 
 /// A checkout as the payment screen shows it: read back from the order book after every change

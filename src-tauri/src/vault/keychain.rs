@@ -43,7 +43,7 @@ impl KeyringKeyStorage {
 
 impl Default for KeyringKeyStorage {
     fn default() -> Self {
-        Self::new(KEYCHAIN_SERVICE, KEYCHAIN_USER)
+        Self::new(&crate::demo::keychain_service(crate::demo::is_demo()), KEYCHAIN_USER)
     }
 }
 

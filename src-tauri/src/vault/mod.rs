@@ -21,7 +21,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-pub use keychain::{install_platform_store, KeyStorage, KeychainError, KeyringKeyStorage, NoKeyStorage};
+pub use keychain::{install_platform_store, KeyStorage, KeychainError, KeyringKeyStorage, NoKeyStorage, KEYCHAIN_SERVICE};
 pub use meta::{Protection, VaultMeta};
 pub use passphrase::{KdfParams, PassphraseError, MIN_PASSPHRASE_CHARS};
 pub use seal::{DataKey, SealError};

@@ -15,4 +15,8 @@ notices: Array<StartupNotice>, vault: VaultStatus,
 /**
  * Orders still waiting for payment, delivery or codes.
  */
-unfinishedOrders: number, };
+unfinishedOrders: number, 
+/**
+ * The demo (`demo.rs`): its own data folder; the header says so.
+ */
+demo: boolean, };
