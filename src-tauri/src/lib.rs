@@ -7,6 +7,7 @@
 //! types that cross that boundary.
 
 pub mod atomic_file;
+pub mod backup;
 pub mod checkout;
 pub mod clipboard;
 pub mod config;

@@ -25,6 +25,9 @@ pub use keychain::{install_platform_store, KeyStorage, KeychainError, KeyringKey
 pub use meta::{Protection, VaultMeta};
 pub use passphrase::{KdfParams, PassphraseError, MIN_PASSPHRASE_CHARS};
 pub use seal::{DataKey, SealError};
+// For files sealed under a passphrase of their own (a backup), not under the vault's data key.
+pub(crate) use passphrase::derive as derive_passphrase_key;
+pub(crate) use seal::{open as open_with_key, seal as seal_with_key};
 pub use secret::Secret;
 
 use crate::db::{Database, DbError};

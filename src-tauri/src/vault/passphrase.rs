@@ -49,7 +49,7 @@ pub enum PassphraseError {
 
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-fn derive(passphrase: &Secret<String>, salt: &[u8], params: KdfParams) -> Result<DataKey, PassphraseError> {
+pub(crate) fn derive(passphrase: &Secret<String>, salt: &[u8], params: KdfParams) -> Result<DataKey, PassphraseError> {
     let argon_params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN))
         .map_err(|e| PassphraseError::Kdf(e.to_string()))?;
     let mut out = Zeroizing::new([0u8; KEY_LEN]);

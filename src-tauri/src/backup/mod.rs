@@ -1,0 +1,6 @@
+//! Backups of the order book that move to another computer (issue 17): one file sealed under a
+//! passphrase the buyer chooses. `file` is the container; what goes in it comes next.
+
+pub mod file;
+
+pub use file::{open_backup, seal_backup, BackupFileError, BACKUP_FORMAT_VERSION};
