@@ -105,16 +105,16 @@ pub struct OrderBook {
     pub(super) vault: Arc<Vault>,
     /// Order numbers by local id, opened from their seals the first time they are needed with the
     /// vault open (see `numbers`). Locked before the database, never while holding it.
-    numbers: Mutex<Option<NumberIndex>>,
+    pub(super) numbers: Mutex<Option<NumberIndex>>,
 }
 
-fn token_record(uid: &str) -> String {
+pub(super) fn token_record(uid: &str) -> String {
     format!("order/{uid}/token")
 }
-fn item_record(uid: &str, position: u32) -> String {
+pub(super) fn item_record(uid: &str, position: u32) -> String {
     format!("order/{uid}/item/{position}")
 }
-fn raw_record(uid: &str, raw_id: i64) -> String {
+pub(super) fn raw_record(uid: &str, raw_id: i64) -> String {
     format!("order/{uid}/raw/{raw_id}")
 }
 

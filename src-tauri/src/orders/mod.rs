@@ -5,6 +5,7 @@ mod book;
 pub mod export;
 mod model;
 mod numbers;
+pub mod transfer;
 pub mod resume;
 #[cfg(test)]
 pub(crate) mod test_support;
