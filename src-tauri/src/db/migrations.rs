@@ -131,6 +131,11 @@ const STEPS: &[&str] = &[
     "#,
 ];
 
+/// The schema version this app writes (the number of steps).
+pub fn current_version() -> i64 {
+    STEPS.len() as i64
+}
+
 /// The schema version a database is at, or `TooNew` when a newer Mailcart wrote it.
 pub(super) fn refuse_newer(conn: &Connection) -> Result<i64, DbError> {
     let known = STEPS.len() as i64;

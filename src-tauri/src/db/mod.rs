@@ -3,6 +3,8 @@
 
 mod migrations;
 
+pub use migrations::current_version as schema_version;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 

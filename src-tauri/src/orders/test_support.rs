@@ -14,3 +14,10 @@ pub(crate) fn unlocked_book() -> (tempfile::TempDir, OrderBook) {
     vault.set_passphrase(&db, &Secret::from("test passphrase")).unwrap();
     (dir, OrderBook::new(db, vault))
 }
+
+/// As [`unlocked_book`], with the book's database and vault for tests that use them beside it.
+pub(crate) fn unlocked_book_parts() -> (tempfile::TempDir, OrderBook, Arc<Database>, Arc<Vault>) {
+    let (dir, book) = unlocked_book();
+    let (db, vault) = (book.db.clone(), book.vault.clone());
+    (dir, book, db, vault)
+}
