@@ -57,6 +57,9 @@ const KINDS: Record<AppErrorKind, true> = {
   loggedInAgain: true,
   updateRefused: true,
   updateFailed: true,
+  notABackup: true,
+  backupDamaged: true,
+  backupTooNew: true,
 };
 
 export class CommandError extends Error {

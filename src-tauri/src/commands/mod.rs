@@ -2,6 +2,7 @@
 //! `list.rs`; everything else that names them is made from it.
 
 pub mod app;
+pub mod backup;
 pub mod catalogue;
 pub mod checkout;
 pub mod orders;

@@ -48,6 +48,8 @@ pub struct AppState {
     login: RwLock<Option<LoginStatus>>,
     /// When each order was last checked with the store.
     last_checks: Mutex<HashMap<i64, Instant>>,
+    /// The backup opened for a restore, until it is merged (`commands::backup`).
+    pending_restore: Mutex<Option<crate::backup::BackupContents>>,
 }
 
 impl AppState {
@@ -68,7 +70,18 @@ impl AppState {
             settings_store,
             login: RwLock::new(None),
             last_checks: Mutex::new(HashMap::new()),
+            pending_restore: Mutex::new(None),
         }
+    }
+
+    /// Keeps a backup opened for a restore (replacing one opened before).
+    pub fn keep_restore(&self, contents: crate::backup::BackupContents) {
+        *self.pending_restore.lock().unwrap_or_else(|p| p.into_inner()) = Some(contents);
+    }
+
+    /// The backup opened for a restore, once.
+    pub fn take_restore(&self) -> Option<crate::backup::BackupContents> {
+        self.pending_restore.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     pub fn settings(&self) -> Settings {

@@ -18,6 +18,8 @@ pub mod types {
     pub use crate::store_check::StoreCheck;
     pub use crate::updates::UpdateOffer;
     pub use crate::vault::VaultStatus;
+    pub use crate::backup::BackupSummary;
+    pub use crate::orders::transfer::MergeReport;
 }
 
 /// A type as TypeScript writes it, and the generated declarations it needs.

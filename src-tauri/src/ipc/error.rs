@@ -52,6 +52,12 @@ pub enum AppErrorKind {
     UpdateRefused,
     /// An update could not be downloaded or installed.
     UpdateFailed,
+    /// The file chosen to restore is not a Mailcart backup.
+    NotABackup,
+    /// The backup file is cut short or damaged: nothing was restored.
+    BackupDamaged,
+    /// The backup was made by a newer Mailcart: nothing was restored.
+    BackupTooNew,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -127,6 +133,24 @@ impl AppError {
             E::HttpStatus { status } if status != 429 => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
             other => other.into(),
         }
+    }
+}
+
+impl From<crate::backup::BackupError> for AppError {
+    fn from(error: crate::backup::BackupError) -> Self {
+        use crate::backup::{BackupError, BackupFileError};
+        let message = error.to_string();
+        let kind = match error {
+            BackupError::Book(inner) => return AppError::from(inner),
+            BackupError::Vault(inner) => return AppError::from(inner),
+            BackupError::File(BackupFileError::PassphraseTooShort(_)) => return AppError::invalid("passphrase", message),
+            BackupError::File(BackupFileError::NotABackup) => AppErrorKind::NotABackup,
+            BackupError::File(BackupFileError::Truncated | BackupFileError::Damaged) | BackupError::Unreadable(_) => AppErrorKind::BackupDamaged,
+            BackupError::File(BackupFileError::TooNew { .. }) | BackupError::NewerBook { .. } => AppErrorKind::BackupTooNew,
+            BackupError::File(BackupFileError::WrongPassphrase) => AppErrorKind::WrongPassphrase,
+            BackupError::File(BackupFileError::Sealing(_)) | BackupError::Database(_) => AppErrorKind::Storage,
+        };
+        AppError::new(kind, message)
     }
 }
 

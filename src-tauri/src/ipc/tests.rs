@@ -44,6 +44,8 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("PlatformView.ts", PlatformView::export_to_string(&config).unwrap()),
         ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
+        ("BackupSummary.ts", crate::backup::BackupSummary::export_to_string(&config).unwrap()),
+        ("MergeReport.ts", crate::orders::transfer::MergeReport::export_to_string(&config).unwrap()),
         ("AutoCopied.ts", crate::ipc::AutoCopied::export_to_string(&config).unwrap()),
         ("ItemStatus.ts", crate::stores::email_order::ItemStatus::export_to_string(&config).unwrap()),
         ("LastCatalogue.ts", crate::last_catalogue::LastCatalogue::export_to_string(&config).unwrap()),

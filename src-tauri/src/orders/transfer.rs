@@ -59,7 +59,8 @@ pub struct RawRecord {
 }
 
 /// What a merge did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct MergeReport {
     /// Orders this book did not have.
     pub added: u32,

@@ -9,6 +9,7 @@ import type { Coin } from "../bindings/Coin";
 import { coinLabel, coins } from "../checkout/coins";
 import type { LanguageChoice } from "../bindings/LanguageChoice";
 import { passphraseForm, protectionText } from "../vault/vault-panel";
+import { BackupSection } from "./backup-section";
 
 const TEXT_FIELDS = ["defaultContactEmail", "gmailstoreUrl", "emailOrderUrl", "proxy"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -27,6 +28,7 @@ export class SettingsPage {
   private fieldError: { field: string | undefined; text: string } | null = null;
   private saved = false;
   private storeCheck: { running?: boolean; result?: StoreCheck; error?: string } | null = null;
+  private readonly backup = new BackupSection();
 
   constructor(
     private vault: VaultStatus,
@@ -67,7 +69,8 @@ export class SettingsPage {
       this.root.append(el("p", { class: "muted" }, t("settings.loading")));
       return;
     }
-    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.storeCheckSection(), this.securitySection());
+    this.backup.render();
+    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.storeCheckSection(), this.securitySection(), this.backup.root);
   }
 
   private form(settings: Settings): HTMLFormElement {

@@ -1,0 +1,67 @@
+//! Backup and restore (`backup/`): the files are chosen in the system's dialogs, opened from Rust.
+//! A restore is two steps: open a file and say what it holds (nothing changes), then merge.
+
+use std::path::PathBuf;
+
+use tauri_plugin_dialog::DialogExt;
+
+use super::AppState;
+use crate::backup::{self, BackupSummary};
+use crate::ipc::{AppError, AppErrorKind};
+use crate::orders::transfer::MergeReport;
+use crate::vault::{KdfParams, Secret};
+
+/// Larger than any real book's backup (10,000 orders × 20 items: ~55 MiB): a bigger file is not read.
+const MOST_BACKUP_BYTES: u64 = 1 << 30;
+
+async fn chosen_path(app: &tauri::AppHandle, save_as: Option<String>) -> Result<Option<PathBuf>, AppError> {
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let dialog = app.dialog().file().add_filter("Mailcart backup", &["mcbackup"]);
+    match save_as {
+        Some(name) => dialog.set_file_name(name).save_file(move |path| {
+            let _ = sender.send(path);
+        }),
+        None => dialog.pick_file(move |path| {
+            let _ = sender.send(path);
+        }),
+    }
+    let Some(path) = receiver.await.ok().flatten() else { return Ok(None) };
+    path.into_path().map(Some).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))
+}
+
+/// Writes a backup of the whole order book (and the saved logins and keys when `with_secrets`)
+/// where the buyer chooses, sealed under `passphrase`. `None` when the buyer cancels.
+#[tauri::command]
+pub async fn backup_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String, with_secrets: bool) -> Result<Option<String>, AppError> {
+    state.folder.require_unlocked("so the orders can be read")?;
+    let passphrase = Secret::new(passphrase);
+    let settings = serde_json::to_value(state.settings()).ok();
+    let file = backup::make_backup(&state.folder.orders, &state.folder.vault, &state.folder.db, settings, with_secrets, &passphrase, KdfParams::RECOMMENDED)?;
+    let name = format!("mailcart-backup-{}.mcbackup", &crate::timestamps::now()[..10]);
+    let Some(path) = chosen_path(&app, Some(name)).await? else { return Ok(None) };
+    crate::orders::export::write_export(&path, &file)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Opens a backup the buyer chooses with `passphrase` and says what it holds; kept for
+/// `backup_restore`. Nothing in the book changes. `None` when the buyer cancels.
+#[tauri::command]
+pub async fn backup_open(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String) -> Result<Option<BackupSummary>, AppError> {
+    let Some(path) = chosen_path(&app, None).await? else { return Ok(None) };
+    let size = std::fs::metadata(&path).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?.len();
+    if size > MOST_BACKUP_BYTES {
+        return Err(AppError::new(AppErrorKind::NotABackup, format!("{} is too large to be a Mailcart backup", path.display())));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
+    let (contents, summary) = backup::inspect(&bytes, &Secret::new(passphrase))?;
+    state.keep_restore(contents);
+    Ok(Some(summary))
+}
+
+/// Merges the backup opened last into this computer's orders (one transaction).
+#[tauri::command]
+pub fn backup_restore(state: tauri::State<'_, AppState>) -> Result<MergeReport, AppError> {
+    state.folder.require_unlocked("so the orders can be sealed")?;
+    let contents = state.take_restore().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "no backup is open: choose the file again"))?;
+    Ok(backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, &contents)?)
+}

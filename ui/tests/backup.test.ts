@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { BackupSection, summaryText } from "../src/settings/backup-section";
+import { setLanguage } from "../src/i18n/i18n";
+import { byTestId, texts, until } from "./dom-helpers";
+
+beforeEach(() => setLanguage("en"));
+afterEach(() => clearMocks());
+
+const submit = (section: BackupSection, testid: string) => byTestId(section.root, testid)[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+const type = (section: BackupSection, testid: string, text: string) => ((byTestId(section.root, testid)[0] as HTMLInputElement).value = text);
+
+describe("backup and restore", () => {
+  it("refuses two different passphrases before anything is written, then backs up with the secrets only when ticked", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return "/home/b/mailcart-backup-2026-12-05.mcbackup";
+    });
+    const section = new BackupSection();
+    section.render();
+    type(section, "backup-passphrase", "one passphrase");
+    type(section, "backup-repeat", "another passphrase");
+    submit(section, "backup-create");
+    await until(() => expect(texts(section.root, "backup-said")).toEqual(["The two passphrases differ."]));
+    expect(calls).toEqual([]);
+    type(section, "backup-passphrase", "one passphrase");
+    type(section, "backup-repeat", "one passphrase");
+    submit(section, "backup-create");
+    await until(() => expect(texts(section.root, "backup-said")[0]).toMatch(/^Backup saved to \/home\/b\/mailcart-backup-2026-12-05\.mcbackup\./));
+    expect(calls).toEqual([["backup_create", { passphrase: "one passphrase", withSecrets: false }]]);
+  });
+
+  it("says what a file holds before merging, and each refusal in the buyer's language", async () => {
+    let answer: unknown = { madeAt: "2026-12-05T10:00:00Z", orders: 3, items: 40, firstOrderAt: "2026-01-02T08:00:00Z", lastOrderAt: "2026-12-01T09:30:00Z", hasSecrets: true };
+    mockIPC((cmd) => {
+      if (cmd === "backup_open") {
+        if (answer instanceof Error) throw { kind: "backupDamaged", message: "cut short" };
+        return answer;
+      }
+      if (cmd === "backup_restore") return { added: 2, updated: 1, unchanged: 0, itemsAdded: 5 };
+      return null;
+    });
+    const section = new BackupSection();
+    section.render();
+    type(section, "restore-passphrase", "one passphrase");
+    submit(section, "restore-open");
+    await until(() => expect(byTestId(section.root, "restore-summary")).toHaveLength(1));
+    expect(texts(section.root, "restore-summary")[0]).toContain("3 orders with 40 delivered items");
+    expect(texts(section.root, "restore-summary")[0]).toContain("It also holds saved logins and API keys.");
+    byTestId(section.root, "restore-merge")[0].click();
+    await until(() => expect(texts(section.root, "restore-merged")).toEqual(["Restored: 2 orders added, 1 updated, 0 already here (5 items added)."]));
+
+    answer = new Error();
+    setLanguage("zh");
+    submit(section, "restore-open");
+    await until(() => expect(texts(section.root, "restore-said")).toEqual(["此备份文件不完整或已损坏，未做任何更改；请换一份副本再试。"]));
+    expect(byTestId(section.root, "restore-summary")).toHaveLength(0);
+  });
+
+  it("words the summary with dates in the buyer's language", () => {
+    setLanguage("zh");
+    expect(summaryText({ madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 2, firstOrderAt: null, lastOrderAt: null, hasSecrets: false })).toMatch(/^制作于 2026-12-05 \d\d:00：1 个订单，2 个已交付项目，时间从 — 到 —。$/);
+  });
+});
