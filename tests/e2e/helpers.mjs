@@ -58,6 +58,26 @@ export function setClipboard(text) {
   spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: text, timeout: 5_000 });
 }
 
+/** Answers the system's file dialog titled `title` ("Save File" or "Open File", GTK's, opened by
+ *  the app from Rust) with `path`, as a buyer typing it would (xdotool on the tests' display). */
+export async function answerFileDialog(title, path) {
+  const { id } = await until(() => {
+    const found = spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).stdout.trim();
+    return found ? { id: found.split("\n")[0] } : null;
+  }, { what: `the "${title}" dialog` });
+  spawnSync("xdotool", ["windowfocus", "--sync", id]);
+  // Save: the name field has the focus (a whole path typed there is taken); Open: Ctrl+L opens
+  // the location field.
+  spawnSync("xdotool", ["key", title === "Save File" ? "ctrl+a" : "ctrl+l"]);
+  spawnSync("xdotool", ["type", "--delay", "15", path]);
+  // The first Return may only close the field's completion list: again until the dialog is gone.
+  await until(() => {
+    spawnSync("xdotool", ["key", "Return"]);
+    spawnSync("sleep", ["0.5"]);
+    return spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).stdout.trim() === "";
+  }, { what: `the "${title}" dialog to close`, intervalMs: 200 });
+}
+
 /** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */
 export async function untilTexts(session, selector, expected, { timeoutMs } = {}) {
   let last;
