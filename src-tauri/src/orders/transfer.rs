@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::book::{item_record, raw_record, token_record, OrderBook, OrderBookError};
-use super::model::StoreKind;
+use super::model::{OrderStatus, StoreKind};
 use super::numbers::{self, order_no_record, pay_url_record, payment_tx_record};
 
 /// Columns that are not carried as they are: the local id, and the sealed columns (carried opened,
@@ -241,14 +241,14 @@ impl OrderBook {
         Ok(())
     }
 
-    /// Adds to order `id` what `order` has and it lacks; a newer status wins. Returns whether
+    /// Adds to order `id` what `order` has and it lacks; a newer status wins (`backup_status_wins`). Returns whether
     /// anything changed, and how many items were added.
     fn merge_into(&self, conn: &Connection, id: i64, uid: &str, order: &OrderRecord) -> Result<(bool, u32), OrderBookError> {
         let mut changed = false;
         let (local_updated, local_status): (String, String) = conn.query_row("SELECT updated_at, status FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let text = |name: &str| order.columns.get(name).and_then(Value::as_str).map(str::to_owned);
         if let (Some(updated), Some(status)) = (text("updated_at"), text("status")) {
-            if updated > local_updated && status != local_status {
+            if status != local_status && backup_status_wins(&status, &updated, &local_status, &local_updated) {
                 let finished = order.columns.get("finished").and_then(Value::as_i64).unwrap_or(0);
                 conn.execute("UPDATE orders SET status = ?2, finished = ?3, updated_at = ?4 WHERE id = ?1", params![id, status, finished, updated])?;
                 changed = true;
@@ -291,6 +291,19 @@ impl OrderBook {
         let raw_id = conn.last_insert_rowid();
         conn.execute("UPDATE raw_responses SET sealed = ?2 WHERE id = ?1", params![raw_id, self.vault.seal(&raw_record(uid, raw_id), raw.body.as_bytes())?])?;
         Ok(())
+    }
+}
+
+/// Whether the backup's status replaces this book's for the same order. A settled status
+/// (delivered, failed, cancelled: nothing more can happen at the store) wins over one that is not,
+/// whichever was written later — the same order looked up again on this computer while it still
+/// awaited payment must not undo a delivery the backup knows of; otherwise the later one wins.
+fn backup_status_wins(status: &str, updated: &str, local_status: &str, local_updated: &str) -> bool {
+    let settled = |text: &str| OrderStatus::parse(text).is_some_and(OrderStatus::is_settled);
+    match (settled(status), settled(local_status)) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => updated > local_updated,
     }
 }
 
@@ -387,6 +400,28 @@ mod tests {
         b.update_status(b_id, OrderStatus::Cancelled, None).unwrap();
         b.merge_orders(&older).unwrap();
         assert_eq!(b.detail(b_id).unwrap().summary.status, OrderStatus::Cancelled);
+        assert_eq!(c.detail(c_id).unwrap().summary.status, OrderStatus::AwaitingPayment);
+    }
+
+    #[test]
+    fn a_delivery_in_the_backup_wins_over_the_same_order_recorded_here_later_and_still_unpaid() {
+        let (_a_dir, a) = unlocked_book();
+        let a_id = a.record_order(gmail_order("GS8")).unwrap().id;
+        delivered(&a, a_id);
+        let backup = a.export_orders().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        // Recorded after the backup was written: its time is later, its status earlier.
+        let (_b_dir, b) = unlocked_book();
+        let b_id = b.record_order(gmail_order("GS8")).unwrap().id;
+        b.merge_orders(&backup).unwrap();
+        let merged = b.detail(b_id).unwrap();
+        assert_eq!((merged.summary.status, merged.summary.finished, merged.items.len()), (OrderStatus::Delivered, true, 2));
+        // And the other way round: this book's delivery is not undone by a backup still unpaid.
+        let (_c_dir, c) = unlocked_book();
+        let c_id = c.record_order(gmail_order("GS8")).unwrap().id;
+        let unpaid = c.export_orders().unwrap();
+        b.merge_orders(&unpaid).unwrap();
+        assert_eq!(b.detail(b_id).unwrap().summary.status, OrderStatus::Delivered);
         assert_eq!(c.detail(c_id).unwrap().summary.status, OrderStatus::AwaitingPayment);
     }
 }
