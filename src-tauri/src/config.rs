@@ -8,6 +8,9 @@ pub const GMAILSTORE_URL_ENV: &str = "MAILCART_GMAILSTORE_URL";
 pub const EMAIL_ORDER_URL_ENV: &str = "MAILCART_EMAIL_ORDER_URL";
 /// `1`: the demo (`demo.rs`): a data folder, keychain entry and single-instance name of its own.
 pub const DEMO_ENV: &str = "MAILCART_DEMO";
+/// Seconds between two checks of the product list for the stock and price watch (tests and the
+/// demo; at least 1). The app's own pace is `watch::schedule::EVERY`.
+pub const WATCH_EVERY_ENV: &str = "MAILCART_WATCH_EVERY_SECS";
 /// Points the update check at another feed.
 pub const UPDATE_FEED_ENV: &str = "MAILCART_UPDATE_FEED";
 
@@ -34,4 +37,10 @@ pub fn demo() -> bool {
 /// The update feed the environment asks for, if any (checked by `updates::feed_override`).
 pub fn update_feed() -> Option<String> {
     non_blank(UPDATE_FEED_ENV)
+}
+
+/// The watch interval the environment asks for, if any (`MAILCART_WATCH_EVERY_SECS`).
+pub fn watch_every() -> Option<std::time::Duration> {
+    let seconds: u64 = non_blank(WATCH_EVERY_ENV)?.trim().parse().ok()?;
+    Some(std::time::Duration::from_secs(seconds.max(1)))
 }

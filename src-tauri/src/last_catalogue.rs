@@ -40,11 +40,7 @@ pub fn read(data_dir: &Path, store_url: &str) -> Option<LastCatalogue> {
 /// Keeps `products` as the last catalogue of `store_url`, replacing the previous one whole.
 pub fn keep(data_dir: &Path, store_url: &str, products: &[ProductView]) {
     let last = LastCatalogue { store_url: store_url.to_owned(), fetched_at: crate::timestamps::now(), products: products.to_vec() };
-    let path = data_dir.join(LAST_CATALOGUE_FILE);
-    let written = serde_json::to_vec(&last)
-        .map_err(std::io::Error::other)
-        .and_then(|bytes| crate::atomic_file::write_then_rename(&path.with_extension("json.partial"), &path, &bytes));
-    if let Err(error) = written {
+    if let Err(error) = crate::atomic_file::write_json(&data_dir.join(LAST_CATALOGUE_FILE), &last) {
         // Only the next start's first frame is poorer for it.
         log::warn!("the catalogue could not be kept for the next start: {error}");
     }

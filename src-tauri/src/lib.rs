@@ -36,6 +36,7 @@ pub mod stores;
 pub mod timestamps;
 pub mod updates;
 pub mod vault;
+pub mod watch;
 
 pub mod commands;
 
@@ -78,6 +79,8 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
     let _ = std::thread::Builder::new().name("after start".into()).spawn(move || {
         handle.state::<AppState>().build_clients();
         start_timeline::mark("store clients built");
+        // Its first call comes one interval later: nothing competes with the first screen.
+        commands::watch::start_checks(handle.clone());
         if unlocked {
             first_screen::wait(first_screen::PATIENCE);
             commands::vault::resume_orders(&handle);

@@ -227,12 +227,22 @@ async function main() {
     const number = (text) => (text !== "" && !Number.isNaN(Number(text)) ? Number(text) : text);
     const bookRows = orderbook.map(([figure, value, baseline, unit]) => [figure, number(value), number(baseline), unit, 2]);
 
+    // Issue 17: backup and restore of the same size of book; targets each under 3 s and the file
+    // no larger than the database. Printed as the tool prints it.
+    const backupLines = runExample("backup_bench", []).trimEnd().split("\n");
+
     const lines = [
       ...markdownTable(["figure", "Mailcart", "empty Tauri window", "unit", "ratio"], rows),
       "",
       "Order book, 10,000 orders × 20 delivered items (tests/tools/orderbook_bench.rs), against the same work on bare SQLite:",
       "",
       ...markdownTable(["figure", "Mailcart", "bare SQLite", "unit", "ratio"], bookRows),
+      "",
+      "Backup and restore (tests/tools/backup_bench.rs; targets: each under 3 s, the file no larger than the database):",
+      "",
+      "```",
+      ...backupLines,
+      "```",
     ];
     lines.push("", `Mailcart's start, step by step (median over ${LAUNCHES + 1} launches, ms since the process began; src-tauri/src/start_timeline.rs):`, "");
     for (const { step, ms, n } of timeline) lines.push(`- ${ms.toFixed(1).padStart(7)}  ${step}${n < LAUNCHES ? ` (${n} launches)` : ""}`);

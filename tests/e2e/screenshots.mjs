@@ -1,10 +1,10 @@
 // npm run screenshot: the README's pictures, taken of the real window against the store double.
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Harness, ROOT, until } from "./harness.mjs";
 import { startBuying, untilDelivered } from "./app-steps.mjs";
-import { typeInto } from "./helpers.mjs";
+import { answerFileDialog, typeInto } from "./helpers.mjs";
 
 const OUT = join(ROOT, "docs/screenshots");
 // WebKit's snapshot can trail the DOM by a frame or two under Xvfb's software rendering.
@@ -44,15 +44,48 @@ async function unlock(session) {
   await click(session, "passphrase-submit");
   await until(async () => (await session.findAll('[data-testid="vault-panel"]:not([hidden])')).length === 0, { what: "unlocked" });
 }
-const harness = await Harness.start("screenshots");
+// The stock and price watch checks every 2 s here (5 minutes for buyers), so that a restock shows.
+const harness = await Harness.start("screenshots", { env: { MAILCART_WATCH_EVERY_SECS: "2" } });
+const BULK_ID = "b4f0c9e2-6a17-4d3b-8e55-91a2c7d4e603";
+const AGED_ID = "7c1e5b0a-2f4d-4a8e-9b61-0d3f5e8a1c22";
+
+/** Clicks `testId` inside the card of product `id`. */
+async function clickOnCard(session, id, testId) {
+  const [button] = await until(async () => {
+    const ids = await session.findAll(`[data-product-id="${id}"] [data-testid="${testId}"]`);
+    return ids.length ? ids : null;
+  }, { what: `${testId} on ${id}` });
+  await session.click(button);
+}
+
 try {
   harness.runTool("seed_orders", ["--data-dir", harness.appDataDir, "--passphrase", PASSPHRASE, "--orders", "6", "--items", "4"]);
   const session = await harness.launch();
   await click(session, "lang-en");
   await until(async () => (await session.findAll('[data-testid="product-card"]')).length === 5, { what: "products" });
+  // The first start: the guide above the vault's question.
+  await shootInBothLanguages(session, "first-run-guide");
+  await click(session, "guide-close");
   await shoot(session, "vault-unlock");
   await unlock(session);
   await shootInBothLanguages(session, "catalogue");
+
+  // The watch: back in stock for the sold-out product, a star and a price mark on another; then
+  // the store restocks and the Watch list shows it.
+  await clickOnCard(session, BULK_ID, "watch-back");
+  await clickOnCard(session, AGED_ID, "watch-star");
+  await clickOnCard(session, AGED_ID, "product-open");
+  await typeInto(session, "watch-price-input", "10");
+  await click(session, "watch-price-save");
+  await until(async () => (await session.findAll('[data-testid="watch-price-set"]')).length === 1, { what: "the price mark" });
+  await shootInBothLanguages(session, "product-watch");
+  await click(session, "detail-back");
+  await harness.control("POST", `/products/${BULK_ID}`, { stock: 300 });
+  await click(session, "nav-watch");
+  await until(async () => (await session.findAll('[data-testid="watch-alert"]')).length === 1, { what: "the restock seen", timeoutMs: 40_000 });
+  await shootInBothLanguages(session, "watch-list");
+  await harness.control("POST", `/products/${BULK_ID}`, { stock: 0 });
+  await click(session, "nav-catalogue");
   await click(session, "nav-orders");
   await until(async () => (await session.findAll('[data-testid="order-row"]')).length === 6, { what: "orders" });
   await shoot(session, "orders");
@@ -104,6 +137,23 @@ try {
   await click(session, "settings-save");
   await until(async () => (await session.findAll('[data-testid="settings-saved"]')).length === 1, { what: "saved" });
   await shootInBothLanguages(session, "settings-codes", "settings-codes-hint");
+
+  // Backup, then what a restore shows before it merges.
+  const backups = join(harness.xdgDataHome, "..", "backups");
+  rmSync(backups, { recursive: true, force: true });
+  mkdirSync(backups, { recursive: true });
+  const backupFile = join(backups, "mailcart-backup.mcbackup");
+  await typeInto(session, "backup-passphrase", "a long backup passphrase");
+  await typeInto(session, "backup-repeat", "a long backup passphrase");
+  await click(session, "backup-create");
+  await answerFileDialog("Save File", backupFile);
+  await until(async () => (await session.findAll('[data-testid="backup-said"]')).length === 1, { what: "the backup saved", timeoutMs: 30_000 });
+  await shootInBothLanguages(session, "backup", "backup-said");
+  await typeInto(session, "restore-passphrase", "a long backup passphrase");
+  await click(session, "restore-open");
+  await answerFileDialog("Open File", backupFile);
+  await until(async () => (await session.findAll('[data-testid="restore-summary"]')).length === 1, { what: "what the backup holds" });
+  await shootInBothLanguages(session, "restore", "restore-summary");
 
   await harness.control("POST", "/email-order", { holdMs: 300 });
   await click(session, "nav-codes");

@@ -8,8 +8,8 @@ import type { AppInfo } from "./ipc";
 const REAL_STORE = "https://getgmailstore.com/api";
 const LANGUAGE_NAMES: Record<Language, string> = { zh: "中文", en: "English" };
 
-export type Page = "catalogue" | "codes" | "orders" | "lookup" | "settings";
-const PAGES: Page[] = ["catalogue", "codes", "orders", "lookup", "settings"];
+export type Page = "catalogue" | "watch" | "codes" | "orders" | "lookup" | "settings";
+const PAGES: Page[] = ["catalogue", "watch", "codes", "orders", "lookup", "settings"];
 
 export class Header {
   readonly root = el("header", { class: "app-header" });

@@ -14,6 +14,9 @@ import { ReceiveCodesPage } from "./receive-codes/receive-codes-page";
 import { setCurrentSettings } from "./context";
 import { onNavigate } from "./navigation";
 import { UpdateBanner } from "./updates/update-banner";
+import { WatchPage } from "./watch/watch-page";
+import { keepWatchesFresh } from "./watch/watches";
+import { FirstRunGuide } from "./first-run/guide";
 
 const LOCKED: VaultStatus = { unlocked: false, protection: null, hasRecoveryPassphrase: false, problem: null };
 
@@ -41,6 +44,23 @@ async function start(root: HTMLElement): Promise<void> {
       setLanguage(resolveLanguage(saved.language, systemLanguage));
     },
     (status) => vaultPanel.update(status),
+    () => guide.open(),
+  );
+  // Without settings (they could not be read) the guide stays closed: it could not be remembered.
+  const guide = new FirstRunGuide(
+    info,
+    settings?.guideSeen ?? true,
+    () => {
+      if (!settings) return;
+      void commands
+        .settingsSave({ ...settings, guideSeen: true })
+        .then((saved) => {
+          settings = saved;
+          setCurrentSettings(saved);
+        })
+        .catch(() => undefined);
+    },
+    () => navigate("settings"),
   );
   const vaultPanel = new VaultPanel(info?.vault ?? LOCKED, (status) => {
     settingsPage.setVault(status);
@@ -55,9 +75,10 @@ async function start(root: HTMLElement): Promise<void> {
     orders.showOrder(id);
   });
   const codes = new ReceiveCodesPage();
-  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, codes: codes.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
+  const watchPage = new WatchPage();
+  const pages: Record<Page, HTMLElement> = { catalogue: catalogue.root, watch: watchPage.root, codes: codes.root, orders: orders.root, lookup: lookup.root, settings: settingsPage.root };
   const updates = new UpdateBanner();
-  const main = el("main", {}, updates.root, notices.root, vaultPanel.root, catalogue.root, codes.root, orders.root, lookup.root, settingsPage.root);
+  const main = el("main", {}, updates.root, notices.root, guide.root, vaultPanel.root, catalogue.root, watchPage.root, codes.root, orders.root, lookup.root, settingsPage.root);
 
   const navigate = (next: Page) => {
     page = next;
@@ -67,6 +88,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (page === "orders") orders.show();
     if (page === "settings") void settingsPage.show();
     if (page === "lookup") lookup.render();
+    if (page === "watch") void watchPage.show();
     if (page !== "codes") codes.leave();
     if (page === "codes") void codes.show();
   };
@@ -87,6 +109,7 @@ async function start(root: HTMLElement): Promise<void> {
   onNavigate(navigate);
   root.append(header.root, main);
   notices.render();
+  guide.render();
   vaultPanel.render();
   catalogue.render();
   orders.render();
@@ -94,15 +117,20 @@ async function start(root: HTMLElement): Promise<void> {
   updates.render();
   // After the first screen (the store's list, or its error), so that neither the feed's answer nor
   // the updater's set-up competes with the catalogue.
-  void catalogue.firstShown.catch(() => undefined).then(() => updates.check());
+  void catalogue.firstShown.catch(() => undefined).then(() => {
+    void updates.check();
+    keepWatchesFresh();
+  });
   onLanguageChange(() => {
     updates.render();
     header.render();
     notices.render();
+    guide.render();
     vaultPanel.render();
     catalogue.render();
     orders.render();
     lookup.render();
+    watchPage.render();
     codes.render();
     settingsPage.render();
   });

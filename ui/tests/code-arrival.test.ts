@@ -6,7 +6,7 @@ import { setLanguage } from "../src/i18n/i18n";
 import type { CodeItemView, CodeOrderView, Settings } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
 
-const SETTINGS: Settings = { language: "en", defaultContactEmail: null, defaultCoin: null, gmailstoreUrl: null, emailOrderUrl: null, proxy: null, autoCopyCode: false, codeSound: false };
+const SETTINGS: Settings = { language: "en", defaultContactEmail: null, defaultCoin: null, gmailstoreUrl: null, emailOrderUrl: null, proxy: null, autoCopyCode: false, codeSound: false, watchPaused: false, guideSeen: false };
 
 function item(position: number, fields: Partial<CodeItemView>): CodeItemView {
   return { position, email: `e${position}@mailbox.example`, status: "CodeReceived", text: null, code: null, expireTime: null, waiting: false, receivedAt: null, sameCodeAsBefore: false, price: null, ...fields };

@@ -112,3 +112,36 @@ describe("orders page", () => {
     expect(byTestId(page.root, "error")[0].textContent).toContain("Your saved data is locked.");
   });
 });
+
+describe("backup reminder", () => {
+  it("shows a quiet notice when Rust says a backup is due, leads to Settings, and “Not now” dismisses it", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "orders_list") return [order(1, "ORD-1", true)];
+      if (cmd === "order_attempts") return [];
+      if (cmd === "backup_reminder") return !calls.includes("backup_reminder_dismiss");
+      return null;
+    });
+    const pages: string[] = [];
+    const { onNavigate } = await import("../src/navigation");
+    onNavigate((page) => pages.push(page));
+    const page = new OrdersPage();
+    page.show();
+    await until(() => expect(texts(page.root, "backup-reminder")).toHaveLength(1));
+    expect(texts(page.root, "backup-reminder")[0]).toContain("not been backed up for 30 days");
+    byTestId(page.root, "backup-reminder-now")[0].click();
+    expect(pages).toEqual(["settings"]);
+    byTestId(page.root, "backup-reminder-later")[0].click();
+    expect(byTestId(page.root, "backup-reminder")).toHaveLength(0);
+    await until(() => expect(calls).toContain("backup_reminder_dismiss"));
+    page.show();
+    await until(() => expect(byTestId(page.root, "orders-table")).toHaveLength(1));
+    expect(byTestId(page.root, "backup-reminder")).toHaveLength(0);
+
+    setLanguage("zh");
+    mockIPC((cmd) => (cmd === "backup_reminder" ? true : cmd === "orders_list" ? [order(1, "ORD-1", true)] : cmd === "order_attempts" ? [] : null));
+    page.show();
+    await until(() => expect(texts(page.root, "backup-reminder")[0]).toContain("30 天没有备份"));
+  });
+});

@@ -5,7 +5,7 @@ import { setLanguage } from "../src/i18n/i18n";
 import type { Settings, VaultStatus } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
 
-const SETTINGS: Settings = { language: "system", defaultContactEmail: null, defaultCoin: "trc20_usdt", gmailstoreUrl: null, emailOrderUrl: null, proxy: null, autoCopyCode: false, codeSound: false };
+const SETTINGS: Settings = { language: "system", defaultContactEmail: null, defaultCoin: "trc20_usdt", gmailstoreUrl: null, emailOrderUrl: null, proxy: null, autoCopyCode: false, codeSound: false, watchPaused: false, guideSeen: false };
 const VAULT: VaultStatus = { unlocked: true, protection: "passphrase", hasRecoveryPassphrase: true, problem: null };
 
 beforeEach(() => setLanguage("en"));
@@ -56,6 +56,22 @@ describe("settings page", () => {
     await saveForm(page);
     expect(saved()).toEqual({ ...SETTINGS, autoCopyCode: true, codeSound: false });
     expect((byTestId(page.root, "settings-autoCopyCode")[0] as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("shows the watch checks on by default, saves “off” as paused, and keeps settings the form does not show", async () => {
+    let saved: Settings | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd === "settings_get") return { ...SETTINGS, guideSeen: true };
+      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+      return null;
+    });
+    const page = new SettingsPage(VAULT, () => {}, () => {});
+    await page.show();
+    const checks = byTestId(page.root, "settings-watchChecks")[0] as HTMLInputElement;
+    expect(checks.checked).toBe(true);
+    checks.checked = false;
+    await saveForm(page);
+    expect(saved).toEqual({ ...SETTINGS, guideSeen: true, watchPaused: true });
   });
 
   it("puts a refused value's message beside its field and keeps what was typed", async () => {

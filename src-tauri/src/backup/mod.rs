@@ -3,6 +3,7 @@
 
 pub mod contents;
 pub mod file;
+pub mod reminder;
 
 pub use contents::{inspect, make_backup, restore, BackupContents, BackupError, BackupSummary};
 pub use file::{open_backup, seal_backup, BackupFileError, BACKUP_FORMAT_VERSION};

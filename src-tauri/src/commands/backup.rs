@@ -40,6 +40,7 @@ pub async fn backup_create(app: tauri::AppHandle, state: tauri::State<'_, AppSta
     let name = format!("mailcart-backup-{}.mcbackup", &crate::timestamps::now()[..10]);
     let Some(path) = chosen_path(&app, Some(name)).await? else { return Ok(None) };
     crate::orders::export::write_export(&path, &file)?;
+    backup::reminder::update(&state.folder.data_dir, |reminder| reminder.last_backup_at = Some(crate::timestamps::now()));
     Ok(Some(path.display().to_string()))
 }
 
@@ -64,4 +65,18 @@ pub fn backup_restore(state: tauri::State<'_, AppState>) -> Result<MergeReport, 
     state.folder.require_unlocked("so the orders can be sealed")?;
     let contents = state.take_restore().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "no backup is open: choose the file again"))?;
     Ok(backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, &contents)?)
+}
+
+/// Whether the Orders page should remind the buyer to back up (`backup::reminder`).
+#[tauri::command]
+pub fn backup_reminder(state: tauri::State<'_, AppState>) -> Result<bool, AppError> {
+    let first_delivered = state.folder.orders.first_delivered_at()?.as_deref().and_then(crate::timestamps::parse);
+    let now = time::OffsetDateTime::now_utc();
+    Ok(backup::reminder::due(now, first_delivered, &backup::reminder::read(&state.folder.data_dir)))
+}
+
+/// "Not now": the reminder waits another 30 days.
+#[tauri::command]
+pub fn backup_reminder_dismiss(state: tauri::State<'_, AppState>) {
+    backup::reminder::update(&state.folder.data_dir, |reminder| reminder.dismissed_at = Some(crate::timestamps::now()));
 }

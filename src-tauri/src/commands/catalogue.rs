@@ -5,7 +5,7 @@ use crate::ipc::{AppError, ProductView};
 use crate::last_catalogue::{self, LastCatalogue};
 
 #[tauri::command]
-pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<ProductView>, AppError> {
+pub async fn list_products(app: tauri::AppHandle, state: tauri::State<'_, AppState>) -> Result<Vec<ProductView>, AppError> {
     let answer = state.gmailstore()?.products().await;
     // The store has answered, either way: the first screen is complete (`first_screen`).
     crate::first_screen::shown();
@@ -13,6 +13,8 @@ pub async fn list_products(state: tauri::State<'_, AppState>) -> Result<Vec<Prod
     static FIRST: std::sync::Once = std::sync::Once::new();
     crate::start_timeline::mark_once(&FIRST, "catalogue answered by the store");
     last_catalogue::keep(&state.folder.data_dir, &state.gmailstore_url(), &products);
+    // The same list serves the stock and price watch: no second call for it.
+    super::watch::look_at(&app, &state, &products);
     Ok(products)
 }
 

@@ -47,6 +47,11 @@ app_commands! {
     backup::backup_create(passphrase: String, with_secrets: bool) -> Option<String>;
     backup::backup_open(passphrase: String) -> Option<BackupSummary>;
     backup::backup_restore() -> MergeReport;
+    backup::backup_reminder() -> bool;
+    backup::backup_reminder_dismiss() -> ();
+    watch::watch_list() -> Vec<Watch>;
+    watch::watch_set(product: ProductView, request: WatchRequest) -> Vec<Watch>;
+    watch::watch_remove(product_id: String) -> Vec<Watch>;
     updates::check_for_update() -> Option<UpdateOffer>;
     updates::install_update() -> ();
 }

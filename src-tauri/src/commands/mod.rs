@@ -11,6 +11,7 @@ pub mod settings;
 pub mod updates;
 mod state;
 pub mod vault;
+pub mod watch;
 #[cfg(test)]
 pub(crate) mod surface;
 

@@ -50,6 +50,8 @@ pub struct AppState {
     last_checks: Mutex<HashMap<i64, Instant>>,
     /// The backup opened for a restore, until it is merged (`commands::backup`).
     pending_restore: Mutex<Option<crate::backup::BackupContents>>,
+    /// The stock and price watches (`watch`).
+    pub watches: crate::watch::WatchBook,
 }
 
 impl AppState {
@@ -60,7 +62,9 @@ impl AppState {
             .and_then(|settings| settings.normalised().ok())
             .unwrap_or_default();
         let query_limiter = Arc::new(QueryLimiter::persisted(&folder.data_dir.join(LOOKUP_LIMIT_FILE)));
+        let watches = crate::watch::WatchBook::open(&folder.data_dir);
         AppState {
+            watches,
             clients: RwLock::new(None),
             held_keys: HeldKeys::default(),
             query_limiter,

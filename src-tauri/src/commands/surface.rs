@@ -20,6 +20,7 @@ pub mod types {
     pub use crate::vault::VaultStatus;
     pub use crate::backup::BackupSummary;
     pub use crate::orders::transfer::MergeReport;
+    pub use crate::watch::{Watch, WatchRequest};
 }
 
 /// A type as TypeScript writes it, and the generated declarations it needs.

@@ -269,6 +269,16 @@ impl From<crate::updates::UpdateError> for AppError {
     }
 }
 
+impl From<crate::watch::WatchError> for AppError {
+    fn from(error: crate::watch::WatchError) -> Self {
+        use crate::watch::WatchError as E;
+        match error {
+            E::NotAnAmount(_) | E::NotPositive => AppError::invalid("priceAtMost", error.to_string()),
+            E::Storage(_) => AppError::new(AppErrorKind::Storage, error.to_string()),
+        }
+    }
+}
+
 impl From<EndpointError> for AppError {
     fn from(error: EndpointError) -> Self {
         AppError::new(AppErrorKind::InvalidConfig, error.to_string())

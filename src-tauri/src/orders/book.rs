@@ -442,6 +442,17 @@ impl OrderBook {
         Ok(summaries)
     }
 
+    /// When the oldest order with a delivered item was made (`None` when none has one): what the
+    /// backup reminder measures from.
+    pub fn first_delivered_at(&self) -> Result<Option<String>, OrderBookError> {
+        let first: Option<String> = self.db.lock().query_row(
+            "SELECT MIN(o.created_at) FROM orders o WHERE EXISTS (SELECT 1 FROM delivered_items d WHERE d.order_id = o.id)",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(first)
+    }
+
     /// Orders that may still change: the store modules resume their status checks for these.
     /// How many orders are unfinished: one count, without reading the orders (their sealed numbers
     /// are not opened), for the start, where it only feeds a line of text.

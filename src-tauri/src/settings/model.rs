@@ -35,6 +35,11 @@ pub struct Settings {
     pub auto_copy_code: bool,
     /// Receive-code orders: a short chime when a code arrives.
     pub code_sound: bool,
+    /// Stock and price watch: no checks of the product list while set (`watch`). Setting a watch
+    /// is the buyer asking to be told; this is how they stop the checks without losing the marks.
+    pub watch_paused: bool,
+    /// The buyer closed the first-run guide (it is not shown at start again; Settings reopens it).
+    pub guide_seen: bool,
 }
 
 /// A setting that cannot be saved, named so the UI can put the message beside its field.

@@ -17,6 +17,7 @@ pub(crate) fn routes() -> Router<Arc<DoubleState>> {
         .route("/reset", post(reset))
         .route("/orders", get(crate::gmailstore::orders::control_list))
         .route("/orders/{order_no}/status", post(crate::gmailstore::orders::control_set_status))
+        .route("/products/{id}", post(change_product))
         .route("/payment-config", post(set_payment_config))
         .route("/shapes", post(set_shapes))
         .route("/sessions/expire", post(expire_sessions))
@@ -61,6 +62,25 @@ async fn email_order_item(
     }
 }
 
+/// A product restocked or repriced: `{"stock": 50}`, `{"price": "9.99"}` or both.
+#[derive(serde::Deserialize)]
+struct ProductChange {
+    stock: Option<u32>,
+    price: Option<String>,
+}
+
+async fn change_product(
+    State(state): State<Arc<DoubleState>>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    Json(change): Json<ProductChange>,
+) -> StatusCode {
+    if state.catalogue.change(&id, change.stock, change.price.as_deref()) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
+}
+
 async fn set_payment_config(State(state): State<Arc<DoubleState>>, Json(config): Json<crate::PaymentConfig>) -> StatusCode {
     state.gmailstore_payment_config.set(config);
     StatusCode::NO_CONTENT
@@ -96,5 +116,6 @@ async fn reset(State(state): State<Arc<DoubleState>>) -> StatusCode {
     state.gmailstore_query_limits.clear();
     state.email_order.clear_failures();
     state.shapes.set(Default::default());
+    state.catalogue.restore();
     StatusCode::NO_CONTENT
 }

@@ -23,4 +23,13 @@ autoCopyCode: boolean,
 /**
  * Receive-code orders: a short chime when a code arrives.
  */
-codeSound: boolean, };
+codeSound: boolean, 
+/**
+ * Stock and price watch: no checks of the product list while set (`watch`). Setting a watch
+ * is the buyer asking to be told; this is how they stop the checks without losing the marks.
+ */
+watchPaused: boolean, 
+/**
+ * The buyer closed the first-run guide (it is not shown at start again; Settings reopens it).
+ */
+guideSeen: boolean, };

@@ -21,6 +21,8 @@ import type { Settings } from "./Settings";
 import type { StoreCheck } from "./StoreCheck";
 import type { UpdateOffer } from "./UpdateOffer";
 import type { VaultStatus } from "./VaultStatus";
+import type { Watch } from "./Watch";
+import type { WatchRequest } from "./WatchRequest";
 
 /** Sends one command; `ipc.ts` supplies it (every failure comes out as a `CommandError`). */
 export type Call = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -67,6 +69,11 @@ export function commandsOver(call: Call) {
     backupCreate: (passphrase: string, withSecrets: boolean) => call<string | null>("backup_create", { passphrase, withSecrets }),
     backupOpen: (passphrase: string) => call<BackupSummary | null>("backup_open", { passphrase }),
     backupRestore: () => call<MergeReport>("backup_restore"),
+    backupReminder: () => call<boolean>("backup_reminder"),
+    backupReminderDismiss: () => call<null>("backup_reminder_dismiss"),
+    watchList: () => call<Array<Watch>>("watch_list"),
+    watchSet: (product: ProductView, request: WatchRequest) => call<Array<Watch>>("watch_set", { product, request }),
+    watchRemove: (productId: string) => call<Array<Watch>>("watch_remove", { productId }),
     checkForUpdate: () => call<UpdateOffer | null>("check_for_update"),
     installUpdate: () => call<null>("install_update"),
   };

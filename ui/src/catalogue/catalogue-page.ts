@@ -12,6 +12,8 @@ import { ProductDetail } from "./product-detail";
 import { CheckoutForm } from "../checkout/checkout-form";
 import { PaymentScreen } from "../checkout/payment-screen";
 import { filterProducts } from "./products";
+import { watchProblem } from "../watch/watch-controls";
+import { newestAlert, onWatchesChange } from "../watch/watches";
 
 /** When the list on screen is the one kept from an earlier start rather than the store's answer
  *  now: its time, and whether asking the store again failed. */
@@ -44,6 +46,10 @@ export class CataloguePage {
   private payment: PaymentScreen | null = null;
   /** Why the last "Buy again" could not open the checkout (the product is gone, the store is down). */
   private reorderProblem: unknown = null;
+  /** Why the last change of a star or watch mark failed (the marks stay as they were). */
+  private watchProblem: unknown = null;
+  /** The newest watch alert drawn: a newer one means the store changed, so its list is asked again. */
+  private alertSeen = "";
   private readonly search = el("input", {
     type: "search",
     class: "search",
@@ -64,6 +70,7 @@ export class CataloguePage {
     });
     this.refreshButton.addEventListener("click", () => void this.load());
     this.root.append(this.toolbar, this.body);
+    onWatchesChange(() => this.watchesChanged());
     this.firstShown = this.load(first);
   }
 
@@ -112,6 +119,7 @@ export class CataloguePage {
     if (this.detail || this.checkout || this.payment) return;
     clear(this.body);
     if (this.reorderProblem) this.body.append(this.reorderNote(this.reorderProblem));
+    if (this.watchProblem) this.body.append(watchProblem(this.watchProblem));
     const list = this.list;
     if (list.status === "loading") {
       this.body.append(el("p", { class: "muted loading", "data-testid": "loading", "aria-busy": "true" }, t("catalogue.loading")));
@@ -134,7 +142,26 @@ export class CataloguePage {
       this.body.append(el("p", { class: "muted", "data-testid": "no-match" }, t("catalogue.noMatch", { query: this.query.trim() })));
       return;
     }
-    this.body.append(el("div", { class: "product-grid" }, ...shown.map((p) => productCard(p, (chosen) => this.open(chosen)))));
+    this.body.append(el("div", { class: "product-grid" }, ...shown.map((p) => productCard(p, (chosen) => this.open(chosen), (problem) => this.showWatchProblem(problem)))));
+  }
+
+  /** Re-draws the marks; a change found by the background check brings the store's list now. */
+  private watchesChanged(): void {
+    this.watchProblem = null;
+    const newest = newestAlert();
+    const found = newest > this.alertSeen && this.alertSeen !== "";
+    this.alertSeen = newest || this.alertSeen || "-";
+    if (found && !this.root.hidden && this.list.status !== "loading") {
+      void this.load();
+      return;
+    }
+    if (this.detail && !this.checkout && !this.payment) this.detail.watchesChanged();
+    else this.renderBody();
+  }
+
+  private showWatchProblem(problem: unknown): void {
+    this.watchProblem = problem;
+    this.render();
   }
 
   private reorderNote(problem: unknown): HTMLElement {

@@ -4,6 +4,8 @@ import { el } from "../dom";
 import { language, t } from "../i18n/i18n";
 import type { ProductView } from "../ipc";
 import { productName } from "./products";
+import { alertBadge, backButton, starButton } from "../watch/watch-controls";
+import { watchOf } from "../watch/watches";
 
 export function priceLine(product: ProductView): HTMLElement {
   return el(
@@ -14,7 +16,7 @@ export function priceLine(product: ProductView): HTMLElement {
   );
 }
 
-export function productCard(product: ProductView, onOpen: (product: ProductView) => void): HTMLElement {
+export function productCard(product: ProductView, onOpen: (product: ProductView) => void, onWatchProblem: (problem: unknown) => void): HTMLElement {
   const name = productName(product, language());
   const open = el(
     "button",
@@ -30,7 +32,7 @@ export function productCard(product: ProductView, onOpen: (product: ProductView)
       "data-product-id": product.id,
       "data-sold-out": product.soldOut ? "true" : "false",
     },
-    el("h2", { class: "product-name", "data-testid": "product-name" }, name),
+    el("div", { class: "card-top" }, el("h2", { class: "product-name", "data-testid": "product-name" }, name), starButton(product, onWatchProblem)),
     priceLine(product),
     el(
       "ul",
@@ -39,6 +41,7 @@ export function productCard(product: ProductView, onOpen: (product: ProductView)
       el("li", { "data-testid": "product-min" }, t("product.minQuantity", { min: product.minQuantity })),
     ),
     product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("product.soldOut")) : null,
-    open,
+    alertBadge(watchOf(product.id)),
+    el("div", { class: "card-actions" }, open, backButton(product, onWatchProblem)),
   );
 }

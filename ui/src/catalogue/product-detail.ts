@@ -6,6 +6,8 @@ import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type ProductView } from "../ipc";
 import { productName } from "./products";
 import { language } from "../i18n/i18n";
+import { alertBadge, backButton, priceMarkForm, starButton, watchProblem } from "../watch/watch-controls";
+import { watchOf } from "../watch/watches";
 
 type DetailState =
   | { status: "loading"; product: ProductView }
@@ -14,6 +16,8 @@ type DetailState =
 
 export class ProductDetail {
   private state: DetailState;
+  /** Why the last change of a watch mark failed (e.g. a price mark that is no amount). */
+  private watchProblem: unknown = null;
   readonly root = el("section", { class: "product-detail", "data-testid": "product-detail" });
 
   constructor(
@@ -46,6 +50,17 @@ export class ProductDetail {
     return buy;
   }
 
+  /** The marks changed (here or elsewhere): drawn again, the last problem gone. */
+  watchesChanged(): void {
+    this.watchProblem = null;
+    this.render();
+  }
+
+  private readonly onWatchProblem = (problem: unknown): void => {
+    this.watchProblem = problem;
+    this.render();
+  };
+
   render(): void {
     const { product } = this.state;
     const back = el("button", { type: "button", class: "button", "data-testid": "detail-back" }, `← ${t("detail.back")}`);
@@ -55,12 +70,14 @@ export class ProductDetail {
     clear(this.root);
     this.root.append(
       back,
-      el("h2", { class: "detail-title", "data-testid": "detail-name" }, productName(product, language())),
+      el("div", { class: "card-top" }, el("h2", { class: "detail-title", "data-testid": "detail-name" }, productName(product, language())), starButton(product, this.onWatchProblem)),
       // The Buy button first, so it does not move under the pointer when the store's answer
       // replaces the "checking" line below it.
       product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
       product.soldOut || (!this.cardIsCurrent && this.state.status !== "loaded") ? "" : this.buyButton(product),
       this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
+      el("div", { class: "watch-controls" }, alertBadge(watchOf(product.id)), backButton(product, this.onWatchProblem), priceMarkForm(product, this.onWatchProblem)),
+      this.watchProblem ? watchProblem(this.watchProblem) : "",
       this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
       el(
         "dl",

@@ -10,6 +10,7 @@ import { ORDER_STATUSES, STORE_KINDS } from "../bindings/constants";
 import { OrderDetailView } from "./order-detail";
 import { attemptsBlock } from "./attempts-list";
 import { shortTime, statusLabel, storeLabel, totalText, orderProductName } from "./format";
+import { navigateTo } from "../navigation";
 
 type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
 
@@ -21,6 +22,8 @@ export class OrdersPage {
   /** Orders sent with no answer recorded: shown above the list whatever the filter. */
   private attempts: PendingAttempt[] = [];
   private detail: OrderDetailView | null = null;
+  /** Rust says the buyer has delivered orders and no backup for 30 days (`backup::reminder`). */
+  private remindBackup = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly search = el("input", { type: "search", class: "search", "data-testid": "orders-search", autocomplete: "off" });
   private readonly storeSelect = el("select", { class: "select", "data-testid": "orders-store" });
@@ -60,6 +63,7 @@ export class OrdersPage {
     }
     // Kept from the last successful read when this one fails: never hidden by an error.
     this.attempts = await commands.orderAttempts().catch(() => this.attempts);
+    this.remindBackup = await commands.backupReminder().catch(() => false);
     this.renderBody();
   }
 
@@ -101,6 +105,7 @@ export class OrdersPage {
       return;
     }
     this.toolbar.hidden = false;
+    if (this.remindBackup) this.body.append(this.backupReminder());
     const attempts = attemptsBlock(this.attempts, () => void this.load());
     if (attempts) this.body.append(attempts);
     const list = this.list;
@@ -131,6 +136,19 @@ export class OrdersPage {
     );
     const rows = list.orders.map((order) => this.row(order));
     this.body.append(el("table", { class: "orders-table", "data-testid": "orders-table" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+  }
+
+  /** A quiet line: back up now (in Settings), or not now (asked again in 30 days). */
+  private backupReminder(): HTMLElement {
+    const now = el("button", { type: "button", class: "button small primary", "data-testid": "backup-reminder-now" }, t("orders.backupNow"));
+    now.addEventListener("click", () => navigateTo("settings"));
+    const later = el("button", { type: "button", class: "button small", "data-testid": "backup-reminder-later" }, t("orders.backupLater"));
+    later.addEventListener("click", () => {
+      this.remindBackup = false;
+      this.renderBody();
+      void commands.backupReminderDismiss().catch(() => undefined);
+    });
+    return el("div", { class: "notice backup-reminder", role: "status", "data-testid": "backup-reminder" }, el("p", {}, t("orders.backupReminder")), now, later);
   }
 
   private row(order: OrderSummary): HTMLElement {

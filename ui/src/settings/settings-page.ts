@@ -34,6 +34,7 @@ export class SettingsPage {
     private vault: VaultStatus,
     private readonly onSaved: (settings: Settings) => void,
     private readonly onVaultChange: (status: VaultStatus) => void,
+    private readonly onShowGuide: () => void = () => undefined,
   ) {}
 
   setVault(status: VaultStatus): void {
@@ -70,7 +71,9 @@ export class SettingsPage {
       return;
     }
     this.backup.render();
-    this.root.append(el("h2", {}, t("settings.title")), this.form(this.settings), this.storeCheckSection(), this.securitySection(), this.backup.root);
+    const guide = el("button", { type: "button", class: "button small", "data-testid": "settings-guide" }, t("settings.guide"));
+    guide.addEventListener("click", this.onShowGuide);
+    this.root.append(el("h2", {}, t("settings.title")), guide, this.form(this.settings), this.storeCheckSection(), this.securitySection(), this.backup.root);
   }
 
   private form(settings: Settings): HTMLFormElement {
@@ -98,6 +101,7 @@ export class SettingsPage {
     };
     const autoCopy = toggle("settings-autoCopyCode", "settings.autoCopyCode", settings.autoCopyCode);
     const sound = toggle("settings-codeSound", "settings.codeSound", settings.codeSound);
+    const watchChecks = toggle("settings-watchChecks", "settings.watchChecks", !settings.watchPaused);
     const save = el("button", { type: "submit", class: "button primary", "data-testid": "settings-save" }, t("settings.save"));
     const form = el(
       "form",
@@ -113,6 +117,9 @@ export class SettingsPage {
       autoCopy.row,
       sound.row,
       el("p", { class: "muted hint", "data-testid": "settings-codes-hint" }, t("settings.codesHint")),
+      el("h3", {}, t("settings.watch")),
+      watchChecks.row,
+      el("p", { class: "muted hint" }, t("settings.watchHint")),
       el("h3", {}, t("settings.network")),
       field("proxy"),
       this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text) : null,
@@ -121,7 +128,9 @@ export class SettingsPage {
     );
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
+      // Settings the form does not show (e.g. whether the guide was seen) are kept as they are.
       const next: Settings = {
+        ...settings,
         language: language.value as LanguageChoice,
         defaultCoin: (coin.value || null) as Coin | null,
         defaultContactEmail: inputs.defaultContactEmail.value || null,
@@ -130,6 +139,7 @@ export class SettingsPage {
         proxy: inputs.proxy.value || null,
         autoCopyCode: autoCopy.box.checked,
         codeSound: sound.box.checked,
+        watchPaused: !watchChecks.box.checked,
       };
       save.disabled = true;
       try {
