@@ -11,6 +11,10 @@ include!("src/commands/list.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/src/commands/list.rs");
+    // The window's capability is compiled in: a regenerated one (`UPDATE_BINDINGS=1 cargo test
+    // bindings`) must reach every build, or a build made before it keeps refusing a new command
+    // ("watch_set not allowed") — seen with a test build whose script had last run earlier.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

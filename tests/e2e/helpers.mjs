@@ -59,23 +59,39 @@ export function setClipboard(text) {
 }
 
 /** Answers the system's file dialog titled `title` ("Save File" or "Open File", GTK's, opened by
- *  the app from Rust) with `path`, as a buyer typing it would (xdotool on the tests' display). */
+ *  the app from Rust) with `path`, as a buyer typing it would (xdotool on the tests' display).
+ *  On a loaded machine GTK can take a moment to show the field the path goes into, and keys typed
+ *  before it has the focus go elsewhere: so it waits for the dialog to settle after each step, and
+ *  types the path again (up to 4 times) while the dialog stays open. */
 export async function answerFileDialog(title, path) {
+  const dialogIds = () => spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).stdout.trim();
   const { id } = await until(() => {
-    const found = spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).stdout.trim();
+    const found = dialogIds();
     return found ? { id: found.split("\n")[0] } : null;
   }, { what: `the "${title}" dialog` });
-  spawnSync("xdotool", ["windowfocus", "--sync", id]);
-  // Save: the name field has the focus (a whole path typed there is taken); Open: Ctrl+L opens
-  // the location field.
-  spawnSync("xdotool", ["key", title === "Save File" ? "ctrl+a" : "ctrl+l"]);
-  spawnSync("xdotool", ["type", "--delay", "15", path]);
-  // The first Return may only close the field's completion list: again until the dialog is gone.
-  await until(() => {
-    spawnSync("xdotool", ["key", "Return"]);
-    spawnSync("sleep", ["0.5"]);
-    return spawnSync("xdotool", ["search", "--onlyvisible", "--name", `^${title}$`], { encoding: "utf8" }).stdout.trim() === "";
-  }, { what: `the "${title}" dialog to close`, intervalMs: 200 });
+  const pause = (seconds) => spawnSync("sleep", [String(seconds)]);
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    // Closed meanwhile (slowly, after the last Return): nothing more to type, and no key may
+    // reach the app's window instead.
+    if (dialogIds() === "") return;
+    spawnSync("xdotool", ["windowfocus", "--sync", id]);
+    pause(0.5 * attempt);
+    // Save: the name field has the focus (a whole path typed there is taken); Open: Ctrl+L opens
+    // the location field. Either way the field's text is selected, so typing replaces it.
+    spawnSync("xdotool", ["key", title === "Save File" ? "ctrl+a" : "ctrl+l"]);
+    pause(0.5 * attempt);
+    if (title !== "Save File") spawnSync("xdotool", ["key", "ctrl+a"]);
+    spawnSync("xdotool", ["type", "--delay", "15", path]);
+    pause(0.3 * attempt);
+    // The first Return may only close the field's completion list: once more if it stays.
+    for (let press = 0; press < 3 && dialogIds() !== ""; press += 1) {
+      spawnSync("xdotool", ["key", "Return"]);
+      pause(0.7);
+    }
+    const closed = await until(() => dialogIds() === "", { what: `the "${title}" dialog to close`, timeoutMs: 5_000, intervalMs: 200 }).then(() => true, () => false);
+    if (closed) return;
+  }
+  throw new Error(`the "${title}" dialog did not take ${path}`);
 }
 
 /** Waits until the texts of `selector` equal `expected` (or fails showing the last texts). */

@@ -75,6 +75,7 @@ try {
   await clickOnCard(session, BULK_ID, "watch-back");
   await clickOnCard(session, AGED_ID, "watch-star");
   await clickOnCard(session, AGED_ID, "product-open");
+  await until(async () => (await session.findAll('[data-testid="detail-loading"]')).length === 0, { what: "the product's detail to load" });
   await typeInto(session, "watch-price-input", "10");
   await click(session, "watch-price-save");
   await until(async () => (await session.findAll('[data-testid="watch-price-set"]')).length === 1, { what: "the price mark" });
@@ -82,7 +83,7 @@ try {
   await click(session, "detail-back");
   await harness.control("POST", `/products/${BULK_ID}`, { stock: 300 });
   await click(session, "nav-watch");
-  await until(async () => (await session.findAll('[data-testid="watch-alert"]')).length === 1, { what: "the restock seen", timeoutMs: 40_000 });
+  await until(async () => (await session.findAll('[data-testid="watch-page"] [data-testid="watch-alert"]')).length === 1, { what: "the restock seen", timeoutMs: 40_000 });
   await shootInBothLanguages(session, "watch-list");
   await harness.control("POST", `/products/${BULK_ID}`, { stock: 0 });
   await click(session, "nav-catalogue");

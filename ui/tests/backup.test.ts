@@ -29,6 +29,10 @@ describe("backup and restore", () => {
     submit(section, "backup-create");
     await until(() => expect(texts(section.root, "backup-said")[0]).toMatch(/^Backup saved to \/home\/b\/mailcart-backup-2026-12-05\.mcbackup\./));
     expect(calls).toEqual([["backup_create", { passphrase: "one passphrase", withSecrets: false }]]);
+    // Said again in the other language when the buyer switches.
+    setLanguage("zh");
+    section.render();
+    expect(texts(section.root, "backup-said")[0]).toMatch(/^备份已保存到 \/home\/b\/mailcart-backup-2026-12-05\.mcbackup。/);
   });
 
   it("says what a file holds before merging, and each refusal in the buyer's language", async () => {

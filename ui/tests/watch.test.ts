@@ -117,12 +117,20 @@ describe("watch controls on a product's detail", () => {
     const { onWatchesChange } = await import("../src/watch/watches");
     const stop = onWatchesChange(onChange);
     const input = byTestId(detail.root, "watch-price-input")[0] as HTMLInputElement;
-    input.value = "ten";
+    input.value = "9";
+    input.dispatchEvent(new Event("input"));
+    // The store's answer about the product redraws the detail: what was typed stays.
+    detail.render();
+    expect((byTestId(detail.root, "watch-price-input")[0] as HTMLInputElement).value).toBe("9");
+    const typed = byTestId(detail.root, "watch-price-input")[0] as HTMLInputElement;
+    typed.value = "ten";
+    typed.dispatchEvent(new Event("input"));
     byTestId(detail.root, "watch-price")[0].dispatchEvent(new Event("submit", { cancelable: true }));
     await until(() => expect(texts(detail.root, "watch-problem")).toEqual(["Type the most you want to pay per account, e.g. 9.5 (more than 0)."]));
     expect(allWatches()).toHaveLength(0);
     const again = byTestId(detail.root, "watch-price-input")[0] as HTMLInputElement;
     again.value = " 9.5 ";
+    again.dispatchEvent(new Event("input"));
     byTestId(detail.root, "watch-price")[0].dispatchEvent(new Event("submit", { cancelable: true }));
     await until(() => expect(texts(detail.root, "watch-price-set")).toEqual(["You'll be told when it is ¥9.5 or less and in stock."]));
     expect(last(book.calls)?.args.request).toEqual({ favourite: false, whenBack: false, priceAtMost: "9.5" });
@@ -134,6 +142,7 @@ describe("watch controls on a product's detail", () => {
     expect(texts(detail.root, "watch-price-set")).toEqual(["价格降到 ¥9.5 或更低且有货时会提醒你。"]);
     byTestId(detail.root, "watch-price-remove")[0].click();
     await until(() => expect(allWatches()).toHaveLength(0));
+    expect((byTestId(detail.root, "watch-price-input")[0] as HTMLInputElement).value).toBe("");
     stop();
   });
 });

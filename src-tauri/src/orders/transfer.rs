@@ -42,13 +42,20 @@ pub struct EventRecord {
 }
 
 /// A delivered item: its searchable label, when it came, and its sealed content opened (the
-/// order book's own JSON of it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// order book's own JSON of it, carried as JSON rather than as a string of JSON: no escaped quotes,
+/// so the backup file stays smaller than the database it comes from).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ItemRecord {
     pub position: u32,
     pub label: String,
     pub received_at: String,
-    pub content: String,
+    pub content: Box<serde_json::value::RawValue>,
+}
+
+impl PartialEq for ItemRecord {
+    fn eq(&self, other: &Self) -> bool {
+        (self.position, &self.label, &self.received_at, self.content.get()) == (other.position, &other.label, &other.received_at, other.content.get())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,7 +150,8 @@ impl OrderBook {
         let mut items = conn.prepare_cached("SELECT position, label, received_at, sealed FROM delivered_items WHERE order_id = ?1 ORDER BY position")?;
         let sealed_items: Vec<(u32, String, String, Vec<u8>)> = items.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
         for (position, label, received_at, sealed) in sealed_items {
-            let content = self.vault.open_sealed_string(&item_record(&order.uid, position), &sealed)?.to_string();
+            let opened = self.vault.open_sealed_string(&item_record(&order.uid, position), &sealed)?;
+            let content = serde_json::value::RawValue::from_string(opened.to_string()).map_err(|e| OrderBookError::Damaged(format!("item {position} of an order: {e}")))?;
             order.items.push(ItemRecord { position, label, received_at, content });
         }
         let mut raw = conn.prepare_cached("SELECT id, at, what, sealed FROM raw_responses WHERE order_id = ?1 ORDER BY id")?;
@@ -277,7 +285,7 @@ impl OrderBook {
     }
 
     fn insert_item(&self, conn: &Connection, id: i64, uid: &str, item: &ItemRecord) -> Result<(), OrderBookError> {
-        let sealed = self.vault.seal(&item_record(uid, item.position), item.content.as_bytes())?;
+        let sealed = self.vault.seal(&item_record(uid, item.position), item.content.get().as_bytes())?;
         conn.execute(
             "INSERT INTO delivered_items(order_id, position, label, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, item.position, item.label, sealed, item.received_at],

@@ -6,7 +6,7 @@ import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type ProductView } from "../ipc";
 import { productName } from "./products";
 import { language } from "../i18n/i18n";
-import { alertBadge, backButton, priceMarkForm, starButton, watchProblem } from "../watch/watch-controls";
+import { alertBadge, backButton, priceMarkForm, starButton, watchProblem, type PriceDraft } from "../watch/watch-controls";
 import { watchOf } from "../watch/watches";
 
 type DetailState =
@@ -18,6 +18,8 @@ export class ProductDetail {
   private state: DetailState;
   /** Why the last change of a watch mark failed (e.g. a price mark that is no amount). */
   private watchProblem: unknown = null;
+  /** The price mark as typed, kept across redraws until it is saved. */
+  private readonly priceDraft: PriceDraft = { text: null };
   readonly root = el("section", { class: "product-detail", "data-testid": "product-detail" });
 
   constructor(
@@ -76,7 +78,7 @@ export class ProductDetail {
       product.soldOut ? el("p", { class: "badge sold-out-badge", "data-testid": "sold-out" }, t("detail.soldOutNote")) : "",
       product.soldOut || (!this.cardIsCurrent && this.state.status !== "loaded") ? "" : this.buyButton(product),
       this.state.status === "loading" ? el("p", { class: "muted", "data-testid": "detail-loading" }, t("detail.loading")) : "",
-      el("div", { class: "watch-controls" }, alertBadge(watchOf(product.id)), backButton(product, this.onWatchProblem), priceMarkForm(product, this.onWatchProblem)),
+      el("div", { class: "watch-controls" }, alertBadge(watchOf(product.id)), backButton(product, this.onWatchProblem), priceMarkForm(product, this.onWatchProblem, this.priceDraft)),
       this.watchProblem ? watchProblem(this.watchProblem) : "",
       this.state.status === "error" ? errorPanel(this.state.error, () => void this.load()) : "",
       el(

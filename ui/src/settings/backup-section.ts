@@ -10,7 +10,8 @@ import { shortTime } from "../orders/format";
 import type { BackupSummary } from "../bindings/BackupSummary";
 import type { MergeReport } from "../bindings/MergeReport";
 
-type Said = { ok: boolean; text: string } | null;
+/** What the last action said: worded at each render, so a language switch rewords it too. */
+type Said = { ok: boolean; text: () => string } | null;
 
 export class BackupSection {
   readonly root = el("section", { class: "backup", "data-testid": "backup-section" });
@@ -26,7 +27,7 @@ export class BackupSection {
   }
 
   private said(said: Said, testid: string): HTMLElement | null {
-    return said ? el("p", { class: said.ok ? "muted" : "error-detail", role: said.ok ? "status" : "alert", "data-testid": testid }, said.text) : null;
+    return said ? el("p", { class: said.ok ? "muted" : "error-detail", role: said.ok ? "status" : "alert", "data-testid": testid }, said.text()) : null;
   }
 
   private backupForm(): HTMLElement {
@@ -46,16 +47,16 @@ export class BackupSection {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       if (passphrase.value !== repeat.value) {
-        this.backupSaid = { ok: false, text: t("backup.mismatch") };
+        this.backupSaid = { ok: false, text: () => t("backup.mismatch") };
         this.render();
         return;
       }
       this.busy = true;
       try {
         const path = await commands.backupCreate(passphrase.value, withSecrets.checked);
-        this.backupSaid = path ? { ok: true, text: t("backup.saved", { path }) } : null;
+        this.backupSaid = path ? { ok: true, text: () => t("backup.saved", { path }) } : null;
       } catch (error) {
-        this.backupSaid = { ok: false, text: errorSentence(error) };
+        this.backupSaid = { ok: false, text: () => errorSentence(error) };
       }
       this.busy = false;
       this.render();
@@ -86,7 +87,7 @@ export class BackupSection {
         this.restoreSaid = null;
       } catch (error) {
         this.opened = null;
-        this.restoreSaid = { ok: false, text: errorSentence(error) };
+        this.restoreSaid = { ok: false, text: () => errorSentence(error) };
       }
       this.busy = false;
       this.render();
@@ -102,7 +103,7 @@ export class BackupSection {
         this.merged = await commands.backupRestore();
         this.opened = null;
       } catch (error) {
-        this.restoreSaid = { ok: false, text: errorSentence(error) };
+        this.restoreSaid = { ok: false, text: () => errorSentence(error) };
       }
       this.render();
     });

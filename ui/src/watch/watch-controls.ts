@@ -36,11 +36,17 @@ export function backButton(product: ProductView, onProblem: OnProblem): HTMLElem
   return button;
 }
 
+/** What the buyer has typed in the price field and not saved yet: kept by the view across its
+ *  redraws (the store's answer about the product redraws the detail), so a typed amount is never
+ *  lost or replaced under the buyer's hands. */
+export type PriceDraft = { text: string | null };
+
 /** The price mark: a field and a button, and the mark set now with a way to remove it. */
-export function priceMarkForm(product: ProductView, onProblem: OnProblem): HTMLElement {
+export function priceMarkForm(product: ProductView, onProblem: OnProblem, draft: PriceDraft): HTMLElement {
   const mark = watchOf(product.id)?.priceAtMost ?? null;
   const input = el("input", { type: "text", inputmode: "decimal", class: "input small", "data-testid": "watch-price-input", autocomplete: "off", spellcheck: "false" });
-  input.value = mark ?? "";
+  input.value = draft.text ?? mark ?? "";
+  input.addEventListener("input", () => (draft.text = input.value));
   input.setAttribute("aria-label", t("watch.priceLabel"));
   const save = el("button", { type: "submit", class: "button small", "data-testid": "watch-price-save" }, t("watch.priceSave"));
   const form = el(
@@ -51,11 +57,14 @@ export function priceMarkForm(product: ProductView, onProblem: OnProblem): HTMLE
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void changeWatch(product, { priceAtMost: input.value.trim() || null }).catch(onProblem);
+    void changeWatch(product, { priceAtMost: input.value.trim() || null }).then(() => (draft.text = null), onProblem);
   });
   if (mark) {
     const remove = el("button", { type: "button", class: "button small", "data-testid": "watch-price-remove" }, t("watch.priceRemove"));
-    remove.addEventListener("click", () => void changeWatch(product, { priceAtMost: null }).catch(onProblem));
+    remove.addEventListener("click", () => {
+      draft.text = null;
+      void changeWatch(product, { priceAtMost: null }).catch(onProblem);
+    });
     form.append(el("p", { class: "muted", "data-testid": "watch-price-set" }, t("watch.priceSet", { price: mark })), remove);
   }
   return form;
