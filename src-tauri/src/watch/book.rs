@@ -21,13 +21,15 @@ pub struct WatchBook {
 }
 
 impl WatchBook {
-    /// Reads `watches.json` in `data_dir`; a missing or unreadable file is an empty book (it says
-    /// so in the log: the watches are a convenience, the app opens anyway).
+    /// Reads `watches.json` in `data_dir`; a missing file is an empty book, and so is one that
+    /// cannot be read — set aside as `watches.json.damaged-<time>` first, never overwritten (the
+    /// watches are a convenience: the app opens anyway, and says so in the log).
     pub fn open(data_dir: &Path) -> Self {
         let path = data_dir.join(WATCHES_FILE);
         let by_store = match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|error| {
-                log::warn!("the watches could not be read and start empty: {error}");
+                let kept = crate::damaged_files::set_aside(&path).map_or_else(|e| format!("not set aside: {e}"), |p| format!("kept as {}", p.display()));
+                log::warn!("the watches could not be read and start empty ({kept}): {error}");
                 BTreeMap::new()
             }),
             Err(_) => BTreeMap::new(),
@@ -177,9 +179,14 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_file_is_an_empty_book() {
+    fn a_damaged_file_is_an_empty_book_and_is_kept_aside() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(WATCHES_FILE), b"{\"x\":").unwrap();
-        assert!(WatchBook::open(dir.path()).list(STORE).is_empty());
+        let book = WatchBook::open(dir.path());
+        assert!(book.list(STORE).is_empty());
+        book.set(STORE, &product(0, "5"), &request(true, false, None), "t0").unwrap();
+        let kept: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with("watches.json.damaged-")).collect();
+        assert_eq!(kept.len(), 1, "the damaged file is kept, not overwritten");
+        assert_eq!(std::fs::read(dir.path().join(&kept[0])).unwrap(), b"{\"x\":");
     }
 }
