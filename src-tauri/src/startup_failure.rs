@@ -10,7 +10,7 @@ use rusqlite::ErrorCode;
 use crate::data_folder::DataFolderError;
 use crate::db::DbError;
 use crate::locale::UiLanguage;
-use crate::settings::{LanguageChoice, Settings, SETTINGS_FILE, SETTINGS_KEY};
+use crate::settings::{Settings, SETTINGS_FILE, SETTINGS_KEY};
 use crate::vault::VaultError;
 
 /// Why the data could not be opened, sorted by what the buyer can do about it.
@@ -97,11 +97,7 @@ pub fn language_for(data_dir: &Path) -> UiLanguage {
         .and_then(|file| file.get(SETTINGS_KEY).cloned())
         .and_then(|value| serde_json::from_value::<Settings>(value).ok())
         .map(|settings| settings.language);
-    match chosen {
-        Some(LanguageChoice::Zh) => UiLanguage::Zh,
-        Some(LanguageChoice::En) => UiLanguage::En,
-        Some(LanguageChoice::System) | None => UiLanguage::of_system(),
-    }
+    chosen.unwrap_or_default().resolve()
 }
 
 fn sqlite_code(error: &DataFolderError) -> Option<ErrorCode> {

@@ -7,7 +7,6 @@ use tauri_plugin_notification::NotificationExt;
 use super::AppState;
 use crate::ipc::{AppError, ProductView};
 use crate::locale::UiLanguage;
-use crate::settings::LanguageChoice;
 use crate::watch::schedule::{self, Turn};
 use crate::watch::{notice, Alerted, Watch, WatchRequest};
 
@@ -36,11 +35,7 @@ pub(crate) fn look_at(app: &tauri::AppHandle, state: &AppState, products: &[Prod
     if alerted.is_empty() {
         return;
     }
-    let language = match state.settings().language {
-        LanguageChoice::Zh => UiLanguage::Zh,
-        LanguageChoice::En => UiLanguage::En,
-        LanguageChoice::System => UiLanguage::of_system(),
-    };
+    let language = state.settings().language.resolve();
     for one in &alerted {
         tell(app, one, language);
     }

@@ -18,6 +18,17 @@ pub enum LanguageChoice {
     En,
 }
 
+impl LanguageChoice {
+    /// The language this choice means on this computer (`System`: the system's).
+    pub fn resolve(self) -> crate::locale::UiLanguage {
+        match self {
+            LanguageChoice::Zh => crate::locale::UiLanguage::Zh,
+            LanguageChoice::En => crate::locale::UiLanguage::En,
+            LanguageChoice::System => crate::locale::UiLanguage::of_system(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
