@@ -10,7 +10,8 @@ TAURI_DRIVER_VERSION="2.1.0"
 SYSTEM_PACKAGES=(
   libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth libsoup-3.0-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev libssl-dev build-essential pkg-config file curl
-  imagemagick dbus-bin dbus-daemon libglib2.0-bin python3-dbusmock python3-dbus xdotool xclip
+  libsqlite3-dev libsecret-1-dev imagemagick dbus-bin dbus-daemon libglib2.0-bin python3-dbusmock python3-dbus xdotool xclip
+  gnome-keyring
 )
 
 # Debian packages for the Windows and macOS type-checks (scripts/cross-check.sh): Debian's own Rust

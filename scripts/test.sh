@@ -24,6 +24,9 @@ bash scripts/cross-check.sh
 say "Rust tests (unit and integration against the store double)"
 cargo test --workspace
 
+say "The Linux keychain against a real Secret Service (a private GNOME Keyring)"
+tests/keychain/with-keyring.sh cargo test -p mailcart --lib secret_service -- --ignored
+
 say "UI unit tests (Vitest, mockIPC)"
 npx vitest run --root ui
 

@@ -83,11 +83,9 @@ fn open(data_dir: &Path) -> Result<OpenedFolder, FailedStart> {
     start_timeline::log_opened();
     start_timeline::mark("log open");
     let failed = |failure: StartupFailure| FailedStart { failure, data_dir: Some(data_dir.to_owned()), log: log.clone() };
-    if let Err(error) = vault::install_platform_store() {
-        log::warn!("no system keychain: {error}");
-    }
+    let keychain = vault::platform_key_storage();
     start_timeline::mark("keychain store ready");
-    let (folder, notices) = DataFolder::open(data_dir, Box::new(vault::KeyringKeyStorage::default()), vault::KdfParams::RECOMMENDED)
+    let (folder, notices) = DataFolder::open(data_dir, keychain, vault::KdfParams::RECOMMENDED)
         .map_err(|error| failed(StartupFailure::from_core(&error, data_dir)))?;
     start_timeline::mark("data folder open (database checked, vault)");
     // Then the store clients' TLS set-up, on a thread of its own so that `setup` does not wait for

@@ -16,6 +16,7 @@ pub mod db;
 pub mod endpoint;
 pub mod damaged_files;
 pub mod demo;
+pub mod desktop;
 pub mod early_open;
 pub mod first_screen;
 pub mod ipc;
@@ -158,7 +159,7 @@ pub fn run() {
     let builder = tauri::Builder::default();
     #[cfg(not(target_os = "linux"))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main_window(app)));
-    builder
+    desktop::plugins(builder)
         .plugin(EarlyOpen::plugin())
         .on_page_load(|_, payload| {
             if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
@@ -167,8 +168,6 @@ pub fn run() {
         })
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(commands::updates::PendingUpdate::default())
         .setup(|app| {

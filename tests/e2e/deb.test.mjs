@@ -36,11 +36,18 @@ describe("the .deb", () => {
     assert.match(fields, new RegExp(`^Version: ${VERSION.replaceAll(".", "\\.")}$`, "m"));
     assert.match(fields, /^Architecture: amd64$/m);
     assert.match(fields, /^Depends: .*libwebkit2gtk-4\.1-0/m);
+    // The system's SQLite and libsecret, which WebKitGTK loads into the same process anyway
+    // (Cargo.toml, src-tauri/src/vault/secret_service.rs).
+    assert.match(fields, /^Depends: .*libsqlite3-0/m);
+    assert.match(fields, /^Depends: .*libsecret-1-0/m);
 
     const root = mkdtempSync(join(tmpdir(), "mailcart-deb-"));
     dpkgDeb("-x", deb, root);
     const binary = join(root, "usr/bin/mailcart");
     assert.ok(statSync(binary).mode & 0o111, "the binary is executable");
+    const needed = spawnSync("readelf", ["-d", binary], { encoding: "utf8" }).stdout;
+    assert.match(needed, /\(NEEDED\).*\[libsqlite3\.so\.0\]/, "the binary uses the system's SQLite");
+    assert.match(needed, /\(NEEDED\).*\[libsecret-1\.so\.0\]/, "the keychain is libsecret");
     const desktop = readFileSync(join(root, "usr/share/applications/Mailcart.desktop"), "utf8");
     assert.match(desktop, /^Exec=mailcart$/m);
     assert.match(desktop, /^Name=Mailcart$/m);

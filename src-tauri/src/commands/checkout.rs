@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use tauri_plugin_opener::OpenerExt;
 
 use super::AppState;
 use crate::checkout::saved_login;
@@ -105,9 +104,7 @@ pub fn open_explorer(app: tauri::AppHandle, state: tauri::State<'_, AppState>, i
 
 fn open_in_browser(app: &tauri::AppHandle, url: &str) -> Result<(), AppError> {
     let url = check_cashier_url(url)?;
-    app.opener()
-        .open_url(url.as_str(), None::<&str>)
-        .map_err(|e| AppError::new(AppErrorKind::InvalidConfig, format!("could not open the browser: {e}")))
+    crate::desktop::open_in_browser(app, &url).map_err(|e| AppError::new(AppErrorKind::InvalidConfig, e.to_string()))
 }
 
 #[tauri::command]

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
 use crate::ipc::{AppError, AutoCopied, CodeOrderView, PlatformView, ReceiveCodesSetup};
@@ -132,7 +131,5 @@ pub async fn receive_codes_open(app: tauri::AppHandle, state: tauri::State<'_, A
 fn notify_code(app: &tauri::AppHandle, platform: &str, item: &OrderItem) {
     let code = item.received_text().and_then(find_code).unwrap_or_default();
     let body = if code.is_empty() { item.email.clone() } else { format!("{code} · {}", item.email) };
-    if let Err(error) = app.notification().builder().title(format!("Mailcart · {platform}")).body(body).show() {
-        log::info!("could not show a notification: {error}");
-    }
+    crate::desktop::notify(app, format!("Mailcart · {platform}"), body);
 }

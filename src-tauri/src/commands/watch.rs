@@ -2,7 +2,6 @@
 //! the product list, and a desktop notification per watched change.
 
 use tauri::Manager;
-use tauri_plugin_notification::NotificationExt;
 
 use super::AppState;
 use crate::ipc::{AppError, ProductView};
@@ -43,9 +42,7 @@ pub(crate) fn look_at(app: &tauri::AppHandle, state: &AppState, products: &[Prod
 
 fn tell(app: &tauri::AppHandle, alerted: &Alerted, language: UiLanguage) {
     let (title, body) = notice::words(alerted, language);
-    if let Err(error) = app.notification().builder().title(title).body(body).show() {
-        log::info!("could not show a notification: {error}");
-    }
+    crate::desktop::notify(app, title, body);
 }
 
 /// Starts the background checks: one product-list call per turn for every watch of the store in

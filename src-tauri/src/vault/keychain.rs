@@ -1,7 +1,8 @@
 //! Where the data key lives when the OS has a keychain: through keyring-core's default store,
-//! set once at start to the platform's native store (Windows Credential Manager, macOS Keychain,
-//! the Secret Service on Linux). Tests set keyring-core's mock store instead.
+//! set once at start to the platform's native store (Windows Credential Manager, macOS Keychain),
+//! and through libsecret on Linux (`secret_service`). Tests set keyring-core's mock store instead.
 
+#[cfg(not(target_os = "linux"))]
 use std::sync::Arc;
 
 use keyring_core::{Entry, Error as KeyringError};
@@ -70,22 +71,30 @@ fn classify(error: KeyringError) -> KeychainError {
     }
 }
 
-/// Sets keyring-core's default store to this OS's native keychain. Called once at start; an error
-/// means "no keychain here" and the vault takes its passphrase path.
-pub fn install_platform_store() -> Result<(), KeychainError> {
+/// Where this OS keeps the data key: the Secret Service through libsecret on Linux
+/// (`secret_service`), keyring-core's native store elsewhere. Called once at start; a keychain
+/// that is not there says so at the first load, and the vault takes its passphrase path.
+pub fn platform_key_storage() -> Box<dyn KeyStorage> {
+    #[cfg(target_os = "linux")]
+    {
+        Box::new(super::secret_service::SecretServiceKeyStorage::default())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        if let Err(error) = install_platform_store() {
+            log::warn!("no system keychain: {error}");
+        }
+        Box::new(KeyringKeyStorage::default())
+    }
+}
+
+/// Sets keyring-core's default store to this OS's native keychain; an error means "no keychain
+/// here".
+#[cfg(not(target_os = "linux"))]
+fn install_platform_store() -> Result<(), KeychainError> {
     let store = platform_store()?;
     keyring_core::set_default_store(store);
     Ok(())
-}
-
-#[cfg(target_os = "linux")]
-fn platform_store() -> Result<Arc<keyring_core::CredentialStore>, KeychainError> {
-    // Without a session bus there is no Secret Service to ask (headless machines, some CI).
-    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        return Err(KeychainError::Unavailable("no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set)".into()));
-    }
-    let store = zbus_secret_service_keyring_store::Store::new().map_err(classify)?;
-    Ok(store)
 }
 
 #[cfg(target_os = "macos")]

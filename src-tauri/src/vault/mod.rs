@@ -13,6 +13,8 @@ mod meta;
 mod passphrase;
 mod seal;
 mod secret;
+#[cfg(target_os = "linux")]
+mod secret_service;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -21,7 +23,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-pub use keychain::{install_platform_store, KeyStorage, KeychainError, KeyringKeyStorage, NoKeyStorage, KEYCHAIN_SERVICE};
+pub use keychain::{platform_key_storage, KeyStorage, KeychainError, KeyringKeyStorage, NoKeyStorage, KEYCHAIN_SERVICE};
 pub use meta::{Protection, VaultMeta};
 pub use passphrase::{KdfParams, PassphraseError, MIN_PASSPHRASE_CHARS};
 pub use seal::{DataKey, SealError};
