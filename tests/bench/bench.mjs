@@ -82,25 +82,44 @@ async function launchTime(driverUrl, app) {
   return { session, elapsed };
 }
 
-/** Launch → ready, `LAUNCHES` times after one uncounted launch (the first start after a build
- *  pays for cold disk caches; for Mailcart it also leaves the catalogue kept for the next). */
-async function launchSamples(driverUrl, app) {
-  const launches = [];
-  const warm = await launchTime(driverUrl, app);
-  await warm.session.end();
-  for (let i = 0; i < LAUNCHES; i += 1) {
-    const { session, elapsed } = await launchTime(driverUrl, app);
-    launches.push(elapsed);
-    await session.end();
-  }
-  return launches;
+/** One launch → ready, in ms; the app is closed again. */
+async function launchOnce(driverUrl, app) {
+  const { session, elapsed } = await launchTime(driverUrl, app);
+  await session.end();
+  return elapsed;
 }
 
-/** The median time of each start step Mailcart's log noted (src-tauri/src/start_timeline.rs) over
- *  the launches that wrote `log` since `fromLine`. */
-function startTimeline(log, fromLine) {
+/** Launch → ready, `LAUNCHES` times each, interleaved: Mailcart, Mailcart with the store 300 ms
+ *  late, the empty window, then again. Interleaved because this machine's speed drifts within
+ *  minutes (the same empty window measured a median of 332 ms, then 435 ms in the next run): a
+ *  ratio of samples taken side by side is the machine's drift divided out. One uncounted launch
+ *  of each first (the first start after a build pays for cold disk caches; for Mailcart it also
+ *  leaves the catalogue kept for the next). Mailcart's log lines of its ordinary launches are
+ *  collected for the start's timeline. */
+async function interleavedLaunches(driverUrl, storeUrl, log) {
+  const control = (method, body) =>
+    fetch(`${storeUrl}/__control/faults`, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+  const samples = { mailcart: [], lateStore: [], empty: [], logLines: [] };
+  await launchOnce(driverUrl, APPS.mailcart);
+  await launchOnce(driverUrl, APPS.empty);
+  for (let i = 0; i < LAUNCHES; i += 1) {
+    const logFrom = lineCount(log);
+    samples.mailcart.push(await launchOnce(driverUrl, APPS.mailcart));
+    samples.logLines.push(...readFileSync(log, "utf8").split("\n").slice(logFrom));
+    // A real store is far away: with it answering 300 ms late, the kept catalogue is what the
+    // buyer sees first, and the launch figure should not move.
+    await control("POST", { kind: "slow", path: "/api/products", delayMs: 300, count: 1000 });
+    samples.lateStore.push(await launchOnce(driverUrl, APPS.mailcart));
+    await control("DELETE");
+    samples.empty.push(await launchOnce(driverUrl, APPS.empty));
+  }
+  return samples;
+}
+
+/** The median time of each start step Mailcart's log noted (src-tauri/src/start_timeline.rs) in
+ *  `lines`. */
+function startTimeline(lines) {
   const steps = new Map();
-  const lines = readFileSync(log, "utf8").split("\n").slice(fromLine);
   for (const line of lines) {
     const match = line.match(/start: (.+) at ([\d.]+) ms$/);
     if (!match) continue;
@@ -118,8 +137,8 @@ function lineCount(file) {
   }
 }
 
-async function measureApp(driverUrl, app) {
-  const launches = await launchSamples(driverUrl, app);
+/** `launches` (ms), then the idle memory of one more launch and the sizes. */
+async function measureApp(driverUrl, app, launches) {
   const { session } = await launchTime(driverUrl, app);
   await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
   const [pid] = pidsOf(app.binary);
@@ -195,16 +214,11 @@ async function main() {
     console.log(`Baseline: an empty Tauri 2 window (tests/bench/empty-window) built with the same tauri, release profile and bundler.\n`);
 
     const log = join(xdg, "data/app.mailcart.desktop/logs/mailcart.log");
-    const logFrom = lineCount(log);
-    const mailcart = await measureApp(driverUrl, APPS.mailcart);
-    const timeline = startTimeline(log, logFrom);
-    // A real store is far away: with it answering 300 ms late, the kept catalogue is what the
-    // buyer sees first, and the launch figure should not move.
-    const control = (path, body) => fetch(`${storeUrl}/__control${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    await control("/faults", { kind: "slow", path: "/api/products", delayMs: 300, count: 1000 });
-    const lateStore = median(await launchSamples(driverUrl, APPS.mailcart));
-    await fetch(`${storeUrl}/__control/faults`, { method: "DELETE" });
-    const empty = await measureApp(driverUrl, APPS.empty);
+    const samples = await interleavedLaunches(driverUrl, storeUrl, log);
+    const timeline = startTimeline(samples.logLines);
+    const lateStore = median(samples.lateStore);
+    const mailcart = await measureApp(driverUrl, APPS.mailcart, samples.mailcart);
+    const empty = await measureApp(driverUrl, APPS.empty, samples.empty);
 
     const catalogueUrl = `${storeUrl}/api/products`;
     const [, clientMedian] = runExample("api_call_bench", [`${storeUrl}/api`, String(API_CALLS)]).trim().split("\t").map(Number);
@@ -244,10 +258,10 @@ async function main() {
       ...backupLines,
       "```",
     ];
-    lines.push("", `Mailcart's start, step by step (median over ${LAUNCHES + 1} launches, ms since the process began; src-tauri/src/start_timeline.rs):`, "");
+    lines.push("", `Mailcart's start, step by step (median over the ${LAUNCHES} ordinary launches, ms since the process began; src-tauri/src/start_timeline.rs):`, "");
     for (const { step, ms, n } of timeline) lines.push(`- ${ms.toFixed(1).padStart(7)}  ${step}${n < LAUNCHES ? ` (${n} launches)` : ""}`);
     console.log(lines.join("\n"));
-    console.log(`\nLaunch samples (ms): Mailcart ${mailcart.launches.map((v) => v.toFixed(0)).join(", ")}; empty ${empty.launches.map((v) => v.toFixed(0)).join(", ")}`);
+    console.log(`\nLaunch samples (ms), in the order taken: Mailcart ${mailcart.launches.map((v) => v.toFixed(0)).join(", ")}; store 300 ms late ${samples.lateStore.map((v) => v.toFixed(0)).join(", ")}; empty ${empty.launches.map((v) => v.toFixed(0)).join(", ")}`);
     mkdirSync(join(ROOT, "target/bench"), { recursive: true });
     writeFileSync(join(ROOT, "target/bench/latest.md"), `${lines.join("\n")}\n`);
   } finally {
