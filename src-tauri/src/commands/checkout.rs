@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-
 use super::AppState;
 use crate::checkout::saved_login;
 use crate::checkout::{self, CheckoutInput};

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-
 use super::AppState;
 use crate::ipc::{AppError, AutoCopied, CodeOrderView, PlatformView, ReceiveCodesSetup};
 use crate::quantity::Quote;
