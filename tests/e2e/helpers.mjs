@@ -50,12 +50,19 @@ export async function textOf(session, testId) {
 
 /** The text on the X clipboard of the tests' display (xclip, installed by the test set-up). */
 export function clipboard() {
-  return spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 5_000 }).stdout ?? "";
+  return spawnSync("xclip", ["-selection", "clipboard", "-o"], { encoding: "utf8", timeout: 15_000 }).stdout ?? "";
 }
 
-/** Puts `text` on the X clipboard, as another program the buyer copied from would. */
+/** Puts `text` on the X clipboard, as another program the buyer copied from would, and reads it
+ *  back: on a loaded machine an `xclip` that took longer than its timeout to take the clipboard
+ *  left it empty (a fresh-clone run with two busy loops, 2026-12-05), and the test then failed
+ *  on its clipboard check instead of here. Up to 4 tries; throws if the clipboard never holds it. */
 export function setClipboard(text) {
-  spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: text, timeout: 5_000 });
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    spawnSync("xclip", ["-selection", "clipboard", "-i"], { input: text, timeout: 15_000 });
+    if (clipboard() === text) return;
+  }
+  throw new Error(`the X clipboard would not take ${JSON.stringify(text)}`);
 }
 
 /** Answers the system's file dialog titled `title` ("Save File" or "Open File", GTK's, opened by
