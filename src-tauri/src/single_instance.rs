@@ -110,17 +110,7 @@ fn try_to_own() -> Result<Attempt, glib::Error> {
             connection.register_object(OBJECT_PATH, &interface, answer_hand_over, |_, _, _, _, _| ().to_variant(), |_, _, _, _, _, _| false)
         })
         .map_err(|error| glib::Error::new(gio::IOErrorEnum::Failed, &error.to_string()))??;
-    let reply = connection.call_sync(
-        Some("org.freedesktop.DBus"),
-        "/org/freedesktop/DBus",
-        "org.freedesktop.DBus",
-        "RequestName",
-        Some(&(bus_name(), DO_NOT_QUEUE).to_variant()),
-        Some(glib::VariantTy::new("(u)").expect("a valid type string")),
-        gio::DBusCallFlags::NONE,
-        CALL_TIMEOUT_MS,
-        gio::Cancellable::NONE,
-    )?;
+    let reply = ask_message_bus(&connection, "RequestName", (bus_name(), DO_NOT_QUEUE).to_variant())?;
     let (answer,): (u32,) = reply.get().expect("the reply has the type asked for");
     if answer != PRIMARY_OWNER && answer != ALREADY_OWNER {
         let _ = connection.close_sync(gio::Cancellable::NONE);
@@ -132,6 +122,21 @@ fn try_to_own() -> Result<Attempt, glib::Error> {
         .spawn(move || main_loop.run())
         .map_err(|error| glib::Error::new(gio::IOErrorEnum::Failed, &error.to_string()))?;
     Ok(Attempt::Owner(connection))
+}
+
+/// One call to the message bus itself (`RequestName`, `ReleaseName`); both answer one number.
+fn ask_message_bus(connection: &gio::DBusConnection, method: &str, arguments: glib::Variant) -> Result<glib::Variant, glib::Error> {
+    connection.call_sync(
+        Some("org.freedesktop.DBus"),
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus",
+        method,
+        Some(&arguments),
+        Some(glib::VariantTy::new("(u)").expect("a valid type string")),
+        gio::DBusCallFlags::NONE,
+        CALL_TIMEOUT_MS,
+        gio::Cancellable::NONE,
+    )
 }
 
 /// Another launch asks this instance to show its window.
@@ -179,17 +184,7 @@ pub fn closing() {
     if let Some(connection) = CONNECTION.lock().unwrap_or_else(|p| p.into_inner()).take() {
         // Released by name, answered once done, so that a launch right after finds it free; the
         // connection's closing would free it too, but a moment later.
-        let released = connection.call_sync(
-            Some("org.freedesktop.DBus"),
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus",
-            "ReleaseName",
-            Some(&(bus_name(),).to_variant()),
-            None,
-            gio::DBusCallFlags::NONE,
-            CALL_TIMEOUT_MS,
-            gio::Cancellable::NONE,
-        );
+        let released = ask_message_bus(&connection, "ReleaseName", (bus_name(),).to_variant());
         if let Err(error) = released {
             log::warn!("single instance: the bus name could not be released: {error}");
         }
