@@ -137,6 +137,11 @@ describe("what was bought, kept with the order", () => {
     assert.match(await ctx.session.texts('[data-testid="order-detail"] [data-testid="item-field"] .field-label').then((l) => l.join("|")), /^Recovery email\|2FA secret\|Note\|backupcodes\|/);
     await ctx.session.click((await ctx.session.findAll('[data-testid="order-detail"] [data-testid="copy-field"]'))[1]);
     await until(async () => clipboard() === values[1], { what: "the 2FA secret on the clipboard" });
+    // The account's own Copy gives its whole line, extra fields included, as the TXT export writes it.
+    const passwords = await ctx.session.texts('[data-testid="order-detail"] [data-testid="item-password"]');
+    await ctx.session.click((await ctx.session.findAll('[data-testid="order-detail"] [data-testid="copy-item"]'))[0]);
+    const wholeLine = [logins[0], passwords[0], ...values.slice(0, 4)].join("----");
+    await until(async () => clipboard() === wholeLine, { what: "the account's whole line on the clipboard" });
     await ctx.harness.saveScreenshot(ctx.session, "order-fields");
 
     await clickTestId(ctx.session, "order-buy-again");

@@ -648,7 +648,7 @@ fn escape_like(text: &str) -> String {
 }
 
 fn item_view(position: u32, item: SealedItem, received_at: String) -> ItemView {
-    let export_line = super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref());
+    let export_line = super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref(), &item.fields);
     ItemView {
         position,
         login: item.login.clone(),

@@ -1,15 +1,26 @@
-//! Exports of delivered items: TXT (one item per line, the store's own line or `login:password`)
-//! and CSV (RFC 4180, every field, so commas, quotes, line breaks and any script survive), and
-//! writing them to the file the user chose.
+//! Exports of delivered items: TXT (one item per line: the store's own line, else the account's
+//! fields joined as the store joins them) and CSV (RFC 4180, every field, so commas, quotes, line
+//! breaks and any script survive), and writing them to the file the user chose.
 
 use std::path::{Path, PathBuf};
 
+use super::model::ItemField;
 use super::views::ItemView;
 
-/// The TXT line of one item.
-pub fn item_line(login: &str, password: Option<&str>, line: Option<&str>) -> String {
+/// What the store's own account lines put between login, password and each extra field.
+const STORE_LINE_SEPARATOR: &str = "----";
+
+/// The TXT line of one item (also what "Copy" and "Copy all" copy): the store's own line when it
+/// sent one; else `login:password`, or, when the store sent extra fields as separate values,
+/// `login----password----field----…` in the store's own line format, so that the recovery
+/// address and the 2FA secret that get the buyer back into the account are not dropped.
+pub fn item_line(login: &str, password: Option<&str>, line: Option<&str>, fields: &[ItemField]) -> String {
     match (line, password) {
         (Some(line), _) if !line.is_empty() => line.to_owned(),
+        (_, password) if !fields.is_empty() => {
+            let pieces = [login, password.unwrap_or("")].into_iter().chain(fields.iter().map(|f| f.value.as_str()));
+            pieces.collect::<Vec<_>>().join(STORE_LINE_SEPARATOR)
+        }
         (_, Some(password)) => format!("{login}:{password}"),
         _ => login.to_owned(),
     }
@@ -173,6 +184,23 @@ mod tests {
         assert!(txt.contents.contains("=pw") && !txt.contents.contains("'=pw"), "TXT stays byte-exact: {}", txt.contents);
     }
 
+    #[test]
+    fn an_account_the_store_sent_as_an_object_keeps_its_extra_fields_in_the_txt_line() {
+        use crate::orders::{DeliveredItem, FieldKind, ItemField, NewOrder, OrderStatus, StoreKind};
+        let (_dir, book) = crate::orders::test_support::unlocked_book();
+        let id = book.record_order(NewOrder { order_no: Some("GS7".into()), ..NewOrder::new(StoreKind::GmailStore, "A", 2, OrderStatus::Delivered) }).unwrap().id;
+        let mut with_fields = DeliveredItem::account("a@gmail.com", "pw:1");
+        with_fields.fields = vec![
+            ItemField { kind: FieldKind::RecoveryEmail, name: None, value: "rescue@x.com".into() },
+            ItemField { kind: FieldKind::TwoFactorSecret, name: None, value: "JBSWY3DPEHPK3PXP".into() },
+        ];
+        book.record_delivery(id, 0, &[with_fields, DeliveredItem::account("b@gmail.com", "pw2")]).unwrap();
+        let txt = export_file(&book, id, ExportFormat::Txt).unwrap().contents;
+        // The recovery address and the 2FA secret are what gets the buyer back into the account:
+        // a TXT export (and "Copy all", which uses the same lines) must not drop them.
+        assert_eq!(txt, "a@gmail.com----pw:1----rescue@x.com----JBSWY3DPEHPK3PXP\nb@gmail.com:pw2\n");
+    }
+
     fn item(position: u32, login: &str, password: &str, extra: Option<&str>, line: Option<&str>) -> ItemView {
         ItemView {
             position,
@@ -180,7 +208,7 @@ mod tests {
             password: Some(password.into()),
             extra: extra.map(Into::into),
             line: line.map(Into::into),
-            export_line: item_line(login, Some(password), line),
+            export_line: item_line(login, Some(password), line, &[]),
             fields: Vec::new(),
             received_at: "2026-12-05T00:00:00Z".into(),
             earlier_lines: Vec::new(),

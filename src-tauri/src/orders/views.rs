@@ -45,7 +45,8 @@ pub struct ItemView {
     pub password: Option<String>,
     pub extra: Option<String>,
     pub line: Option<String>,
-    /// The text an export writes for this item: the store's line, else `login:password`.
+    /// The text an export writes for this item: the store's line, else its login, password and
+    /// extra fields (`export::item_line`).
     pub export_line: String,
     /// Accounts: each extra field the store sent, to show and copy one by one.
     pub fields: Vec<super::model::ItemField>,

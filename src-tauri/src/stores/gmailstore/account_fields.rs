@@ -121,4 +121,19 @@ mod tests {
             [(FieldKind::RecoveryEmail, None, "rescue@mail.com"), (FieldKind::TwoFactorSecret, None, "JBSWY3DPEHPK3PXP"), (FieldKind::Other, None, "since 2018")]
         );
     }
+
+    #[test]
+    fn an_exported_line_of_an_object_reads_back_into_the_same_fields() {
+        // A TXT export joins an object's fields as the store joins its lines; read back as a
+        // store line, it gives the same recovery address and 2FA secret.
+        let object = RawObject::parse(r#"{"email":"a@gmail.com","password":"pw","recovery_email":"r@x.com","totp":"JBSWY3DPEHPK3PXP"}"#).unwrap();
+        let fields: Vec<crate::orders::ItemField> = from_object(&object, &[&["email"], &["password"]])
+            .into_iter()
+            .map(|f| crate::orders::ItemField { kind: f.kind, name: f.name, value: f.value.expose().clone() })
+            .collect();
+        let line = crate::orders::export::item_line("a@gmail.com", Some("pw"), None, &fields);
+        let pieces: Vec<&str> = line.split("----").collect();
+        assert_eq!(pieces[..2], ["a@gmail.com", "pw"]);
+        assert_eq!(shown(&from_line_pieces(&pieces[2..])), [(FieldKind::RecoveryEmail, None, "r@x.com"), (FieldKind::TwoFactorSecret, None, "JBSWY3DPEHPK3PXP")]);
+    }
 }
