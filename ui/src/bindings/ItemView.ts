@@ -3,7 +3,8 @@ import type { ItemField } from "./ItemField";
 
 export type ItemView = { position: number, login: string, password: string | null, extra: string | null, line: string | null, 
 /**
- * The text an export writes for this item: the store's line, else `login:password`.
+ * The text an export writes for this item: the store's line, else its login, password and
+ * extra fields (`export::item_line`).
  */
 exportLine: string, 
 /**
