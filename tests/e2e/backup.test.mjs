@@ -1,7 +1,8 @@
 // Backup and restore in the real window: the whole book written to one sealed file through the
 // system's save dialog (no planted secret in it), then restored on "another computer" (the data
 // folder removed, a new vault): a wrong passphrase and a file that is no backup each refused with
-// nothing changed, then what the file holds said before the merge, and every order back.
+// nothing changed, then what the file holds said before the merge, and every order back, with the
+// settings the new computer had not set.
 
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { openApp } from "./app-steps.mjs";
 
 const PASSPHRASE = "backup e2e vault passphrase";
 const BACKUP_PASSPHRASE = "the buyer's backup passphrase";
+const CODES_URL = "https://codes.example.com";
 const ctx = appSuite("backup");
 
 async function orderCount() {
@@ -31,6 +33,11 @@ describe("backup and restore", () => {
     ctx.session = await openApp(ctx.harness, PASSPHRASE);
     assert.equal(await orderCount(), 6);
     await clickTestId(ctx.session, "nav-settings");
+    // Settings the buyer set on the old computer travel in the backup too.
+    await typeInto(ctx.session, "settings-emailOrderUrl", CODES_URL);
+    await clickTestId(ctx.session, "settings-codeSound");
+    await clickTestId(ctx.session, "settings-save");
+    await waitFor(ctx.session, '[data-testid="settings-saved"]', "the settings saved");
     await typeInto(ctx.session, "backup-passphrase", BACKUP_PASSPHRASE);
     await typeInto(ctx.session, "backup-repeat", BACKUP_PASSPHRASE);
     await clickTestId(ctx.session, "backup-create");
@@ -65,7 +72,16 @@ describe("backup and restore", () => {
     assert.match(summary, /: 6 orders with 9 delivered items, from /);
     await clickTestId(ctx.session, "restore-merge");
     await untilTexts(ctx.session, '[data-testid="restore-merged"]', ["Restored: 6 orders added, 0 updated, 0 already here (0 items added)."]);
-    assert.equal(await orderCount(), 6);
+    // The new computer had not set them: it takes them, says which, and its form shows them.
+    await untilTexts(ctx.session, '[data-testid="restore-settings"]', [
+      "Settings this computer had not set were taken from the backup: Receive-code email service address; Play a short sound when a code arrives.",
+    ]);
+    const [codesUrl] = await waitFor(ctx.session, '[data-testid="settings-emailOrderUrl"]');
+    assert.equal(await ctx.session.property(codesUrl, "value"), CODES_URL);
+    const [sound] = await waitFor(ctx.session, '[data-testid="settings-codeSound"]');
+    assert.equal(await ctx.session.property(sound, "checked"), true);
+    await ctx.session.scrollIntoView((await ctx.session.findAll('[data-testid="restore-settings"]'))[0]);
     await ctx.harness.saveScreenshot(ctx.session, "backup-restored");
+    assert.equal(await orderCount(), 6);
   });
 });

@@ -82,7 +82,6 @@ export class Session {
     await request("POST", `${this.base}/element/${elementId}/clear`, {});
   }
 
-  /** The texts of every element matching `selector`. */
   /** The texts of the elements matching `selector`. The app re-renders as answers arrive (a
    *  payment screen's status check, a detail's refresh): an element found just before it was
    *  replaced is looked up again, rather than failing the test on a stale reference. */
@@ -95,6 +94,11 @@ export class Session {
         if (attempt >= 5 || !isStale(error)) throw error;
       }
     }
+  }
+
+  /** Scrolls an element to the middle of the window, for a screenshot of what a test checked. */
+  async scrollIntoView(elementId) {
+    await request("POST", `${this.base}/execute/sync`, { script: "arguments[0].scrollIntoView({ block: 'center' });", args: [{ [ELEMENT_KEY]: elementId }] });
   }
 
   /** A PNG of the window, as a Buffer. */

@@ -42,7 +42,7 @@ describe("backup and restore", () => {
         if (answer instanceof Error) throw { kind: "backupDamaged", message: "cut short" };
         return answer;
       }
-      if (cmd === "backup_restore") return { added: 2, updated: 1, unchanged: 0, itemsAdded: 5 };
+      if (cmd === "backup_restore") return { orders: { added: 2, updated: 1, unchanged: 0, itemsAdded: 5 }, settingsTaken: [], settingsNotSaved: false };
       return null;
     });
     const section = new BackupSection();
@@ -54,12 +54,46 @@ describe("backup and restore", () => {
     expect(texts(section.root, "restore-summary")[0]).toContain("It also holds saved logins and API keys.");
     byTestId(section.root, "restore-merge")[0].click();
     await until(() => expect(texts(section.root, "restore-merged")).toEqual(["Restored: 2 orders added, 1 updated, 0 already here (5 items added)."]));
+    expect(byTestId(section.root, "restore-settings")).toHaveLength(0);
 
     answer = new Error();
     setLanguage("zh");
     submit(section, "restore-open");
     await until(() => expect(texts(section.root, "restore-said")).toEqual(["此备份文件不完整或已损坏，未做任何更改；请换一份副本再试。"]));
     expect(byTestId(section.root, "restore-summary")).toHaveLength(0);
+  });
+
+  it("names the settings the backup gave this computer and has the page take them; says when they could not be saved", async () => {
+    let report = { orders: { added: 1, updated: 0, unchanged: 0, itemsAdded: 0 }, settingsTaken: ["emailOrderUrl", "autoCopyCode", "watchPaused"], settingsNotSaved: false };
+    mockIPC((cmd) => {
+      if (cmd === "backup_open") return { madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 0, firstOrderAt: null, lastOrderAt: null, hasSecrets: false };
+      if (cmd === "backup_restore") return report;
+      return null;
+    });
+    let taken = 0;
+    const section = new BackupSection(() => (taken += 1));
+    const restore = async () => {
+      section.render();
+      submit(section, "restore-open");
+      await until(() => expect(byTestId(section.root, "restore-merge")).toHaveLength(1));
+      byTestId(section.root, "restore-merge")[0].click();
+      await until(() => expect(byTestId(section.root, "restore-merged")).toHaveLength(1));
+    };
+    await restore();
+    expect(texts(section.root, "restore-settings")).toEqual([
+      "Settings this computer had not set were taken from the backup: Receive-code email service address; Copy the newest code to the clipboard when it arrives; Watch checks paused.",
+    ]);
+    expect(taken).toBe(1);
+    setLanguage("zh");
+    section.render();
+    expect(texts(section.root, "restore-settings")).toEqual(["本机尚未设置的以下设置已从备份中取用：接码邮箱服务地址；收到新验证码时自动复制到剪贴板；暂停关注商品的检查。"]);
+
+    setLanguage("en");
+    report = { ...report, settingsTaken: [], settingsNotSaved: true };
+    await restore();
+    expect(texts(section.root, "restore-settings")).toEqual(["The backup's settings could not be saved on this computer (your orders are restored). Set them again on this page."]);
+    expect(byTestId(section.root, "restore-settings")[0].getAttribute("role")).toBe("alert");
+    expect(taken).toBe(1);
   });
 
   it("words the summary with dates in the buyer's language", () => {

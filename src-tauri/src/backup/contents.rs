@@ -38,6 +38,17 @@ pub struct BackupSummary {
     pub has_secrets: bool,
 }
 
+/// What a restore did: the orders merged, and the settings this computer took from the backup
+/// (`settings::fill_from_backup`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreReport {
+    pub orders: MergeReport,
+    pub settings_taken: Vec<crate::settings::SettingName>,
+    /// The backup's settings could not be saved here; the orders are merged all the same.
+    pub settings_not_saved: bool,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     #[error(transparent)]

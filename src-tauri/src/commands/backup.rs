@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
-use crate::backup::{self, BackupSummary};
+use crate::backup::{self, BackupSummary, RestoreReport};
 use crate::ipc::{AppError, AppErrorKind};
-use crate::orders::transfer::MergeReport;
+use crate::settings::SettingName;
 use crate::vault::{KdfParams, Secret};
 
 /// Larger than any real book's backup (10,000 orders × 20 items: ~55 MiB): a bigger file is not read.
@@ -59,12 +59,35 @@ pub async fn backup_open(app: tauri::AppHandle, state: tauri::State<'_, AppState
     Ok(Some(summary))
 }
 
-/// Merges the backup opened last into this computer's orders (one transaction).
+/// Merges the backup opened last into this computer's orders (one transaction), then gives this
+/// computer the backup's settings it has not set.
 #[tauri::command]
-pub fn backup_restore(state: tauri::State<'_, AppState>) -> Result<MergeReport, AppError> {
+pub fn backup_restore(state: tauri::State<'_, AppState>) -> Result<RestoreReport, AppError> {
     state.folder.require_unlocked("so the orders can be sealed")?;
     let contents = state.take_restore().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "no backup is open: choose the file again"))?;
-    Ok(backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, &contents)?)
+    let orders = backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, &contents)?;
+    let (settings_taken, settings_not_saved) = match &contents.settings {
+        Some(backup_settings) => take_settings(&state, backup_settings),
+        None => (Vec::new(), false),
+    };
+    Ok(RestoreReport { orders, settings_taken, settings_not_saved })
+}
+
+/// Saves what `settings::fill_from_backup` adds; after the orders, so that settings that cannot be
+/// saved never stand in the way of the orders (the buyer is told, and can set them by hand).
+fn take_settings(state: &AppState, backup_settings: &serde_json::Value) -> (Vec<SettingName>, bool) {
+    let here = state.settings();
+    let (filled, taken) = crate::settings::fill_from_backup(&here, backup_settings);
+    if filled == here {
+        return (Vec::new(), false);
+    }
+    match state.save_settings(filled) {
+        Ok(_) => (taken, false),
+        Err(error) => {
+            log::warn!("the backup's settings could not be saved: {}", error.message);
+            (Vec::new(), !taken.is_empty())
+        }
+    }
 }
 
 /// Whether the Orders page should remind the buyer to back up (`backup::reminder`).

@@ -46,7 +46,7 @@ app_commands! {
     receive_codes::receive_codes_open(order_no: String) -> CodeOrderView;
     backup::backup_create(passphrase: String, with_secrets: bool) -> Option<String>;
     backup::backup_open(passphrase: String) -> Option<BackupSummary>;
-    backup::backup_restore() -> MergeReport;
+    backup::backup_restore() -> RestoreReport;
     backup::backup_reminder() -> bool;
     backup::backup_reminder_dismiss() -> ();
     watch::watch_list() -> Vec<Watch>;

@@ -46,6 +46,8 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
         ("BackupSummary.ts", crate::backup::BackupSummary::export_to_string(&config).unwrap()),
         ("MergeReport.ts", crate::orders::transfer::MergeReport::export_to_string(&config).unwrap()),
+        ("RestoreReport.ts", crate::backup::RestoreReport::export_to_string(&config).unwrap()),
+        ("SettingName.ts", crate::settings::SettingName::export_to_string(&config).unwrap()),
         ("Watch.ts", crate::watch::Watch::export_to_string(&config).unwrap()),
         ("WatchSeen.ts", crate::watch::WatchSeen::export_to_string(&config).unwrap()),
         ("WatchAlert.ts", crate::watch::WatchAlert::export_to_string(&config).unwrap()),

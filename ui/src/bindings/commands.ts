@@ -7,7 +7,6 @@ import type { CodeOrderView } from "./CodeOrderView";
 import type { ExportFormat } from "./ExportFormat";
 import type { LastCatalogue } from "./LastCatalogue";
 import type { LoginStatus } from "./LoginStatus";
-import type { MergeReport } from "./MergeReport";
 import type { OrderDetail } from "./OrderDetail";
 import type { OrderFilter } from "./OrderFilter";
 import type { OrderSummary } from "./OrderSummary";
@@ -17,6 +16,7 @@ import type { PlatformView } from "./PlatformView";
 import type { ProductView } from "./ProductView";
 import type { Quote } from "./Quote";
 import type { ReceiveCodesSetup } from "./ReceiveCodesSetup";
+import type { RestoreReport } from "./RestoreReport";
 import type { Settings } from "./Settings";
 import type { StoreCheck } from "./StoreCheck";
 import type { UpdateOffer } from "./UpdateOffer";
@@ -68,7 +68,7 @@ export function commandsOver(call: Call) {
     receiveCodesOpen: (orderNo: string) => call<CodeOrderView>("receive_codes_open", { orderNo }),
     backupCreate: (passphrase: string, withSecrets: boolean) => call<string | null>("backup_create", { passphrase, withSecrets }),
     backupOpen: (passphrase: string) => call<BackupSummary | null>("backup_open", { passphrase }),
-    backupRestore: () => call<MergeReport>("backup_restore"),
+    backupRestore: () => call<RestoreReport>("backup_restore"),
     backupReminder: () => call<boolean>("backup_reminder"),
     backupReminderDismiss: () => call<null>("backup_reminder_dismiss"),
     watchList: () => call<Array<Watch>>("watch_list"),

@@ -4,11 +4,13 @@
 
 import { append, clear, el } from "../dom";
 import { errorSentence } from "../errors";
-import { t } from "../i18n/i18n";
+import { t, type MessageKey } from "../i18n/i18n";
 import { commands } from "../ipc";
 import { shortTime } from "../orders/format";
 import type { BackupSummary } from "../bindings/BackupSummary";
 import type { MergeReport } from "../bindings/MergeReport";
+import type { RestoreReport } from "../bindings/RestoreReport";
+import type { SettingName } from "../bindings/SettingName";
 
 /** What the last action said: worded at each render, so a language switch rewords it too. */
 type Said = { ok: boolean; text: () => string } | null;
@@ -18,8 +20,11 @@ export class BackupSection {
   private backupSaid: Said = null;
   private restoreSaid: Said = null;
   private opened: BackupSummary | null = null;
-  private merged: MergeReport | null = null;
+  private merged: RestoreReport | null = null;
   private busy = false;
+
+  /** `onSettingsTaken`: a restore gave this computer settings from the backup (the page shows them). */
+  constructor(private readonly onSettingsTaken: () => void = () => undefined) {}
 
   render(): void {
     clear(this.root);
@@ -76,7 +81,7 @@ export class BackupSection {
       open,
       this.said(this.restoreSaid, "restore-said"),
       this.opened ? this.summary(this.opened) : null,
-      this.merged ? el("p", { class: "notice", role: "status", "data-testid": "restore-merged" }, mergedText(this.merged)) : null,
+      this.merged ? el("div", { class: "notice restored", role: "status" }, el("p", { "data-testid": "restore-merged" }, mergedText(this.merged.orders)), this.settingsSaid(this.merged)) : null,
     );
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
@@ -102,6 +107,7 @@ export class BackupSection {
       try {
         this.merged = await commands.backupRestore();
         this.opened = null;
+        if (this.merged.settingsTaken.length > 0) this.onSettingsTaken();
       } catch (error) {
         this.restoreSaid = { ok: false, text: () => errorSentence(error) };
       }
@@ -109,6 +115,29 @@ export class BackupSection {
     });
     return el("div", { class: "notice", "data-testid": "restore-summary" }, el("p", {}, summaryText(opened)), opened.hasSecrets ? el("p", {}, t("backup.holdsSecrets")) : null, merge);
   }
+
+  private settingsSaid(report: RestoreReport): HTMLElement | null {
+    if (report.settingsNotSaved) return el("p", { class: "error-detail", role: "alert", "data-testid": "restore-settings" }, t("backup.settingsNotSaved"));
+    if (report.settingsTaken.length === 0) return null;
+    return el("p", { "data-testid": "restore-settings" }, settingsTakenText(report.settingsTaken));
+  }
+}
+
+/** The name each setting has on the Settings page. */
+const SETTING_LABELS: Record<SettingName, MessageKey> = {
+  language: "settings.language",
+  defaultContactEmail: "settings.defaultEmail",
+  defaultCoin: "settings.defaultCoin",
+  gmailstoreUrl: "settings.gmailstoreUrl",
+  emailOrderUrl: "settings.emailOrderUrl",
+  proxy: "settings.proxy",
+  autoCopyCode: "settings.autoCopyCode",
+  codeSound: "settings.codeSound",
+  watchPaused: "backup.settingWatchPaused",
+};
+
+export function settingsTakenText(names: SettingName[]): string {
+  return t("backup.settingsTaken", { names: names.map((name) => t(SETTING_LABELS[name])).join(t("backup.listSeparator")) });
 }
 
 export function summaryText(s: BackupSummary): string {

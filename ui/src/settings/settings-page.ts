@@ -28,7 +28,9 @@ export class SettingsPage {
   private fieldError: { field: string | undefined; text: string } | null = null;
   private saved = false;
   private storeCheck: { running?: boolean; result?: StoreCheck; error?: string } | null = null;
-  private readonly backup = new BackupSection();
+  // A restore that gave this computer settings from the backup: the form shows them, and the
+  // app takes them (the language, the stores' addresses) as when the buyer saves the form.
+  private readonly backup = new BackupSection(() => void this.reloadAfterRestore());
 
   constructor(
     private vault: VaultStatus,
@@ -58,6 +60,11 @@ export class SettingsPage {
       this.loadError = error;
     }
     this.render();
+  }
+
+  private async reloadAfterRestore(): Promise<void> {
+    await this.show();
+    if (this.settings && !this.loadError) this.onSaved(this.settings);
   }
 
   render(): void {
