@@ -70,6 +70,10 @@ describe("backup and restore", () => {
     await answerFileDialog("Open File", file);
     const summary = await textOf(ctx.session, "restore-summary");
     assert.match(summary, /: 6 orders with 9 delivered items, from /);
+    assert.equal(
+      await textOf(ctx.session, "restore-settings-to-take"),
+      "It also holds settings this computer has not set, which the merge will take: Receive-code email service address; Play a short sound when a code arrives. Settings set here stay as they are.",
+    );
     await clickTestId(ctx.session, "restore-merge");
     await untilTexts(ctx.session, '[data-testid="restore-merged"]', ["Restored: 6 orders added, 0 updated, 0 already here (0 items added)."]);
     // The new computer had not set them: it takes them, says which, and its form shows them.

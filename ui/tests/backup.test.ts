@@ -36,7 +36,7 @@ describe("backup and restore", () => {
   });
 
   it("says what a file holds before merging, and each refusal in the buyer's language", async () => {
-    let answer: unknown = { madeAt: "2026-12-05T10:00:00Z", orders: 3, items: 40, firstOrderAt: "2026-01-02T08:00:00Z", lastOrderAt: "2026-12-01T09:30:00Z", hasSecrets: true };
+    let answer: unknown = { madeAt: "2026-12-05T10:00:00Z", orders: 3, items: 40, firstOrderAt: "2026-01-02T08:00:00Z", lastOrderAt: "2026-12-01T09:30:00Z", hasSecrets: true, settingsToTake: [] };
     mockIPC((cmd) => {
       if (cmd === "backup_open") {
         if (answer instanceof Error) throw { kind: "backupDamaged", message: "cut short" };
@@ -52,6 +52,7 @@ describe("backup and restore", () => {
     await until(() => expect(byTestId(section.root, "restore-summary")).toHaveLength(1));
     expect(texts(section.root, "restore-summary")[0]).toContain("3 orders with 40 delivered items");
     expect(texts(section.root, "restore-summary")[0]).toContain("It also holds saved logins and API keys.");
+    expect(byTestId(section.root, "restore-settings-to-take")).toHaveLength(0);
     byTestId(section.root, "restore-merge")[0].click();
     await until(() => expect(texts(section.root, "restore-merged")).toEqual(["Restored: 2 orders added, 1 updated, 0 already here (5 items added)."]));
     expect(byTestId(section.root, "restore-settings")).toHaveLength(0);
@@ -66,22 +67,27 @@ describe("backup and restore", () => {
   it("names the settings the backup gave this computer and has the page take them; says when they could not be saved", async () => {
     let report = { orders: { added: 1, updated: 0, unchanged: 0, itemsAdded: 0 }, settingsTaken: ["emailOrderUrl", "autoCopyCode", "watchPaused"], settingsNotSaved: false };
     mockIPC((cmd) => {
-      if (cmd === "backup_open") return { madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 0, firstOrderAt: null, lastOrderAt: null, hasSecrets: false };
+      if (cmd === "backup_open") return { madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 0, firstOrderAt: null, lastOrderAt: null, hasSecrets: false, settingsToTake: report.settingsTaken };
       if (cmd === "backup_restore") return report;
       return null;
     });
     let taken = 0;
+    const said: string[] = [];
     const section = new BackupSection(() => (taken += 1));
     const restore = async () => {
       section.render();
       submit(section, "restore-open");
       await until(() => expect(byTestId(section.root, "restore-merge")).toHaveLength(1));
+      said.push(...texts(section.root, "restore-settings-to-take"));
       byTestId(section.root, "restore-merge")[0].click();
       await until(() => expect(byTestId(section.root, "restore-merged")).toHaveLength(1));
     };
     await restore();
     expect(texts(section.root, "restore-settings")).toEqual([
       "Settings this computer had not set were taken from the backup: Receive-code email service address; Copy the newest code to the clipboard when it arrives; Watch checks paused.",
+    ]);
+    expect(said).toEqual([
+      "It also holds settings this computer has not set, which the merge will take: Receive-code email service address; Copy the newest code to the clipboard when it arrives; Watch checks paused. Settings set here stay as they are.",
     ]);
     expect(taken).toBe(1);
     setLanguage("zh");
@@ -98,6 +104,6 @@ describe("backup and restore", () => {
 
   it("words the summary with dates in the buyer's language", () => {
     setLanguage("zh");
-    expect(summaryText({ madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 2, firstOrderAt: null, lastOrderAt: null, hasSecrets: false })).toMatch(/^制作于 2026-12-05 \d\d:00：1 个订单，2 个已交付项目，时间从 — 到 —。$/);
+    expect(summaryText({ madeAt: "2026-12-05T10:00:00Z", orders: 1, items: 2, firstOrderAt: null, lastOrderAt: null, hasSecrets: false, settingsToTake: [] })).toMatch(/^制作于 2026-12-05 \d\d:00：1 个订单，2 个已交付项目，时间从 — 到 —。$/);
   });
 });

@@ -36,6 +36,8 @@ pub struct BackupSummary {
     pub first_order_at: Option<String>,
     pub last_order_at: Option<String>,
     pub has_secrets: bool,
+    /// The settings a merge would give this computer (`settings_to_take`): said before it runs.
+    pub settings_to_take: Vec<crate::settings::SettingName>,
 }
 
 /// What a restore did: the orders merged, and the settings this computer took from the backup
@@ -119,8 +121,14 @@ pub fn inspect(file: &[u8], passphrase: &Secret<String>) -> Result<(BackupConten
         first_order_at: contents.orders.iter().filter_map(created).min(),
         last_order_at: contents.orders.iter().filter_map(created).max(),
         has_secrets: contents.secrets.as_ref().is_some_and(|s| !s.is_empty()),
+        settings_to_take: Vec::new(),
     };
     Ok((contents, summary))
+}
+
+/// The settings a restore of `contents` would take on a computer whose settings are `here`.
+pub fn settings_to_take(contents: &BackupContents, here: &crate::settings::Settings) -> Vec<crate::settings::SettingName> {
+    contents.settings.as_ref().map(|backup| crate::settings::fill_from_backup(here, backup).1).unwrap_or_default()
 }
 
 /// Merges a backup's orders into the book (one transaction), and its secrets into the vault when
@@ -169,6 +177,9 @@ mod tests {
         let (contents, summary) = inspect(&with, &pass).unwrap();
         assert!(summary.has_secrets);
         assert_eq!(contents.settings, Some(serde_json::json!({"language": "zh"})));
+        assert_eq!(settings_to_take(&contents, &crate::settings::Settings::default()), [crate::settings::SettingName::Language]);
+        let chosen_here = crate::settings::Settings { language: crate::settings::LanguageChoice::En, ..Default::default() };
+        assert_eq!(settings_to_take(&contents, &chosen_here), []);
         let report = restore(&b, &b_vault, &b_db, &contents).unwrap();
         assert_eq!((report.added, report.unchanged), (0, 1));
         assert_eq!(b_vault.load_secret(&b_db, "email-order/api-key").unwrap().unwrap().expose(), "planted-api-key");

@@ -55,6 +55,7 @@ pub async fn backup_open(app: tauri::AppHandle, state: tauri::State<'_, AppState
     }
     let bytes = std::fs::read(&path).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
     let (contents, summary) = backup::inspect(&bytes, &Secret::new(passphrase))?;
+    let summary = BackupSummary { settings_to_take: backup::settings_to_take(&contents, &state.settings()), ..summary };
     state.keep_restore(contents);
     Ok(Some(summary))
 }

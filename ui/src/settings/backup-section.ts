@@ -113,13 +113,20 @@ export class BackupSection {
       }
       this.render();
     });
-    return el("div", { class: "notice", "data-testid": "restore-summary" }, el("p", {}, summaryText(opened)), opened.hasSecrets ? el("p", {}, t("backup.holdsSecrets")) : null, merge);
+    return el(
+      "div",
+      { class: "notice", "data-testid": "restore-summary" },
+      el("p", {}, summaryText(opened)),
+      opened.hasSecrets ? el("p", {}, t("backup.holdsSecrets")) : null,
+      opened.settingsToTake.length > 0 ? el("p", { "data-testid": "restore-settings-to-take" }, settingNamesText("backup.settingsToTake", opened.settingsToTake)) : null,
+      merge,
+    );
   }
 
   private settingsSaid(report: RestoreReport): HTMLElement | null {
     if (report.settingsNotSaved) return el("p", { class: "error-detail", role: "alert", "data-testid": "restore-settings" }, t("backup.settingsNotSaved"));
     if (report.settingsTaken.length === 0) return null;
-    return el("p", { "data-testid": "restore-settings" }, settingsTakenText(report.settingsTaken));
+    return el("p", { "data-testid": "restore-settings" }, settingNamesText("backup.settingsTaken", report.settingsTaken));
   }
 }
 
@@ -136,8 +143,9 @@ const SETTING_LABELS: Record<SettingName, MessageKey> = {
   watchPaused: "backup.settingWatchPaused",
 };
 
-export function settingsTakenText(names: SettingName[]): string {
-  return t("backup.settingsTaken", { names: names.map((name) => t(SETTING_LABELS[name])).join(t("backup.listSeparator")) });
+/** A sentence naming settings (`{names}`), each as the Settings page names it. */
+export function settingNamesText(key: "backup.settingsTaken" | "backup.settingsToTake", names: SettingName[]): string {
+  return t(key, { names: names.map((name) => t(SETTING_LABELS[name])).join(t("backup.listSeparator")) });
 }
 
 export function summaryText(s: BackupSummary): string {
