@@ -130,11 +130,7 @@ pub fn record_lookup(book: &OrderBook, state: &OrderState, order_no: &str, email
 
 /// A delivered account as the order book keeps it: its extra fields one by one, and in one text.
 fn delivered_item(account: &crate::stores::gmailstore::DeliveredAccount) -> DeliveredItem {
-    let fields: Vec<ItemField> = account
-        .fields
-        .iter()
-        .map(|f| ItemField { kind: f.kind, name: f.name.clone(), value: f.value.expose().clone() })
-        .collect();
+    let fields: Vec<ItemField> = account.fields.iter().map(ItemField::from).collect();
     DeliveredItem {
         login: account.login.clone(),
         password: account.password.clone(),

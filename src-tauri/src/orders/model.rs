@@ -196,6 +196,14 @@ impl std::fmt::Debug for ItemField {
     }
 }
 
+/// A field as the GmailStore reader found it, as the order book keeps it (opened: the item is
+/// sealed whole when recorded).
+impl From<&crate::stores::gmailstore::AccountField> for ItemField {
+    fn from(field: &crate::stores::gmailstore::AccountField) -> Self {
+        ItemField { kind: field.kind, name: field.name.clone(), value: field.value.expose().clone() }
+    }
+}
+
 impl ItemField {
     /// All fields in one text, `recovery email: …; 2FA secret: …` (the CSV export's column).
     pub fn joined(fields: &[ItemField]) -> Option<String> {

@@ -127,10 +127,7 @@ mod tests {
         // A TXT export joins an object's fields as the store joins its lines; read back as a
         // store line, it gives the same recovery address and 2FA secret.
         let object = RawObject::parse(r#"{"email":"a@gmail.com","password":"pw","recovery_email":"r@x.com","totp":"JBSWY3DPEHPK3PXP"}"#).unwrap();
-        let fields: Vec<crate::orders::ItemField> = from_object(&object, &[&["email"], &["password"]])
-            .into_iter()
-            .map(|f| crate::orders::ItemField { kind: f.kind, name: f.name, value: f.value.expose().clone() })
-            .collect();
+        let fields: Vec<crate::orders::ItemField> = from_object(&object, &[&["email"], &["password"]]).iter().map(Into::into).collect();
         let line = crate::orders::export::item_line("a@gmail.com", Some("pw"), None, &fields);
         let pieces: Vec<&str> = line.split("----").collect();
         assert_eq!(pieces[..2], ["a@gmail.com", "pw"]);
