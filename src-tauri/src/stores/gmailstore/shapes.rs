@@ -193,6 +193,20 @@ pub(super) fn status_from_word(word: &str) -> StoreOrderStatus {
     }
 }
 
+/// Words an envelope says of the whole answer (`{"status":"success","data":{…}}`), not of an order.
+const OUTCOME_WORDS: &[&str] = &["success", "ok", "error", "fail", "failed"];
+
+/// The order's status word: the order object's own, else the nearest around it that is an order's
+/// word. Outside the order object an outcome word or a number (`"status":200`) is the answer's, not
+/// the order's: read as the order's, "success" made an unpaid order delivered.
+fn status_word(tree: &Tree, order: NodeId) -> Option<String> {
+    tree.around(order).into_iter().find_map(|id| {
+        let word = tree.node(id).text(STATUS)?;
+        let outcome = OUTCOME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&word)) || word.parse::<i64>().is_ok();
+        (id == order || !outcome).then_some(word)
+    })
+}
+
 /// The object that is the order: the one holding the order number (or else an order id), nearest
 /// the answer's body; the body itself when none does.
 fn order_node(tree: &Tree) -> NodeId {
@@ -288,7 +302,7 @@ pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
         id,
         order_no,
         access_token,
-        status: tree.text_near(order, STATUS).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
+        status: status_word(&tree, order).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
         total,
         currency: tree.text_near(order, CURRENCY),
         coin: payment.coin,
@@ -306,7 +320,7 @@ pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
 pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreError> {
     let tree = tree(body)?;
     let order = order_node(&tree);
-    let status_word = tree.text_near(order, STATUS);
+    let status_word = status_word(&tree, order);
     let listed = tree.array_near(order, ACCOUNTS).unwrap_or_default();
     let accounts: Vec<DeliveredAccount> = listed.iter().filter_map(|raw| account(raw.get())).collect();
     if status_word.is_none() && listed.is_empty() {
@@ -318,8 +332,13 @@ pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreEr
     if !accounts.is_empty() {
         status = StoreOrderStatus::Delivered;
     }
-    // A list the app could not read a single account from is kept as the store's own lines.
-    let unreadable_accounts = if accounts.is_empty() { listed.iter().map(|raw| raw.get().to_owned()).collect() } else { Vec::new() };
+    // A list the app could not read a single account from is kept as the store's own lines, unless
+    // the store's word says the order is not delivered: beside "pending" or "paid" it is the order's
+    // own lines (product, quantity), not a delivery, and the checks go on. A word the app does not
+    // know (or none) keeps it: the lines may hold accounts the buyer paid for.
+    let list_is_delivery = matches!(status, StoreOrderStatus::Delivered | StoreOrderStatus::Unknown);
+    let unreadable_accounts =
+        if accounts.is_empty() && list_is_delivery { listed.iter().map(|raw| raw.get().to_owned()).collect() } else { Vec::new() };
     Ok(OrderState {
         order_no: tree.text_near(order, ORDER_NO),
         status,

@@ -303,3 +303,52 @@ fn the_amount_that_arrived_is_read_under_any_wrapper_name_and_number_form() {
     let state = shapes::decode_order_state(br#"{"order_no":"GS1","status":"pending"}"#).unwrap();
     assert_eq!(state.payment.received, None);
 }
+
+/// An envelope's own outcome word (`{"status":"success","data":{…}}`) is not the order's status:
+/// read as "delivered", it saved an unpaid crypto order as paid and hid its address and amount.
+#[test]
+fn an_envelopes_outcome_word_is_not_the_orders_status() {
+    for envelope in [r#""status":"success""#, r#""status":"ok""#, r#""status":200"#, r#""status":"error""#] {
+        let body = format!(r#"{{{envelope},"data":{{"orderNo":"GS1","accessToken":"t","payAddress":"TAddr","payAmount":"1.4234","coin":"trc20_usdt"}}}}"#);
+        let order = shapes::decode_created_order(body.as_bytes()).unwrap();
+        assert_eq!((order.status, order.pay_address.as_deref()), (S::AwaitingPayment, Some("TAddr")), "{body}");
+        // Beside another object (so not an envelope the reader descends through), the same.
+        let body = format!(r#"{{{envelope},"order":{{"orderNo":"GS1","total":"10"}},"payment":{{"address":"TAddr","amount":"1.4234"}}}}"#);
+        assert_eq!(shapes::decode_created_order(body.as_bytes()).unwrap().status, S::AwaitingPayment, "{body}");
+        // A status answer whose order says nothing of its own state says nothing at all.
+        let body = format!(r#"{{{envelope},"data":{{"orderNo":"GS1"}}}}"#);
+        assert!(shapes::decode_order_state(body.as_bytes()).is_err(), "{body}");
+    }
+    // The order's own word is still read beside an envelope's outcome, and an envelope's status
+    // that is an order's word (not an outcome) still counts.
+    let state = shapes::decode_order_state(br#"{"status":"success","data":{"orderNo":"GS1","state":"pending"}}"#).unwrap();
+    assert_eq!(state.status, S::AwaitingPayment);
+    let state = shapes::decode_order_state(br#"{"status":"expired","data":{"orderNo":"GS1"}}"#).unwrap();
+    assert_eq!(state.status, S::Expired);
+    // In the order object itself, "success" is still a finished order (`STATE_SHAPES`).
+    let state = shapes::decode_order_state(br#"{"orderNo":"GS1","status":"success","accounts":["a@g.com:p1"]}"#).unwrap();
+    assert_eq!(state.status, S::Delivered);
+}
+
+/// A list the app cannot read an account from is not a delivery beside a word that says the order
+/// is not delivered: beside "pending" it is the order's own lines (product, quantity), and taking
+/// it for accounts marked an unpaid order delivered and stopped the checks.
+#[test]
+fn an_unreadable_list_beside_a_pending_word_is_not_a_delivery() {
+    let state = shapes::decode_order_state(br#"{"success":true,"order":{"order_no":"GS1","status":"pending","items":[{"productId":"p1","quantity":5}]}}"#).unwrap();
+    assert_eq!((state.status, state.accounts.len(), state.unreadable_accounts.len()), (S::AwaitingPayment, 0, 0));
+    for word in ["paid", "confirming", "expired", "underpaid", "cancelled", "failed"] {
+        let body = format!(r#"{{"order_no":"GS1","status":"{word}","items":[{{"productId":"p1","quantity":5}}]}}"#);
+        let state = shapes::decode_order_state(body.as_bytes()).unwrap();
+        assert!(state.unreadable_accounts.is_empty() && state.status != S::Delivered, "{body}");
+    }
+    // Delivered, a word the app does not know, or nothing but the list: kept as the store's own
+    // lines (as before).
+    for body in [
+        r#"{"status":"completed","accounts":[{"mailbox":"a@g.com"}]}"#,
+        r#"{"status":"已发货","accounts":[{"mailbox":"a@g.com"}]}"#,
+        r#"{"order_no":"GS1","accounts":[{"mailbox":"a@g.com"}]}"#,
+    ] {
+        assert_eq!(shapes::decode_order_state(body.as_bytes()).unwrap().unreadable_accounts, [r#"{"mailbox":"a@g.com"}"#], "{body}");
+    }
+}
