@@ -51,6 +51,38 @@ async fn a_redirect_is_not_followed_and_nothing_reaches_where_it_points() {
     assert!(elsewhere.state.hits.snapshot().is_empty(), "nothing reached the redirect's target: {:?}", elsewhere.state.hits.snapshot());
 }
 
+/// A redirect that keeps the query (http → https, a bare domain → `www.`) hands back the status
+/// call's `?token=…`: the address it names, in the error the buyer sees and the log keeps, stops
+/// before the query.
+#[tokio::test]
+async fn a_redirects_address_is_named_without_its_query_or_credentials() {
+    const TOKEN: &str = "order-token-5b1d8e";
+    let store = spawn_local().await.unwrap();
+    let base = store.gmailstore_base_url();
+    let target = format!("{base}/orders/1/status?token={TOKEN}#{TOKEN}");
+    store.state.faults.push(Fault::new(FaultKind::Redirect).location(&target).times(1));
+    let error = gmailstore(base.clone()).order_status("1", &Secret::from(TOKEN)).await.unwrap_err();
+    match &error {
+        GmailStoreError::Redirected { status: 302, location } => assert_eq!(location, &format!("{base}/orders/1/status")),
+        other => panic!("expected a refused redirect, got {other:?}"),
+    }
+    let shown = AppError::from(error).message;
+    assert!(!shown.contains(TOKEN) && shown.contains("/orders/1/status"), "{shown}");
+
+    let with_credentials = format!("https://user:{TOKEN}@example.com/api?key={TOKEN}");
+    store.state.faults.push(Fault::new(FaultKind::Redirect).location(&with_credentials).times(1));
+    let client = EmailOrderClient::builder(store.email_order_base_url()).build().unwrap();
+    let error = client.platforms(&Secret::from(KEY)).await.unwrap_err();
+    assert!(!format!("{error} {error:?}").contains(TOKEN), "{error:?}");
+    assert!(format!("{error}").contains("https://example.com/api"), "{error}");
+    // A relative address keeps its path, not its query.
+    store.state.faults.push(Fault::new(FaultKind::Redirect).location(&format!("/x/y?token={TOKEN}")).times(1));
+    match gmailstore(base).products().await {
+        Err(GmailStoreError::Redirected { location, .. }) => assert_eq!(location, "/x/y"),
+        other => panic!("expected a refused redirect, got {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn an_answer_larger_than_any_real_one_is_not_read() {
     let store = spawn_local().await.unwrap();

@@ -31,11 +31,29 @@ pub fn without_url(error: reqwest::Error) -> reqwest::Error {
     error.without_url()
 }
 
+/// A redirect's address as it may be named in an error (shown and logged): without its query and
+/// fragment, and without credentials. A redirect that keeps the query (http → https, a bare domain
+/// → `www.`) hands back the status call's `?token=…`.
+fn address_to_name(location: &str) -> String {
+    let without_query = location.split(['?', '#']).next().unwrap_or_default();
+    match url::Url::parse(without_query) {
+        Ok(mut url) if url.has_host() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        // A relative address keeps its path; one with an `@` the parser could not read may carry
+        // credentials, so it is not named.
+        _ if without_query.contains('@') => "an address Mailcart does not name".to_owned(),
+        _ => without_query.to_owned(),
+    }
+}
+
 /// The status and body of an answer that is not a redirect, read up to `limit` bytes.
 pub async fn read_capped(mut response: Response, limit: usize) -> Result<(StatusCode, Vec<u8>), AnswerError> {
     let status = response.status();
     if status.is_redirection() {
-        let location = response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("no address").to_owned();
+        let location = response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).map_or_else(|| "no address".to_owned(), address_to_name);
         return Err(AnswerError::Redirected { status: status.as_u16(), location });
     }
     if response.content_length().is_some_and(|length| length > limit as u64) {
