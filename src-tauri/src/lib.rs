@@ -64,7 +64,10 @@ fn open_app(app: &mut tauri::App) -> Result<(), FailedStart> {
     start_timeline::mark("setup began");
     let OpenedFolder { folder, notices, log } = app.state::<EarlyOpen>().finish()?;
     let data_dir = folder.data_dir.clone();
-    let settings_store = tauri_plugin_store::StoreBuilder::new(app, settings::SETTINGS_FILE).build().map_err(|error| FailedStart {
+    // In the data folder this run uses, by its full path: a relative one is taken from the real
+    // app's folder, where the demo's checkout and language would have replaced the buyer's own
+    // settings (and the file checked at start, and backed up, is this one).
+    let settings_store = tauri_plugin_store::StoreBuilder::new(app, data_dir.join(settings::SETTINGS_FILE)).build().map_err(|error| FailedStart {
         failure: StartupFailure::Other { folder: Some(data_dir.clone()), detail: error.to_string() },
         data_dir: Some(data_dir.clone()),
         log,

@@ -23,5 +23,16 @@ describe("the demo", () => {
     const demoFolder = `${ctx.harness.appDataDir}-demo`;
     assert.ok(existsSync(`${demoFolder}/mailcart.db`), "the demo's order book is in its own folder");
     assert.ok(!existsSync(`${ctx.harness.appDataDir}/mailcart.db`), "the real folder has no order book");
+    // Its settings too: the contact email the checkout remembered and the language just chosen
+    // are the demo's, never written into the real app's settings.
+    assert.ok(existsSync(`${demoFolder}/settings.json`), "the demo's settings are in its own folder");
+    assert.ok(!existsSync(`${ctx.harness.appDataDir}/settings.json`), "the real folder has no settings file");
+    // The header's language choice kept what the checkout remembered (it saved a copy of the
+    // settings read at start over it).
+    await clickTestId(ctx.session, "nav-settings");
+    const [email] = await waitFor(ctx.session, '[data-testid="settings-defaultContactEmail"]');
+    assert.equal(await ctx.session.property(email, "value"), "demo@example.com");
+    const [language] = await waitFor(ctx.session, '[data-testid="settings-language"]');
+    assert.equal(await ctx.session.property(language, "value"), "zh");
   });
 });

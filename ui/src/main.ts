@@ -8,6 +8,7 @@ import { commands, type AppInfo, type Settings, type VaultStatus } from "./ipc";
 import { NoticesBar } from "./notices";
 import { OrdersPage } from "./orders/orders-page";
 import { SettingsPage } from "./settings/settings-page";
+import { saveChoice } from "./settings/save-choice";
 import { VaultPanel } from "./vault/vault-panel";
 import { LookupPage } from "./lookup/lookup-page";
 import { ReceiveCodesPage } from "./receive-codes/receive-codes-page";
@@ -52,8 +53,7 @@ async function start(root: HTMLElement): Promise<void> {
     settings?.guideSeen ?? true,
     () => {
       if (!settings) return;
-      void commands
-        .settingsSave({ ...settings, guideSeen: true })
+      void saveChoice({ guideSeen: true })
         .then((saved) => {
           settings = saved;
           setCurrentSettings(saved);
@@ -97,7 +97,7 @@ async function start(root: HTMLElement): Promise<void> {
     settingsPage.languageChosen(language);
     if (settings) {
       try {
-        settings = await commands.settingsSave({ ...settings, language });
+        settings = await saveChoice({ language });
         setCurrentSettings(settings);
       } catch {
         // The language still changes for this session; the Settings page shows save errors.

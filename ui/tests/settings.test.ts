@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { SettingsPage } from "../src/settings/settings-page";
+import { saveChoice } from "../src/settings/save-choice";
 import { setLanguage } from "../src/i18n/i18n";
 import type { Settings, VaultStatus } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
@@ -88,5 +89,24 @@ describe("settings page", () => {
     expect(error.closest("label")!.querySelector("input")!.dataset.testid).toBe("settings-proxy");
     expect(error.textContent).toContain("Please check what you typed.");
     expect((byTestId(page.root, "settings-proxy")[0] as HTMLInputElement).value).toBe("ftp://proxy:21");
+  });
+});
+
+describe("a choice made outside the form (the header's language, the guide closed)", () => {
+  it("is saved over the settings as they are now, keeping what Mailcart saved since the start", async () => {
+    // Since the window read its settings, a checkout remembered the contact email and the
+    // receive-code service was connected (both saved by Mailcart itself).
+    const now: Settings = { ...SETTINGS, defaultContactEmail: "buyer@example.com", emailOrderUrl: "https://codes.example.com" };
+    let saved: Settings | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd === "settings_get") return now;
+      if (cmd === "settings_save") return (saved = (args as { settings: Settings }).settings);
+      return null;
+    });
+    const result = await saveChoice({ language: "zh" });
+    expect(saved).toEqual({ ...now, language: "zh" });
+    expect(result).toEqual({ ...now, language: "zh" });
+    await saveChoice({ guideSeen: true });
+    expect(saved).toEqual({ ...now, guideSeen: true });
   });
 });
