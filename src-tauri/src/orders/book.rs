@@ -330,6 +330,7 @@ impl OrderBook {
         let mut conn = self.db.lock();
         let tx = conn.transaction()?;
         let uid = uid_of(&tx, id)?;
+        let store = store_of(&tx, id)?;
         let mut views = Vec::with_capacity(items.len());
         {
             let mut insert = tx.prepare_cached(
@@ -347,7 +348,7 @@ impl OrderBook {
                     fields: item.fields.clone(),
                 };
                 insert.execute(params![id, position, item.login, self.seal_item(&uid, position, &sealed_item)?, now])?;
-                views.push(item_view(position, sealed_item, now.clone()));
+                views.push(item_view(position, sealed_item, now.clone(), store));
             }
         }
         tx.execute("UPDATE orders SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
@@ -385,7 +386,7 @@ impl OrderBook {
         )?;
         tx.execute("UPDATE orders SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
         tx.commit()?;
-        Ok(item_view(position, item, now))
+        Ok(item_view(position, item, now, StoreKind::EmailOrder))
     }
 
     fn seal_item(&self, uid: &str, position: u32, item: &SealedItem) -> Result<Vec<u8>, OrderBookError> {
@@ -582,7 +583,7 @@ impl OrderBook {
         let mut unreadable_items = 0;
         for (position, sealed, received_at) in sealed_items {
             match self.open_item(&uid, position, &sealed) {
-                Ok(item) => items.push(item_view(position, item, received_at)),
+                Ok(item) => items.push(item_view(position, item, received_at, summary.store)),
                 Err(OrderBookError::Vault(VaultError::Locked)) => return Err(VaultError::Locked.into()),
                 Err(_) => unreadable_items += 1,
             }
@@ -643,12 +644,21 @@ fn uid_of(conn: &Connection, id: i64) -> Result<String, OrderBookError> {
     conn.query_row("SELECT uid FROM orders WHERE id = ?1", [id], |r| r.get(0)).optional()?.ok_or(OrderBookError::NotFound(id))
 }
 
+fn store_of(conn: &Connection, id: i64) -> Result<StoreKind, OrderBookError> {
+    let store: String = conn.query_row("SELECT store FROM orders WHERE id = ?1", [id], |r| r.get(0)).optional()?.ok_or(OrderBookError::NotFound(id))?;
+    Ok(StoreKind::parse(&store).unwrap_or(StoreKind::GmailStore))
+}
+
 fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-fn item_view(position: u32, item: SealedItem, received_at: String) -> ItemView {
-    let export_line = super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref(), &item.fields);
+fn item_view(position: u32, item: SealedItem, received_at: String, store: StoreKind) -> ItemView {
+    // A receive-code item's line is the text its email received, not an account line.
+    let export_line = match (store, item.line.as_deref()) {
+        (StoreKind::EmailOrder, Some(text)) if !item.login.is_empty() => super::export::received_text_line(&item.login, text),
+        _ => super::export::item_line(&item.login, item.password.as_deref(), item.line.as_deref(), &item.fields),
+    };
     ItemView {
         position,
         login: item.login.clone(),

@@ -1,5 +1,5 @@
 //! Exports of delivered items: TXT (one item per line: the store's own line, else the account's
-//! fields joined as the store joins them) and CSV (RFC 4180, every field, so commas, quotes, line
+//! fields joined as the store joins them; a received code's email and text) and CSV (RFC 4180, every field, so commas, quotes, line
 //! breaks and any script survive), and writing them to the file the user chose.
 
 use std::path::{Path, PathBuf};
@@ -24,6 +24,14 @@ pub fn item_line(login: &str, password: Option<&str>, line: Option<&str>, fields
         (_, Some(password)) => format!("{login}:{password}"),
         _ => login.to_owned(),
     }
+}
+
+/// The TXT line of a text a receive-code email received (also what its "Copy" copies):
+/// `email----text`, the text's line breaks made spaces so that each item stays one line. The
+/// Orders page and the CSV keep the text as it came.
+pub fn received_text_line(email: &str, text: &str) -> String {
+    let one_line = text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
+    format!("{email}{STORE_LINE_SEPARATOR}{one_line}")
 }
 
 /// One line per item, `\n` separated, with a final newline.

@@ -196,3 +196,23 @@ fn plain_numbers_from_an_older_version_are_sealed_and_wiped() {
         }
     }
 }
+
+/// A receive-code order's TXT line (and its Copy) names the email each text came to, on one line:
+/// the text alone made an export of codes without the addresses they belong to.
+#[test]
+fn a_received_texts_export_line_names_its_email_on_one_line() {
+    let (_dir, book) = book();
+    let id = book.record_order(NewOrder { order_no: Some("E1".into()), ..NewOrder::new(StoreKind::EmailOrder, "Twitter", 2, OrderStatus::InProgress) }).unwrap().id;
+    let view = book.record_code_text(id, 0, "a@x.com", "Your code is 123456\r\nThanks").unwrap();
+    assert_eq!(view.export_line, "a@x.com----Your code is 123456 Thanks");
+    book.record_code_text(id, 1, "b@x.com", "654321").unwrap();
+    let file = super::export::export_file(&book, id, super::export::ExportFormat::Txt).unwrap();
+    assert_eq!(file.contents, "a@x.com----Your code is 123456 Thanks\nb@x.com----654321\n");
+    // The text itself is kept as it came.
+    assert_eq!(book.detail(id).unwrap().items[0].line.as_deref(), Some("Your code is 123456\r\nThanks"));
+    // A store's own account line is still exported as it came.
+    let gs = book.record_order(crypto_order("GS1", "Aged Gmail", "a@x.com")).unwrap().id;
+    let line = DeliveredItem { login: "u@gmail.com".into(), password: Some(Secret::from("p")), extra: None, fields: Vec::new(), line: Some(Secret::from("u@gmail.com----p----r@x.com")) };
+    book.record_delivery(gs, 0, &[line]).unwrap();
+    assert_eq!(book.detail(gs).unwrap().items[0].export_line, "u@gmail.com----p----r@x.com");
+}

@@ -46,7 +46,8 @@ pub struct ItemView {
     pub extra: Option<String>,
     pub line: Option<String>,
     /// The text an export writes for this item: the store's line, else its login, password and
-    /// extra fields (`export::item_line`).
+    /// extra fields (`export::item_line`); for a receive-code item, its email and the text it
+    /// received (`export::received_text_line`).
     pub export_line: String,
     /// Accounts: each extra field the store sent, to show and copy one by one.
     pub fields: Vec<super::model::ItemField>,

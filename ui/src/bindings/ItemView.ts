@@ -4,7 +4,8 @@ import type { ItemField } from "./ItemField";
 export type ItemView = { position: number, login: string, password: string | null, extra: string | null, line: string | null, 
 /**
  * The text an export writes for this item: the store's line, else its login, password and
- * extra fields (`export::item_line`).
+ * extra fields (`export::item_line`); for a receive-code item, its email and the text it
+ * received (`export::received_text_line`).
  */
 exportLine: string, 
 /**
