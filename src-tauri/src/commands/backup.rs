@@ -56,7 +56,7 @@ pub async fn backup_open(app: tauri::AppHandle, state: tauri::State<'_, AppState
     let bytes = std::fs::read(&path).map_err(|e| AppError::new(AppErrorKind::Storage, e.to_string()))?;
     let (contents, summary) = backup::inspect(&bytes, &Secret::new(passphrase))?;
     let summary = BackupSummary { settings_to_take: backup::settings_to_take(&contents, &state.settings()), ..summary };
-    state.keep_restore(contents);
+    state.opened_backup.keep(contents);
     Ok(Some(summary))
 }
 
@@ -65,13 +65,15 @@ pub async fn backup_open(app: tauri::AppHandle, state: tauri::State<'_, AppState
 #[tauri::command]
 pub fn backup_restore(state: tauri::State<'_, AppState>) -> Result<RestoreReport, AppError> {
     state.folder.require_unlocked("so the orders can be sealed")?;
-    let contents = state.take_restore().ok_or_else(|| AppError::new(AppErrorKind::NotFound, "no backup is open: choose the file again"))?;
-    let orders = backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, &contents)?;
-    let (settings_taken, settings_not_saved) = match &contents.settings {
-        Some(backup_settings) => take_settings(&state, backup_settings),
-        None => (Vec::new(), false),
-    };
-    Ok(RestoreReport { orders, settings_taken, settings_not_saved })
+    let merged = state.opened_backup.merge(|contents| {
+        let orders = backup::restore(&state.folder.orders, &state.folder.vault, &state.folder.db, contents)?;
+        let (settings_taken, settings_not_saved) = match &contents.settings {
+            Some(backup_settings) => take_settings(&state, backup_settings),
+            None => (Vec::new(), false),
+        };
+        Ok(RestoreReport { orders, settings_taken, settings_not_saved })
+    });
+    merged.unwrap_or_else(|| Err(AppError::new(AppErrorKind::NotFound, "no backup is open: choose the file again")))
 }
 
 /// Saves what `settings::fill_from_backup` adds; after the orders, so that settings that cannot be

@@ -49,7 +49,7 @@ pub struct AppState {
     /// When each order was last checked with the store.
     last_checks: Mutex<HashMap<i64, Instant>>,
     /// The backup opened for a restore, until it is merged (`commands::backup`).
-    pending_restore: Mutex<Option<crate::backup::BackupContents>>,
+    pub opened_backup: crate::backup::OpenedBackup<crate::backup::BackupContents>,
     /// The stock and price watches (`watch`).
     pub watches: crate::watch::WatchBook,
 }
@@ -74,18 +74,8 @@ impl AppState {
             settings_store,
             login: RwLock::new(None),
             last_checks: Mutex::new(HashMap::new()),
-            pending_restore: Mutex::new(None),
+            opened_backup: Default::default(),
         }
-    }
-
-    /// Keeps a backup opened for a restore (replacing one opened before).
-    pub fn keep_restore(&self, contents: crate::backup::BackupContents) {
-        *self.pending_restore.lock().unwrap_or_else(|p| p.into_inner()) = Some(contents);
-    }
-
-    /// The backup opened for a restore, once.
-    pub fn take_restore(&self) -> Option<crate::backup::BackupContents> {
-        self.pending_restore.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     pub fn settings(&self) -> Settings {
