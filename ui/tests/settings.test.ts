@@ -92,6 +92,33 @@ describe("settings page", () => {
   });
 });
 
+describe("a refused value in Chinese", () => {
+  it("says what each field accepts in Chinese, not the check's English detail", async () => {
+    setLanguage("zh");
+    const refusals: Record<string, string> = {
+      proxy: "proxy: only http, https, socks5 and socks5h proxies are supported",
+      gmailstoreUrl: "gmailstoreUrl: the address must use https",
+      emailOrderUrl: "emailOrderUrl: not a valid address",
+      defaultContactEmail: "defaultContactEmail: not an email address",
+    };
+    for (const [field, message] of Object.entries(refusals)) {
+      mockIPC((cmd) => {
+        if (cmd === "settings_get") return SETTINGS;
+        throw { kind: "invalidInput", message, field };
+      });
+      const page = new SettingsPage(VAULT, () => {}, () => {});
+      await page.show();
+      byTestId(page.root, "settings-save")[0].closest("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+      await until(() => expect(byTestId(page.root, "settings-field-error")).toHaveLength(1));
+      const text = byTestId(page.root, "settings-field-error")[0].textContent!;
+      expect(text).toContain("请检查您输入的内容。");
+      expect(text, field).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+      expect(text, field).toMatch(/[\u4e00-\u9fff].*[\u4e00-\u9fff].*[\u4e00-\u9fff]/s);
+      clearMocks();
+    }
+  });
+});
+
 describe("a choice made outside the form (the header's language, the guide closed)", () => {
   it("is saved over the settings as they are now, keeping what Mailcart saved since the start", async () => {
     // Since the window read its settings, a checkout remembered the contact email and the

@@ -2,7 +2,7 @@
 
 import { append, clear, el } from "../dom";
 import { errorPanel, errorSentence } from "../errors";
-import { t, type MessageKey } from "../i18n/i18n";
+import { language, t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type Settings, type StoreCheck, type VaultStatus } from "../ipc";
 import { copyButton } from "../clipboard";
 import type { Coin } from "../bindings/Coin";
@@ -158,7 +158,7 @@ export class SettingsPage {
         const commandError = toCommandError(error);
         this.saved = false;
         this.settings = next;
-        this.fieldError = { field: commandError.field, text: `${errorSentence(error)} ${commandError.message}` };
+        this.fieldError = { field: commandError.field, text: refusalText(error) };
       }
       this.render();
     });
@@ -234,4 +234,21 @@ export class SettingsPage {
     }
     return section;
   }
+}
+
+/** What each field accepts, in the buyer's language (the check's own detail is English). */
+const FIELD_RULES: Partial<Record<keyof Settings, MessageKey>> = {
+  proxy: "settings.rule.proxy",
+  gmailstoreUrl: "settings.rule.gmailstoreUrl",
+  emailOrderUrl: "settings.rule.emailOrderUrl",
+  defaultContactEmail: "settings.rule.defaultContactEmail",
+};
+
+/** A refused value's message: what the field accepts; the check's English detail (what exactly
+ *  was wrong) only in English. A field without a rule here keeps the detail. */
+function refusalText(error: unknown): string {
+  const refused = toCommandError(error);
+  const rule = refused.field ? FIELD_RULES[refused.field as keyof Settings] : undefined;
+  if (!rule) return `${errorSentence(error)} ${refused.message}`;
+  return language() === "en" ? `${errorSentence(error)} ${t(rule)} (${refused.message})` : `${errorSentence(error)} ${t(rule)}`;
 }
