@@ -178,7 +178,7 @@ fn a_restore_killed_at_any_point_leaves_the_book_as_before_or_fully_merged() {
         source.orders.record_delivery(committed.id, 0, &common::items_for(&order_no, BACKUP_ITEMS)).unwrap();
         source.orders.update_status(committed.id, OrderStatus::Delivered, None).unwrap();
     }
-    let file = mailcart_lib::backup::make_backup(&source.orders, &source.vault, &source.db, None, false, &Secret::new(BACKUP_PASSPHRASE.to_owned()), KdfParams::FAST_FOR_TESTS).unwrap();
+    let file = mailcart_lib::backup::make_backup(&source.orders, &source.vault, &source.db, None, false, &Secret::new(BACKUP_PASSPHRASE.to_owned()), KdfParams::FAST_FOR_TESTS).unwrap().file;
     drop(source);
     let backup = dir.path().join("orders.mcbackup");
     std::fs::write(&backup, file).unwrap();

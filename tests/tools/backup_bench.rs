@@ -35,7 +35,7 @@ fn main() {
     source.db.lock().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
     let db_size = std::fs::metadata(dir.path().join("from").join(mailcart_lib::db::DATABASE_FILE)).unwrap().len();
     let passphrase = Secret::from("backup passphrase for the bench");
-    let (file, backup_time) = timed(|| make_backup(&source.orders, &source.vault, &source.db, None, false, &passphrase, KdfParams::RECOMMENDED).unwrap());
+    let (file, backup_time) = timed(|| make_backup(&source.orders, &source.vault, &source.db, None, false, &passphrase, KdfParams::RECOMMENDED).unwrap().file);
     let ((contents, summary), inspect_time) = timed(|| inspect(&file, &passphrase).unwrap());
     let target = common::open_data_folder(&dir.path().join("to"), "another passphrase");
     let (report, restore_time) = timed(|| restore(&target.orders, &target.vault, &target.db, &contents).unwrap());

@@ -15,7 +15,7 @@ describe("backup and restore", () => {
     const calls: unknown[] = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
-      return "/home/b/mailcart-backup-2026-12-05.mcbackup";
+      return { path: "/home/b/mailcart-backup-2026-12-05.mcbackup", leftOut: 0 };
     });
     const section = new BackupSection();
     section.render();
@@ -33,6 +33,19 @@ describe("backup and restore", () => {
     setLanguage("zh");
     section.render();
     expect(texts(section.root, "backup-said")[0]).toMatch(/^备份已保存到 \/home\/b\/mailcart-backup-2026-12-05\.mcbackup。/);
+  });
+
+  it("says how many values it left out when this computer could no longer open some, in both languages", async () => {
+    mockIPC(() => ({ path: "/home/b/b.mcbackup", leftOut: 2 }));
+    const section = new BackupSection();
+    section.render();
+    type(section, "backup-passphrase", "one passphrase");
+    type(section, "backup-repeat", "one passphrase");
+    submit(section, "backup-create");
+    await until(() => expect(texts(section.root, "backup-said")[0]).toMatch(/^Backup saved to \/home\/b\/b\.mcbackup\. .* 2 saved values this computer can no longer open .* were left out; everything else is in the backup\.$/));
+    setLanguage("zh");
+    section.render();
+    expect(texts(section.root, "backup-said")[0]).toMatch(/^备份已保存到 \/home\/b\/b\.mcbackup。.*有 2 项已保存的数据本机已无法打开.*其余内容均已备份。$/);
   });
 
   it("says what a file holds before merging, and each refusal in the buyer's language", async () => {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::file::{open_backup, seal_backup, BackupFileError};
 use crate::db::{schema_version, Database};
-use crate::orders::transfer::{MergeReport, OrderRecord};
+use crate::orders::transfer::{opened_or_left_out, MergeReport, OrderRecord};
 use crate::orders::{OrderBook, OrderBookError};
 use crate::vault::{KdfParams, Secret, Vault, VaultError};
 
@@ -38,6 +38,15 @@ pub struct BackupSummary {
     pub has_secrets: bool,
     /// The settings a merge would give this computer (`settings_to_take`): said before it runs.
     pub settings_to_take: Vec<crate::settings::SettingName>,
+}
+
+/// A backup written where the buyer chose, and how many values it left out because this computer
+/// could no longer open them (`MadeBackup::left_out`), which the buyer is told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupWritten {
+    pub path: String,
+    pub left_out: u32,
 }
 
 /// What a restore did: the orders merged, and the settings this computer took from the backup
@@ -76,21 +85,30 @@ pub fn make_backup(
     with_secrets: bool,
     passphrase: &Secret<String>,
     params: KdfParams,
-) -> Result<Vec<u8>, BackupError> {
-    let secrets = if with_secrets { Some(named_secrets(vault, db)?) } else { None };
+) -> Result<MadeBackup, BackupError> {
+    let mut left_out = 0;
+    let secrets = if with_secrets { Some(named_secrets(vault, db, &mut left_out)?) } else { None };
+    let exported = book.export_orders()?;
     let contents = BackupContents {
         made_at: crate::timestamps::now(),
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         schema_version: schema_version(),
-        orders: book.export_orders()?,
+        orders: exported.orders,
         settings,
         secrets,
     };
     let json = zeroize::Zeroizing::new(serde_json::to_vec(&contents).map_err(|e| BackupError::Unreadable(e.to_string()))?);
-    Ok(seal_backup(&json, passphrase, params)?)
+    Ok(MadeBackup { file: seal_backup(&json, passphrase, params)?, left_out: left_out + exported.left_out })
 }
 
-fn named_secrets(vault: &Vault, db: &Database) -> Result<BTreeMap<String, String>, BackupError> {
+/// A sealed backup file, and how many values it left out because this vault could not open them
+/// (`ExportedOrders::left_out`): the buyer is told.
+pub struct MadeBackup {
+    pub file: Vec<u8>,
+    pub left_out: u32,
+}
+
+fn named_secrets(vault: &Vault, db: &Database, left_out: &mut u32) -> Result<BTreeMap<String, String>, BackupError> {
     let names: Vec<String> = {
         let conn = db.lock();
         let mut statement = conn.prepare("SELECT name FROM secrets ORDER BY name")?;
@@ -99,7 +117,7 @@ fn named_secrets(vault: &Vault, db: &Database) -> Result<BTreeMap<String, String
     };
     let mut secrets = BTreeMap::new();
     for name in names {
-        if let Some(value) = vault.load_secret(db, &name)? {
+        if let Some(value) = opened_or_left_out(vault.load_secret(db, &name), left_out)?.flatten() {
             secrets.insert(name, value.expose().clone());
         }
     }
@@ -159,8 +177,8 @@ mod tests {
         a_vault.save_secret(&a_db, "email-order/api-key", &Secret::from("planted-api-key")).unwrap();
         let pass = Secret::from("backup passphrase");
 
-        let without = make_backup(&a, &a_vault, &a_db, None, false, &pass, FAST).unwrap();
-        let with = make_backup(&a, &a_vault, &a_db, Some(serde_json::json!({"language": "zh"})), true, &pass, FAST).unwrap();
+        let without = make_backup(&a, &a_vault, &a_db, None, false, &pass, FAST).unwrap().file;
+        let with = make_backup(&a, &a_vault, &a_db, Some(serde_json::json!({"language": "zh"})), true, &pass, FAST).unwrap().file;
         for file in [&without, &with] {
             for planted in ["planted-password", "planted-api-key", "GS1", "a@gmail.com"] {
                 assert!(!file.windows(planted.len()).any(|w| w == planted.as_bytes()), "{planted} in the file");
@@ -183,6 +201,40 @@ mod tests {
         let report = restore(&b, &b_vault, &b_db, &contents).unwrap();
         assert_eq!((report.added, report.unchanged), (0, 1));
         assert_eq!(b_vault.load_secret(&b_db, "email-order/api-key").unwrap().unwrap().expose(), "planted-api-key");
+    }
+
+    /// After the keychain's key was lost and a new one started, values sealed under the old key
+    /// cannot be opened any more (the Orders page counts them). A backup leaves them out, says how
+    /// many, and keeps everything else: before, the first of them failed every backup.
+    #[test]
+    fn values_this_vault_cannot_open_are_left_out_of_a_backup_and_counted() {
+        let (_a_dir, a, a_db, a_vault) = unlocked_book_parts();
+        let id = a.record_order(NewOrder { order_no: Some("GS1".into()), ..NewOrder::new(StoreKind::GmailStore, "Gmail", 2, OrderStatus::Delivered) }).unwrap().id;
+        a.record_delivery(id, 0, &[DeliveredItem::account("a@gmail.com", "pw-a"), DeliveredItem::account("b@gmail.com", "pw-b")]).unwrap();
+        a.record_order(NewOrder { order_no: Some("GS2".into()), ..NewOrder::new(StoreKind::GmailStore, "Gmail", 1, OrderStatus::AwaitingPayment) }).unwrap();
+        a_vault.save_secret(&a_db, "email-order/api-key", &Secret::from("key-1")).unwrap();
+        a_vault.save_secret(&a_db, "gmailstore/password", &Secret::from("pw-1")).unwrap();
+        // Sealed for another record: the vault cannot open them (as under a replaced key).
+        {
+            let conn = a_db.lock();
+            conn.execute("UPDATE delivered_items SET sealed = (SELECT sealed FROM delivered_items WHERE position = 1) WHERE position = 0", []).unwrap();
+            conn.execute("UPDATE secrets SET sealed = (SELECT sealed FROM secrets WHERE name = 'email-order/api-key') WHERE name = 'gmailstore/password'", []).unwrap();
+        }
+        let pass = Secret::from("backup passphrase");
+        let made = make_backup(&a, &a_vault, &a_db, None, true, &pass, FAST).unwrap();
+        assert_eq!(made.left_out, 2);
+        let (contents, summary) = inspect(&made.file, &pass).unwrap();
+        assert_eq!((summary.orders, summary.items), (2, 1));
+        assert_eq!(contents.secrets.as_ref().map(|s| s.keys().cloned().collect::<Vec<_>>()), Some(vec!["email-order/api-key".to_owned()]));
+        let (_b_dir, b, b_db, b_vault) = unlocked_book_parts();
+        assert_eq!(restore(&b, &b_vault, &b_db, &contents).unwrap().added, 2);
+        let found = b.find(StoreKind::GmailStore, "GS1").unwrap().unwrap();
+        let logins: Vec<String> = b.detail(found).unwrap().items.iter().map(|i| i.login.clone()).collect();
+        assert_eq!(logins, ["b@gmail.com"]);
+        // A book whose values all open leaves nothing out.
+        let (_c_dir, c, c_db, c_vault) = unlocked_book_parts();
+        c.record_order(NewOrder { order_no: Some("GS3".into()), ..NewOrder::new(StoreKind::GmailStore, "Gmail", 1, OrderStatus::AwaitingPayment) }).unwrap();
+        assert_eq!(make_backup(&c, &c_vault, &c_db, None, true, &pass, FAST).unwrap().left_out, 0);
     }
 
     #[test]

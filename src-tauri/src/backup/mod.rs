@@ -6,6 +6,6 @@ pub mod file;
 pub mod opened;
 pub mod reminder;
 
-pub use contents::{inspect, make_backup, restore, settings_to_take, BackupContents, BackupError, BackupSummary, RestoreReport};
+pub use contents::{inspect, make_backup, restore, BackupWritten, MadeBackup, settings_to_take, BackupContents, BackupError, BackupSummary, RestoreReport};
 pub use opened::OpenedBackup;
 pub use file::{open_backup, seal_backup, BackupFileError, BACKUP_FORMAT_VERSION};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use tauri_plugin_dialog::DialogExt;
 
 use super::AppState;
-use crate::backup::{self, BackupSummary, RestoreReport};
+use crate::backup::{self, BackupSummary, BackupWritten, RestoreReport};
 use crate::ipc::{AppError, AppErrorKind};
 use crate::settings::SettingName;
 use crate::vault::{KdfParams, Secret};
@@ -32,16 +32,16 @@ async fn chosen_path(app: &tauri::AppHandle, save_as: Option<String>) -> Result<
 /// Writes a backup of the whole order book (and the saved logins and keys when `with_secrets`)
 /// where the buyer chooses, sealed under `passphrase`. `None` when the buyer cancels.
 #[tauri::command]
-pub async fn backup_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String, with_secrets: bool) -> Result<Option<String>, AppError> {
+pub async fn backup_create(app: tauri::AppHandle, state: tauri::State<'_, AppState>, passphrase: String, with_secrets: bool) -> Result<Option<BackupWritten>, AppError> {
     state.folder.require_unlocked("so the orders can be read")?;
     let passphrase = Secret::new(passphrase);
     let settings = serde_json::to_value(state.settings()).ok();
-    let file = backup::make_backup(&state.folder.orders, &state.folder.vault, &state.folder.db, settings, with_secrets, &passphrase, KdfParams::RECOMMENDED)?;
+    let made = backup::make_backup(&state.folder.orders, &state.folder.vault, &state.folder.db, settings, with_secrets, &passphrase, KdfParams::RECOMMENDED)?;
     let name = format!("mailcart-backup-{}.mcbackup", &crate::timestamps::now()[..10]);
     let Some(path) = chosen_path(&app, Some(name)).await? else { return Ok(None) };
-    crate::orders::export::write_export(&path, &file)?;
+    crate::orders::export::write_export(&path, &made.file)?;
     backup::reminder::update(&state.folder.data_dir, |reminder| reminder.last_backup_at = Some(crate::timestamps::now()));
-    Ok(Some(path.display().to_string()))
+    Ok(Some(BackupWritten { path: path.display().to_string(), left_out: made.left_out }))
 }
 
 /// Opens a backup the buyer chooses with `passphrase` and says what it holds; kept for

@@ -44,7 +44,7 @@ app_commands! {
     receive_codes::receive_codes_buy(platform_id: String, count: u32) -> CodeOrderView;
     receive_codes::receive_codes_refresh(id: i64, try_key_again: bool) -> CodeOrderView;
     receive_codes::receive_codes_open(order_no: String) -> CodeOrderView;
-    backup::backup_create(passphrase: String, with_secrets: bool) -> Option<String>;
+    backup::backup_create(passphrase: String, with_secrets: bool) -> Option<BackupWritten>;
     backup::backup_open(passphrase: String) -> Option<BackupSummary>;
     backup::backup_restore() -> RestoreReport;
     backup::backup_reminder() -> bool;

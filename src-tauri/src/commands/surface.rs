@@ -18,7 +18,7 @@ pub mod types {
     pub use crate::store_check::StoreCheck;
     pub use crate::updates::UpdateOffer;
     pub use crate::vault::VaultStatus;
-    pub use crate::backup::{BackupSummary, RestoreReport};
+    pub use crate::backup::{BackupSummary, BackupWritten, RestoreReport};
     pub use crate::watch::{Watch, WatchRequest};
 }
 

@@ -45,6 +45,7 @@ fn declarations() -> Vec<(&'static str, String)> {
         ("CodeItemView.ts", CodeItemView::export_to_string(&config).unwrap()),
         ("CodeOrderView.ts", CodeOrderView::export_to_string(&config).unwrap()),
         ("BackupSummary.ts", crate::backup::BackupSummary::export_to_string(&config).unwrap()),
+        ("BackupWritten.ts", crate::backup::BackupWritten::export_to_string(&config).unwrap()),
         ("MergeReport.ts", crate::orders::transfer::MergeReport::export_to_string(&config).unwrap()),
         ("RestoreReport.ts", crate::backup::RestoreReport::export_to_string(&config).unwrap()),
         ("SettingName.ts", crate::settings::SettingName::export_to_string(&config).unwrap()),

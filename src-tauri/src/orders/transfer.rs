@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::book::{item_record, raw_record, token_record, OrderBook, OrderBookError};
 use super::model::{OrderStatus, StoreKind};
 use super::numbers::{self, order_no_record, pay_url_record, payment_tx_record};
+use crate::vault::{SealError, VaultError};
 
 /// Columns that are not carried as they are: the local id, and the sealed columns (carried opened,
 /// in `secrets`) with their plain forerunners and the lookup tag (made again by the merge).
@@ -107,9 +108,32 @@ const SECRETS: &[(&str, &str, fn(&str) -> String)] = &[
     ("payment_tx_sealed", "payment_tx", payment_tx_record),
 ];
 
+/// Every order, opened, as a backup carries it.
+pub struct ExportedOrders {
+    pub orders: Vec<OrderRecord>,
+    /// Values the vault could not open (sealed under a key since replaced, or damaged): left out,
+    /// everything else carried. The Orders page counts such items as unreadable too.
+    pub left_out: u32,
+}
+
+/// A sealed value opened for a backup; `None` (counted) when the vault cannot open it. A locked
+/// vault or a database error still fails the backup.
+pub fn opened_or_left_out<T>(opened: Result<T, VaultError>, left_out: &mut u32) -> Result<Option<T>, VaultError> {
+    match opened {
+        Ok(value) => Ok(Some(value)),
+        Err(VaultError::Seal(SealError::CannotOpen | SealError::UnknownFormat)) => {
+            log::warn!("a sealed value this vault cannot open was left out of the backup");
+            *left_out += 1;
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
+}
+
 impl OrderBook {
     /// Every order with everything it holds, opened (the vault must be open). Oldest first.
-    pub fn export_orders(&self) -> Result<Vec<OrderRecord>, OrderBookError> {
+    pub fn export_orders(&self) -> Result<ExportedOrders, OrderBookError> {
+        let mut left_out = 0;
         let conn = self.db.lock();
         let mut statement = conn.prepare("SELECT * FROM orders ORDER BY id")?;
         let names: Vec<String> = statement.column_names().into_iter().map(str::to_owned).collect();
@@ -123,7 +147,9 @@ impl OrderBook {
             for (index, name) in names.iter().enumerate() {
                 if let Some((_, travels_as, record)) = SECRETS.iter().find(|(column, _, _)| column == name) {
                     if let Some(sealed) = row.get::<_, Option<Vec<u8>>>(index)? {
-                        secrets.insert((*travels_as).to_owned(), self.vault.open_sealed_string(&record(&uid), &sealed)?.to_string());
+                        if let Some(opened) = opened_or_left_out(self.vault.open_sealed_string(&record(&uid), &sealed), &mut left_out)? {
+                            secrets.insert((*travels_as).to_owned(), opened.to_string());
+                        }
                     }
                 } else if !NOT_CARRIED.contains(&name.as_str()) {
                     if let Some(value) = to_json(row.get_ref(index)?) {
@@ -139,26 +165,26 @@ impl OrderBook {
             }
             orders.push(OrderRecord { uid, columns, secrets, events: Vec::new(), items: Vec::new(), raw: Vec::new() });
             let order = orders.last_mut().expect("just pushed");
-            self.export_parts(&conn, id, order)?;
+            self.export_parts(&conn, id, order, &mut left_out)?;
         }
-        Ok(orders)
+        Ok(ExportedOrders { orders, left_out })
     }
 
-    fn export_parts(&self, conn: &Connection, id: i64, order: &mut OrderRecord) -> Result<(), OrderBookError> {
+    fn export_parts(&self, conn: &Connection, id: i64, order: &mut OrderRecord, left_out: &mut u32) -> Result<(), OrderBookError> {
         let mut events = conn.prepare_cached("SELECT at, status, note FROM order_events WHERE order_id = ?1 ORDER BY id")?;
         order.events = events.query_map([id], |r| Ok(EventRecord { at: r.get(0)?, status: r.get(1)?, note: r.get(2)? }))?.collect::<Result<_, _>>()?;
         let mut items = conn.prepare_cached("SELECT position, label, received_at, sealed FROM delivered_items WHERE order_id = ?1 ORDER BY position")?;
         let sealed_items: Vec<(u32, String, String, Vec<u8>)> = items.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
         for (position, label, received_at, sealed) in sealed_items {
-            let opened = self.vault.open_sealed_string(&item_record(&order.uid, position), &sealed)?;
+            let Some(opened) = opened_or_left_out(self.vault.open_sealed_string(&item_record(&order.uid, position), &sealed), left_out)? else { continue };
             let content = serde_json::value::RawValue::from_string(opened.to_string()).map_err(|e| OrderBookError::Damaged(format!("item {position} of an order: {e}")))?;
             order.items.push(ItemRecord { position, label, received_at, content });
         }
         let mut raw = conn.prepare_cached("SELECT id, at, what, sealed FROM raw_responses WHERE order_id = ?1 ORDER BY id")?;
         let sealed_raw: Vec<(i64, String, String, Vec<u8>)> = raw.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
         for (raw_id, at, what, sealed) in sealed_raw {
-            let body = self.vault.open_sealed_string(&raw_record(&order.uid, raw_id), &sealed)?.to_string();
-            order.raw.push(RawRecord { at, what, body });
+            let Some(body) = opened_or_left_out(self.vault.open_sealed_string(&raw_record(&order.uid, raw_id), &sealed), left_out)? else { continue };
+            order.raw.push(RawRecord { at, what, body: body.to_string() });
         }
         Ok(())
     }
@@ -367,7 +393,7 @@ mod tests {
         a.record_code_text(codes, 0, "t0@x", "code 222").unwrap();
 
         // Through JSON, as a backup file carries it; into a book under another data key.
-        let exported: Vec<OrderRecord> = serde_json::from_str(&serde_json::to_string(&a.export_orders().unwrap()).unwrap()).unwrap();
+        let exported: Vec<OrderRecord> = serde_json::from_str(&serde_json::to_string(&a.export_orders().unwrap().orders).unwrap()).unwrap();
         let (_b_dir, b) = unlocked_book();
         assert_eq!(b.merge_orders(&exported).unwrap(), MergeReport { added: 2, ..MergeReport::default() });
         let moved = b.find(StoreKind::GmailStore, "GS1").unwrap().expect("found by its number");
@@ -392,7 +418,7 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(5));
         delivered(&a, a_id);
 
-        let report = b.merge_orders(&a.export_orders().unwrap()).unwrap();
+        let report = b.merge_orders(&a.export_orders().unwrap().orders).unwrap();
         assert_eq!(report, MergeReport { updated: 1, items_added: 2, ..MergeReport::default() });
         let merged = b.detail(b_id).unwrap();
         assert_eq!((merged.summary.status, merged.items.len()), (OrderStatus::Delivered, 2));
@@ -403,7 +429,7 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(5));
         let (_c_dir, c) = unlocked_book();
         let c_id = c.record_order(gmail_order("GS7")).unwrap().id;
-        let older = c.export_orders().unwrap();
+        let older = c.export_orders().unwrap().orders;
         std::thread::sleep(std::time::Duration::from_millis(5));
         b.update_status(b_id, OrderStatus::Cancelled, None).unwrap();
         b.merge_orders(&older).unwrap();
@@ -416,7 +442,7 @@ mod tests {
         let (_a_dir, a) = unlocked_book();
         let a_id = a.record_order(gmail_order("GS8")).unwrap().id;
         delivered(&a, a_id);
-        let backup = a.export_orders().unwrap();
+        let backup = a.export_orders().unwrap().orders;
         std::thread::sleep(std::time::Duration::from_millis(5));
         // Recorded after the backup was written: its time is later, its status earlier.
         let (_b_dir, b) = unlocked_book();
@@ -427,7 +453,7 @@ mod tests {
         // And the other way round: this book's delivery is not undone by a backup still unpaid.
         let (_c_dir, c) = unlocked_book();
         let c_id = c.record_order(gmail_order("GS8")).unwrap().id;
-        let unpaid = c.export_orders().unwrap();
+        let unpaid = c.export_orders().unwrap().orders;
         b.merge_orders(&unpaid).unwrap();
         assert_eq!(b.detail(b_id).unwrap().summary.status, OrderStatus::Delivered);
         assert_eq!(c.detail(c_id).unwrap().summary.status, OrderStatus::AwaitingPayment);

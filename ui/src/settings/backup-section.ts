@@ -7,6 +7,7 @@ import { errorSentence } from "../errors";
 import { t, type MessageKey } from "../i18n/i18n";
 import { commands } from "../ipc";
 import { shortTime } from "../orders/format";
+import type { BackupWritten } from "../bindings/BackupWritten";
 import type { BackupSummary } from "../bindings/BackupSummary";
 import type { MergeReport } from "../bindings/MergeReport";
 import type { RestoreReport } from "../bindings/RestoreReport";
@@ -58,8 +59,8 @@ export class BackupSection {
       }
       this.busy = true;
       try {
-        const path = await commands.backupCreate(passphrase.value, withSecrets.checked);
-        this.backupSaid = path ? { ok: true, text: () => t("backup.saved", { path }) } : null;
+        const written = await commands.backupCreate(passphrase.value, withSecrets.checked);
+        this.backupSaid = written ? { ok: true, text: () => writtenText(written) } : null;
       } catch (error) {
         this.backupSaid = { ok: false, text: () => errorSentence(error) };
       }
@@ -155,4 +156,10 @@ export function summaryText(s: BackupSummary): string {
 
 export function mergedText(r: MergeReport): string {
   return t("backup.merged", { added: r.added, updated: r.updated, unchanged: r.unchanged, items: r.itemsAdded });
+}
+
+/** Where the backup went, and what it could not carry (values this computer can no longer open). */
+function writtenText(written: BackupWritten): string {
+  const saved = t("backup.saved", { path: written.path });
+  return written.leftOut > 0 ? `${saved} ${t("backup.leftOut", { count: written.leftOut })}` : saved;
 }
