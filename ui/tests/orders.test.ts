@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { OrdersPage } from "../src/orders/orders-page";
+import { ORDERS_PAGE } from "../src/bindings/constants";
 import { setLanguage } from "../src/i18n/i18n";
 import type { OrderSummary } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
@@ -51,6 +52,29 @@ describe("orders page", () => {
     await until(() => expect(calls).toHaveLength(3));
     expect(calls[0]).toEqual({});
     expect(calls[2]).toEqual({ store: "emailOrder", status: "delivered" });
+  });
+
+  it("shows older orders a page at a time instead of stopping at the newest page", async () => {
+    const filters: Array<Record<string, unknown>> = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "order_attempts") return [];
+      if (cmd !== "orders_list") return null;
+      const filter = (args as { filter: Record<string, unknown> }).filter;
+      filters.push(filter);
+      const from = (filter.offset as number | undefined) ?? 0;
+      const total = ORDERS_PAGE + 3;
+      return Array.from({ length: Math.max(0, Math.min(ORDERS_PAGE, total - from)) }, (_, i) => order(total - from - i, `GS${total - from - i}`, true));
+    });
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "order-row")).toHaveLength(ORDERS_PAGE));
+    expect(texts(page.root, "orders-more")).toEqual(["Show older orders"]);
+    byTestId(page.root, "orders-more")[0].click();
+    await until(() => expect(byTestId(page.root, "order-row")).toHaveLength(ORDERS_PAGE + 3));
+    expect(texts(page.root, "order-number").slice(-3)).toEqual(["GS3", "GS2", "GS1"]);
+    expect(byTestId(page.root, "orders-more")).toHaveLength(0);
+    expect(filters).toEqual([{}, { offset: ORDERS_PAGE }]);
   });
 
   it("shows an order sent with no answer as 'may exist', leads to the lookup with its email, and dismisses it", async () => {

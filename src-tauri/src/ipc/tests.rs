@@ -88,6 +88,8 @@ fn constants() -> String {
          export const MAX_QUANTITY = {};\n\n\
          /** The most emails one receive-code buy may ask for (`receive_codes::MAX_BUY_COUNT`). */\n\
          export const MAX_BUY_COUNT = {};\n\n\
+         /** How many orders one list of the order book returns, a page of the Orders page (`orders::ORDERS_PAGE`). */\n\
+         export const ORDERS_PAGE = {};\n\n\
          /** Every coin the app pays with, its token, the network it must be sent on, what must not be sent instead (`Coin`) and the host of its chain's block explorer (`checkout::explorer`); the first is the default. */\n\
          export const COINS: ReadonlyArray<{{ coin: Coin; token: string; network: {{ en: string; zh: string }}; mustNotSend: {{ en: string; zh: string }}; explorer: string }}> = [\n{}\n];\n\n\
          /** Every order status, in the order the Orders page offers them (`OrderStatus::ALL`). */\n\
@@ -98,6 +100,7 @@ fn constants() -> String {
          export const PAYMENT_METHODS: ReadonlyArray<PaymentMethod> = {};\n",
         crate::checkout::MAX_QUANTITY,
         crate::receive_codes::MAX_BUY_COUNT,
+        crate::orders::ORDERS_PAGE,
         coins.join("\n"),
         serde_json::to_string(&crate::orders::OrderStatus::ALL).unwrap(),
         serde_json::to_string(&crate::orders::StoreKind::ALL).unwrap(),

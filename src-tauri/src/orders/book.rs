@@ -68,7 +68,8 @@ pub struct OrderFilter {
     pub offset: Option<u32>,
 }
 
-const DEFAULT_LIMIT: u32 = 500;
+/// How many orders one list returns when the filter names no limit: the Orders page's page.
+pub const ORDERS_PAGE: u32 = 500;
 
 /// The sealed part of a delivered item.
 #[derive(Serialize, Deserialize)]
@@ -431,7 +432,7 @@ impl OrderBook {
             }
         }
         sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?");
-        args.push(i64::from(filter.limit.unwrap_or(DEFAULT_LIMIT)).into());
+        args.push(i64::from(filter.limit.unwrap_or(ORDERS_PAGE)).into());
         args.push(i64::from(filter.offset.unwrap_or(0)).into());
         let mut summaries = {
             let conn = self.db.lock();

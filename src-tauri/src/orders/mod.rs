@@ -12,7 +12,7 @@ pub(crate) mod test_support;
 mod views;
 
 pub use attempts::{AttemptId, AttemptOutcome, NewAttempt, PendingAttempt};
-pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter};
+pub use book::{CommittedItems, CommittedOrder, OrderBook, OrderBookError, OrderFilter, ORDERS_PAGE};
 pub use model::{DeliveredItem, FieldKind, ItemField, NewOrder, OrderStatus, StoreKind};
 pub use views::{ItemView, OrderDetail, OrderSummary, StatusEvent};
 

@@ -10,6 +10,9 @@ export const MAX_QUANTITY = 200;
 /** The most emails one receive-code buy may ask for (`receive_codes::MAX_BUY_COUNT`). */
 export const MAX_BUY_COUNT = 99999;
 
+/** How many orders one list of the order book returns, a page of the Orders page (`orders::ORDERS_PAGE`). */
+export const ORDERS_PAGE = 500;
+
 /** Every coin the app pays with, its token, the network it must be sent on, what must not be sent instead (`Coin`) and the host of its chain's block explorer (`checkout::explorer`); the first is the default. */
 export const COINS: ReadonlyArray<{ coin: Coin; token: string; network: { en: string; zh: string }; mustNotSend: { en: string; zh: string }; explorer: string }> = [
   { coin: "trc20_usdt", token: "USDT", network: { en: "TRON (TRC20)", zh: "波场 TRON（TRC20）" }, mustNotSend: { en: "USDT on TRON (TRC20) only. Not TRX, and not USDT on Ethereum or BNB Smart Chain.", zh: "只能发送波场 TRON（TRC20）上的 USDT。不要发送 TRX，也不要发送以太坊或币安智能链上的 USDT。" }, explorer: "tronscan.org" },

@@ -6,13 +6,18 @@ import { t, type MessageKey } from "../i18n/i18n";
 import { commands, type OrderFilter, type OrderSummary, type PendingAttempt } from "../ipc";
 import type { OrderStatus } from "../bindings/OrderStatus";
 import type { StoreKind } from "../bindings/StoreKind";
-import { ORDER_STATUSES, STORE_KINDS } from "../bindings/constants";
+import { ORDERS_PAGE, ORDER_STATUSES, STORE_KINDS } from "../bindings/constants";
 import { OrderDetailView } from "./order-detail";
 import { attemptsBlock } from "./attempts-list";
 import { shortTime, statusLabel, storeLabel, totalText, orderProductName } from "./format";
 import { navigateTo } from "../navigation";
 
-type ListState = { status: "loading" } | { status: "loaded"; orders: OrderSummary[] } | { status: "error"; error: unknown };
+/** `more`: the last read filled a whole page, so older orders may follow; `moreError`: reading
+ *  them failed (the list stays). */
+type ListState =
+  | { status: "loading" }
+  | { status: "loaded"; orders: OrderSummary[]; more: boolean; moreError?: unknown }
+  | { status: "error"; error: unknown };
 
 const SEARCH_DELAY_MS = 200;
 
@@ -57,13 +62,33 @@ export class OrdersPage {
     this.list = { status: "loading" };
     this.renderBody();
     try {
-      this.list = { status: "loaded", orders: await commands.ordersList(this.filter()) };
+      const orders = await commands.ordersList(this.filter());
+      this.list = { status: "loaded", orders, more: orders.length === ORDERS_PAGE };
     } catch (error) {
       this.list = { status: "error", error };
     }
     // Kept from the last successful read when this one fails: never hidden by an error.
     this.attempts = await commands.orderAttempts().catch(() => this.attempts);
     this.remindBackup = await commands.backupReminder().catch(() => false);
+    this.renderBody();
+  }
+
+  /** The next page of older orders, after those listed (same filter). A failure keeps the list
+   *  and says so beside the button. */
+  private async loadMore(button: HTMLButtonElement): Promise<void> {
+    const list = this.list;
+    if (list.status !== "loaded") return;
+    button.disabled = true;
+    let next: ListState;
+    try {
+      const older = await commands.ordersList({ ...this.filter(), offset: list.orders.length });
+      next = { status: "loaded", orders: [...list.orders, ...older], more: older.length === ORDERS_PAGE };
+    } catch (error) {
+      next = { ...list, moreError: error };
+    }
+    // A reload (a new filter) while this page was read replaced the list: nothing to add to.
+    if (this.list !== list) return;
+    this.list = next;
     this.renderBody();
   }
 
@@ -136,6 +161,12 @@ export class OrdersPage {
     );
     const rows = list.orders.map((order) => this.row(order));
     this.body.append(el("table", { class: "orders-table", "data-testid": "orders-table" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+    if (list.more) {
+      const more = el("button", { type: "button", class: "button", "data-testid": "orders-more" }, t("orders.more"));
+      more.addEventListener("click", () => void this.loadMore(more));
+      this.body.append(more);
+      if (list.moreError !== undefined) this.body.append(errorPanel(list.moreError, () => void this.loadMore(more)));
+    }
   }
 
   /** A quiet line: back up now (in Settings), or not now (asked again in 30 days). */
