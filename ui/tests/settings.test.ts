@@ -89,6 +89,10 @@ describe("settings page", () => {
     expect(error.closest("label")!.querySelector("input")!.dataset.testid).toBe("settings-proxy");
     expect(error.textContent).toContain("Please check what you typed.");
     expect((byTestId(page.root, "settings-proxy")[0] as HTMLInputElement).value).toBe("ftp://proxy:21");
+    // Switching the language says it again in the other one.
+    setLanguage("zh");
+    page.render();
+    expect(byTestId(page.root, "settings-field-error")[0].textContent).toContain("请检查您输入的内容。");
   });
 });
 

@@ -25,7 +25,8 @@ export class SettingsPage {
   readonly root = el("section", { class: "settings", "data-testid": "settings-page" });
   private settings: Settings | null = null;
   private loadError: unknown = null;
-  private fieldError: { field: string | undefined; text: string } | null = null;
+  /** A refused save: its field, and its message made at each render (so in the language shown). */
+  private fieldError: { field: string | undefined; text: () => string } | null = null;
   private saved = false;
   private storeCheck: { running?: boolean; result?: StoreCheck; error?: string } | null = null;
   // A restore that gave this computer settings from the backup: the form shows them, and the
@@ -98,7 +99,7 @@ export class SettingsPage {
       input.value = settings[name] ?? "";
       inputs[name] = input;
       const hint = FIELD_HINTS[name];
-      const error = this.fieldError?.field === name ? el("p", { class: "error-detail", role: "alert", "data-testid": "settings-field-error" }, this.fieldError.text) : null;
+      const error = this.fieldError?.field === name ? el("p", { class: "error-detail", role: "alert", "data-testid": "settings-field-error" }, this.fieldError.text()) : null;
       return el("label", { class: "field" }, el("span", {}, t(FIELD_LABELS[name])), input, hint ? el("span", { class: "muted hint" }, t(hint)) : null, error);
     };
     const toggle = (testid: string, label: MessageKey, on: boolean) => {
@@ -129,7 +130,7 @@ export class SettingsPage {
       el("p", { class: "muted hint" }, t("settings.watchHint")),
       el("h3", {}, t("settings.network")),
       field("proxy"),
-      this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text) : null,
+      this.fieldError && !this.fieldError.field ? el("p", { class: "error-detail", role: "alert" }, this.fieldError.text()) : null,
       this.saved ? el("p", { class: "muted", "data-testid": "settings-saved" }, t("settings.saved")) : null,
       save,
     );
@@ -158,7 +159,7 @@ export class SettingsPage {
         const commandError = toCommandError(error);
         this.saved = false;
         this.settings = next;
-        this.fieldError = { field: commandError.field, text: refusalText(error) };
+        this.fieldError = { field: commandError.field, text: () => refusalText(error) };
       }
       this.render();
     });
