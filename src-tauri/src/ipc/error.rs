@@ -131,6 +131,8 @@ impl AppError {
                 AppError::new(AppErrorKind::OrderMayExist, error.to_string())
             }
             E::HttpStatus { status } if status != 429 => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
+            // The service's own error (0, "busy", a code it does not document) may follow the sale.
+            E::Api { code, .. } if !crate::receive_codes::refused_before_buying(code) => AppError::new(AppErrorKind::OrderMayExist, error.to_string()),
             other => other.into(),
         }
     }

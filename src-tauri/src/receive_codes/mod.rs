@@ -7,7 +7,7 @@ mod flow;
 mod key;
 mod record;
 
-pub use attempt::{attempt_for, created_nothing};
+pub use attempt::{attempt_for, created_nothing, refused_before_buying};
 pub use code::find_code;
 pub use key::{check_key, has_key, keep_key, saved_key, typed_key, API_KEY_SECRET};
 pub use flow::{buy, check, check_count, newest_arrived_code, open, quote_count, view, Opened, MAX_BUY_COUNT};
