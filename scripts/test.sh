@@ -25,7 +25,9 @@ say "Rust tests (unit and integration against the store double)"
 cargo test --workspace
 
 say "The Linux keychain against a real Secret Service (a private GNOME Keyring)"
-tests/keychain/with-keyring.sh cargo test -p mailcart --lib secret_service -- --ignored
+tests/keychain/with-keyring.sh cargo test -p mailcart --lib secret_service -- --ignored --skip locked_keyring
+# This one locks the default collection: alone, in a keyring of its own.
+tests/keychain/with-keyring.sh cargo test -p mailcart --lib locked_keyring -- --ignored
 
 say "UI unit tests (Vitest, mockIPC)"
 npx vitest run --root ui
