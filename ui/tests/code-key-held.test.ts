@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { CodeOrderScreen, CODES_POLL_MS } from "../src/receive-codes/code-order-screen";
+import { CodeOrderScreen, CODES_POLL_MS, expiryMs } from "../src/receive-codes/code-order-screen";
 import { setLanguage } from "../src/i18n/i18n";
 import type { CodeOrderView } from "../src/ipc";
 import { byTestId, until } from "./dom-helpers";
@@ -53,5 +53,35 @@ describe("a receive-code order whose key is refused", () => {
     expect(calls).toHaveLength(4);
     expect(calls[3]).toEqual({ tryKeyAgain: false });
     screen.close();
+  });
+});
+
+describe("an expiry time the window cannot read", () => {
+  it("shows no countdown for it and keeps checking", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const unreadable = () => {
+      const view = waitingView();
+      view.items = [{ ...view.items[0], expireTime: "soon, around 18:35" }];
+      return view;
+    };
+    let calls = 0;
+    mockIPC((cmd) => {
+      if (cmd !== "receive_codes_refresh") throw new Error(`unexpected ${cmd}`);
+      calls += 1;
+      return unreadable();
+    });
+    const screen = new CodeOrderScreen(unreadable(), () => {}, () => {});
+    await until(() => expect(calls).toBe(1));
+    await vi.advanceTimersByTimeAsync(CODES_POLL_MS);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(byTestId(screen.root, "code-expires")[0].textContent).toBe("—");
+    screen.close();
+  });
+
+  it("reads the service's `YYYY-MM-DD HH:MM:SS` as a local time", () => {
+    expect(expiryMs("2026-12-05 18:35:09")).toBe(new Date(2026, 11, 5, 18, 35, 9).getTime());
+    expect(expiryMs("2026-12-05T18:35:09Z")).toBe(Date.UTC(2026, 11, 5, 18, 35, 9));
+    expect(Number.isNaN(expiryMs(null))).toBe(true);
   });
 });

@@ -75,7 +75,13 @@ export function paymentStage(view: CheckoutView, now: number): { stage: PaymentS
 
 /** `mm:ss` (or `h:mm:ss`) until `iso`, or `null` once it has passed. */
 export function countdown(iso: string, now: number): string | null {
-  const left = Math.floor((Date.parse(iso) - now) / 1000);
+  return countdownUntil(Date.parse(iso), now);
+}
+
+/** The time left until `until` (ms since the epoch) as `m:ss` or `h:mm:ss`; `null` when it has
+ *  passed or is not a time. */
+export function countdownUntil(until: number, now: number): string | null {
+  const left = Math.floor((until - now) / 1000);
   if (Number.isNaN(left) || left <= 0) return null;
   const pad = (n: number) => String(n).padStart(2, "0");
   const h = Math.floor(left / 3600);

@@ -8,7 +8,7 @@ import { append, clear, el } from "../dom";
 import { t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type CodeItemView, type CodeOrderView } from "../ipc";
 import { copyButton } from "../clipboard";
-import { countdown } from "../checkout/payment-screen";
+import { countdownUntil } from "../checkout/payment-screen";
 import { codesErrorSentence } from "./messages";
 import { highlighted } from "./highlight";
 import { Poller } from "../poller";
@@ -20,8 +20,11 @@ import type { AutoCopied } from "../bindings/AutoCopied";
 export const CODES_POLL_MS = 10_000;
 
 /** `expireTime` comes without a zone (the service's local time, taken as this computer's). */
-function expiryMs(expireTime: string | null): number {
-  return expireTime ? Date.parse(expireTime) : Number.NaN;
+/** When an item expires (ms since the epoch; NaN when not known or not a time). The service's
+ *  `YYYY-MM-DD HH:MM:SS` is read as local time: WebKit's `Date.parse` may not read the space. */
+export function expiryMs(expireTime: string | null): number {
+  if (!expireTime) return Number.NaN;
+  return Date.parse(expireTime.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, "$1T$2"));
 }
 
 export class CodeOrderScreen {
@@ -86,7 +89,9 @@ export class CodeOrderScreen {
 
   private renderCountdowns(): void {
     for (const cell of Array.from(this.root.querySelectorAll<HTMLElement>("[data-expires]"))) {
-      const left = countdown(new Date(expiryMs(cell.dataset.expires ?? null)).toISOString(), Date.now());
+      // An expiry that is not a time shows no countdown (turning it into a Date threw, and the
+      // checks stopped with it).
+      const left = countdownUntil(expiryMs(cell.dataset.expires ?? null), Date.now());
       cell.textContent = left ?? "—";
     }
   }
