@@ -96,6 +96,28 @@ describe("status checks", () => {
     expect(stage("expired", null)).toEqual({ stage: "lateWatch", lateUntil: null });
   });
 
+  it("keeps checking a payment the store has seen or taken, however long after the window closed", () => {
+    // The accounts come when the confirmations do (a BTC payment can take an hour): the screen says
+    // they appear by themselves, so the checks go on until they do.
+    const longAgo = "2026-11-25T13:00:00Z";
+    for (const status of ["confirming", "paid", "inProgress"] as const) {
+      expect(nextPollDelay(view(status, longAgo), now, false), status).toBe(POLL_VISIBLE_MS);
+      expect(nextPollDelay(view(status, longAgo), now, true), status).toBe(POLL_HIDDEN_MS);
+    }
+  });
+
+  it("reads the store's expiry in every plausible form: unix seconds or milliseconds, a space for the T", () => {
+    const inHalfAnHour = Date.parse(later);
+    for (const expiresAt of [String(inHalfAnHour / 1000), String(inHalfAnHour), later]) {
+      expect(paymentStage(view("awaitingPayment", expiresAt), now).stage, expiresAt).toBe("waiting");
+      expect(countdown(expiresAt, now), expiresAt).toBe("30:00");
+    }
+    const local = new Date(2026, 10, 25, 18, 30, 0);
+    expect(countdown("2026-11-25 18:30:00", local.getTime() - 90_000)).toBe("01:30");
+    // Long past in seconds: the window is closed.
+    expect(paymentStage(view("awaitingPayment", String((now - 3_600_000) / 1000)), now).stage).toBe("lateOver");
+  });
+
   it("counts down to the expiry", () => {
     expect(countdown("2026-11-25T16:29:59Z", now)).toBe("29:59");
     expect(countdown("2026-11-25T17:00:05Z", now)).toBe("1:00:05");

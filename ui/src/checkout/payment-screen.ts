@@ -8,7 +8,7 @@ import { commands, toCommandError, type CheckoutView } from "../ipc";
 import { copyButton } from "../clipboard";
 import { itemExtras } from "../orders/item-fields";
 import { coinInfo } from "./coins";
-import { shortTime, totalText } from "../orders/format";
+import { shortTime, storeTime, totalText } from "../orders/format";
 import { Poller } from "../poller";
 import { navigateTo } from "../navigation";
 import { prefillLookup } from "../lookup/prefill";
@@ -28,7 +28,9 @@ export const LATE_CHECK_FOR_MS = 30 * 60_000;
 export function nextPollDelay(view: CheckoutView, now: number, hidden: boolean): number | null {
   const status = view.order.summary.status;
   if (view.settled) return null;
-  const expiresAt = view.order.expiresAt ? Date.parse(view.order.expiresAt) : Number.NaN;
+  // Seen or taken: the accounts come with the confirmations, however long after the window closed.
+  if (status === "confirming" || status === "paid" || status === "inProgress") return hidden ? POLL_HIDDEN_MS : POLL_VISIBLE_MS;
+  const expiresAt = storeTime(view.order.expiresAt);
   if (status === "expired" || status === "underpaid" || (!Number.isNaN(expiresAt) && now > expiresAt)) {
     const since = Number.isNaN(expiresAt) ? 0 : now - expiresAt;
     return since > LATE_CHECK_FOR_MS ? null : POLL_LATE_MS;
@@ -45,7 +47,7 @@ export type PaymentStage = "waiting" | "confirming" | "paid" | "delivered" | "un
 /** The stage of `view` at `now`, and until when a late payment is looked for (ms, when known). */
 export function paymentStage(view: CheckoutView, now: number): { stage: PaymentStage; lateUntil: number | null } {
   const status = view.order.summary.status;
-  const expiresAt = view.order.expiresAt ? Date.parse(view.order.expiresAt) : Number.NaN;
+  const expiresAt = storeTime(view.order.expiresAt);
   const plain = (stage: PaymentStage) => ({ stage, lateUntil: null });
   switch (status) {
     case "delivered":
@@ -75,7 +77,7 @@ export function paymentStage(view: CheckoutView, now: number): { stage: PaymentS
 
 /** `mm:ss` (or `h:mm:ss`) until `iso`, or `null` once it has passed. */
 export function countdown(iso: string, now: number): string | null {
-  return countdownUntil(Date.parse(iso), now);
+  return countdownUntil(storeTime(iso), now);
 }
 
 /** The time left until `until` (ms since the epoch) as `m:ss` or `h:mm:ss`; `null` when it has

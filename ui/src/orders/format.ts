@@ -19,8 +19,19 @@ export function orderProductName(order: Pick<OrderSummary, "productName" | "prod
 }
 
 /** `2026-11-25T15:40:06.123456Z` → `2026-11-25 15:40` in the computer's time zone. */
+/** A time a store sent (ms since the epoch; NaN when it is not a time), in any plausible form:
+ *  RFC 3339, `YYYY-MM-DD HH:MM:SS` (local time; WebKit's `Date.parse` may not read the space), or
+ *  unix seconds or milliseconds as digits. */
+export function storeTime(text: string | null | undefined): number {
+  const trimmed = text?.trim();
+  if (!trimmed) return Number.NaN;
+  if (/^\d{10}$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d{13}$/.test(trimmed)) return Number(trimmed);
+  return Date.parse(trimmed.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, "$1T$2"));
+}
+
 export function shortTime(iso: string): string {
-  const date = new Date(iso);
+  const date = new Date(storeTime(iso));
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;

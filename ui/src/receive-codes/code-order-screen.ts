@@ -13,18 +13,16 @@ import { codesErrorSentence } from "./messages";
 import { highlighted } from "./highlight";
 import { Poller } from "../poller";
 import { currentSettings } from "../context";
-import { shortTime } from "../orders/format";
+import { shortTime, storeTime } from "../orders/format";
 import { announceArrival, autoCopiedLine } from "./arrival";
 import type { AutoCopied } from "../bindings/AutoCopied";
 
 export const CODES_POLL_MS = 10_000;
 
 /** `expireTime` comes without a zone (the service's local time, taken as this computer's). */
-/** When an item expires (ms since the epoch; NaN when not known or not a time). The service's
- *  `YYYY-MM-DD HH:MM:SS` is read as local time: WebKit's `Date.parse` may not read the space. */
+/** When an item expires (ms since the epoch; NaN when not known or not a time): `storeTime`. */
 export function expiryMs(expireTime: string | null): number {
-  if (!expireTime) return Number.NaN;
-  return Date.parse(expireTime.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, "$1T$2"));
+  return storeTime(expireTime);
 }
 
 export class CodeOrderScreen {
