@@ -60,6 +60,7 @@ const KINDS: Record<AppErrorKind, true> = {
   notABackup: true,
   backupDamaged: true,
   backupTooNew: true,
+  lookupNeeded: true,
 };
 
 export class CommandError extends Error {

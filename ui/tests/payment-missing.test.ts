@@ -60,3 +60,35 @@ describe("a payment screen without the details to pay", () => {
     screen.close();
   });
 });
+
+describe("an order that can only be looked up (found by number and email: no access token)", () => {
+  it("says so in the buyer's language, stops asking, and leads to the lookup with its number and email", async () => {
+    let refreshes = 0;
+    mockIPC((cmd) => {
+      if (cmd === "checkout_refresh") {
+        refreshes += 1;
+        throw { kind: "lookupNeeded", message: "this order has no access token; look it up by order number and email" };
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const view = { ...missingView(), missing: [] as CheckoutView["missing"] };
+    view.order = { ...view.order, summary: { ...view.order.summary, status: "paid" } };
+    const screen = new PaymentScreen(view);
+    await until(() => expect(byTestId(screen.root, "pay-lookup-needed")).toHaveLength(1));
+    expect(texts(screen.root, "pay-lookup-needed")[0]).toContain("look it up with its order number and contact email");
+    expect(screen.root.textContent).not.toContain("no longer available");
+    const pages: string[] = [];
+    const { onNavigate } = await import("../src/navigation");
+    onNavigate((page) => pages.push(page));
+    byTestId(screen.root, "pay-lookup-now")[0].click();
+    expect(pages).toEqual(["lookup"]);
+    const { takeLookupPrefill } = await import("../src/lookup/prefill");
+    expect(takeLookupPrefill()).toEqual({ email: "buyer@example.com", orderNo: "GS9" });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(refreshes).toBe(1);
+    setLanguage("zh");
+    screen.render();
+    expect(texts(screen.root, "pay-lookup-needed")[0]).toContain("订单号和联系邮箱");
+    screen.close();
+  });
+});

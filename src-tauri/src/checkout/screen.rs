@@ -50,7 +50,7 @@ pub fn payment_view(book: &OrderBook, id: i64, store_message: Option<String>) ->
 /// Checks order `id` with the store once and commits what changed; returns the store's message.
 pub async fn check_status(client: &GmailStoreClient, book: &OrderBook, id: i64) -> Result<Option<String>, AppError> {
     let (Some(token), Some(store_id)) = (book.access_token(id)?, book.store_order_id(id)?) else {
-        return Err(AppError::new(AppErrorKind::NotFound, "this order has no access token; look it up by order number and email"));
+        return Err(AppError::new(AppErrorKind::LookupNeeded, "this order has no access token; look it up by order number and email"));
     };
     let status = client.order_status(&store_id, &token).await?;
     apply_state(book, id, &status)?;

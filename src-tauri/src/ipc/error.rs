@@ -58,6 +58,9 @@ pub enum AppErrorKind {
     BackupDamaged,
     /// The backup was made by a newer Mailcart: nothing was restored.
     BackupTooNew,
+    /// The order has no access token (it was found by number and email): it is checked by looking
+    /// it up, not by a status call.
+    LookupNeeded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]

@@ -127,6 +127,8 @@ export class PaymentScreen {
     }
     if (this.poller.closed) return null;
     this.render();
+    // Only the rate-limited lookup can check such an order: asking again here would not.
+    if (this.problem && toCommandError(this.problem).kind === "lookupNeeded") return null;
     return nextPollDelay(this.view, Date.now(), document.hidden);
   }
 
@@ -263,11 +265,23 @@ export class PaymentScreen {
     append(
       this.root,
       facts,
-      this.problem ? el("p", { class: "error-detail", role: "alert" }, errorSentence(this.problem)) : null,
+      this.problem ? this.problemLine(this.problem) : null,
       el("p", { class: "muted" }, t("pay.checkedAt", { time: shortTime(this.checkedAt.toISOString()) })),
       this.view.settled ? null : el("div", { class: "toolbar" }, checkNow, alreadyPaid),
       this.showSupport || SUPPORT_STAGES.includes(stage) ? this.supportBox() : null,
     );
+  }
+
+  /** Why the last check failed; for an order only the lookup can check, the way there. */
+  private problemLine(problem: unknown): HTMLElement {
+    if (toCommandError(problem).kind !== "lookupNeeded") return el("p", { class: "error-detail", role: "alert" }, errorSentence(problem));
+    const s = this.view.order.summary;
+    const lookup = el("button", { type: "button", class: "button small", "data-testid": "pay-lookup-now" }, t("pay.missing.lookup"));
+    lookup.addEventListener("click", () => {
+      prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
+      navigateTo("lookup");
+    });
+    return el("p", { class: "notice", role: "status", "data-testid": "pay-lookup-needed" }, errorSentence(problem), " ", lookup);
   }
 
   /** What the buyer should do now, for every stage but the plain ones (waiting, delivered). */
