@@ -87,7 +87,9 @@ export class OrderDetailView {
       row("order.storeId", d.storeOrderId, "order-detail-store-id"),
       row("order.created", shortTime(s.createdAt), "order-detail-created"),
     );
-    if (!s.finished && s.store === "gmailstore") {
+    // An expired order too: the store may still deliver for a late payment, and its payment
+    // screen is where that is looked for (or said to be over).
+    if ((!s.finished || s.status === "expired") && s.store === "gmailstore") {
       const follow = el("button", { type: "button", class: "button primary", "data-testid": "order-follow" }, t("pay.checkNow"));
       follow.addEventListener("click", async () => {
         try {
