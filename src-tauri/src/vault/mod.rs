@@ -230,9 +230,19 @@ impl Vault {
             return Err(PassphraseError::Wrong.into());
         }
         if meta.protection == Protection::Keychain {
-            // Put the key back where it belongs; failing that, the passphrase still works next time.
-            if let Err(error) = self.keychain.save(key.as_bytes()) {
-                log::warn!("could not restore the keychain entry: {error}");
+            // Put the key back where it belongs when the entry is empty; failing that, the
+            // passphrase still works next time. An entry holding another key (another book's), or
+            // one that cannot be read now (a locked keychain), is never replaced: a book sealed
+            // under that key could not be opened again.
+            match self.keychain.load() {
+                Ok(None) => {
+                    if let Err(error) = self.keychain.save(key.as_bytes()) {
+                        log::warn!("could not restore the keychain entry: {error}");
+                    }
+                }
+                Ok(Some(held)) if held.as_slice() == key.as_bytes() => {}
+                Ok(Some(_)) => log::warn!("the keychain holds another key; it is left as it is"),
+                Err(error) => log::warn!("the keychain entry could not be read, so it is left as it is: {error}"),
             }
         }
         let mut state = self.lock_state();

@@ -103,6 +103,26 @@ fn a_missing_keychain_entry_with_a_recovery_passphrase_asks_for_it_and_restores_
     assert!(again.is_unlocked(), "the keychain entry was put back");
 }
 
+/// The keychain holds another valid key (another database's: the buyer copied an older book in
+/// beside the one in use here). Unlocking the copied book with its recovery passphrase opens it,
+/// and leaves the other key where it is: overwritten, the other book could never be opened again.
+#[test]
+fn unlocking_with_the_recovery_passphrase_never_replaces_another_key_in_the_keychain() {
+    let (_dir, db) = temp_db();
+    let vault = open(&db, mock_keychain("other-key"));
+    vault.set_passphrase(&db, &Secret::from("recovery phrase 2")).unwrap();
+    vault.save_secret(&db, "gmailstore/token", &Secret::from("tok-copied")).unwrap();
+    drop(vault);
+    let other_key = [42u8; 32];
+    keyring_core::Entry::new("mailcart-test", "other-key").unwrap().set_secret(&other_key).unwrap();
+
+    let reopened = open(&db, mock_keychain("other-key"));
+    assert_eq!(reopened.status().problem, Some(VaultProblem::KeychainEntryMissing));
+    reopened.unlock(&Secret::from("recovery phrase 2")).unwrap();
+    assert_eq!(reopened.load_secret(&db, "gmailstore/token").unwrap().unwrap().expose(), "tok-copied");
+    assert_eq!(keyring_core::Entry::new("mailcart-test", "other-key").unwrap().get_secret().unwrap(), other_key, "the other key is kept");
+}
+
 #[test]
 fn a_lost_key_without_passphrase_keeps_the_data_and_never_opens_it_with_another_key() {
     let (_dir, db) = temp_db();
