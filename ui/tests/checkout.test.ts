@@ -12,6 +12,26 @@ import { PRODUCTS } from "./fixtures";
 describe("checkout rules", () => {
   afterEach(() => clearMocks());
 
+  it("says a refusal in the buyer's language, the store's or Mailcart's own words marked as the details", async () => {
+    setLanguage("zh");
+    mockIPC((cmd) => {
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+      if (cmd === "checkout_quote") return { quantity: 6, total: "3.0", problem: null };
+      if (cmd === "checkout_create") throw { kind: "storeRejected", message: "Coupon expired" };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const form = new CheckoutForm(PRODUCTS[0], () => {}, () => {});
+    document.body.append(form.root);
+    form.render();
+    (byTestId(form.root, "checkout-email")[0] as HTMLInputElement).value = "b@example.com";
+    (byTestId(form.root, "checkout-submit")[0] as HTMLButtonElement).click();
+    await until(() => expect(texts(form.root, "checkout-message")[0]).toContain("详细信息：Coupon expired"));
+    expect(texts(form.root, "checkout-message")[0].startsWith(errorSentence({ kind: "storeRejected", message: "Coupon expired" }))).toBe(true);
+    form.root.remove();
+    setLanguage("en");
+  });
+
   it("shows Rust's quote: the exact total, and a broken rule in the buyer's words before anything is sent", async () => {
     setLanguage("en");
     const sent: string[] = [];

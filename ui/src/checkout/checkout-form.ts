@@ -141,7 +141,7 @@ export class CheckoutForm {
       quantity = quote.quantity;
     } catch (error) {
       this.busy = false;
-      this.say(`${errorSentence(error)} ${toCommandError(error).message}`);
+      this.say(withDetails(error));
       return;
     }
     this.say("", "none");
@@ -196,7 +196,14 @@ export class CheckoutForm {
         this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
         this.render();
         this.say(t("checkout.loginNeeded"), kind);
-      } else this.say(`${errorSentence(error)} ${toCommandError(error).message}`, kind);
+      } else this.say(withDetails(error), kind);
     }
   }
+}
+
+/** The sentence for `error` in the buyer's language, then Rust's detail (often English, or the
+ *  store's own words) marked as such, as the error panels show it. */
+function withDetails(error: unknown): string {
+  const { message } = toCommandError(error);
+  return message ? `${errorSentence(error)} ${t("error.details", { message })}` : errorSentence(error);
 }
