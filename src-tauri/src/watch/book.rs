@@ -57,9 +57,11 @@ impl WatchBook {
             _ if request.is_empty() => watches.retain(|w| w.product_id != product.id),
             Some(index) => {
                 let watch = &mut watches[index];
-                if mark != watch.price_mark() {
-                    // A new mark starts from what the buyer sees now: a price already under it is
-                    // not announced as a change.
+                if mark != watch.price_mark() || (request.when_back && !watch.when_back) {
+                    // A new mark, or "tell me when it's back" just asked for, starts from what the
+                    // buyer sees now: a price already under the mark is not announced as a change,
+                    // and a stock seen earlier (in stock this morning, sold out now) does not hide
+                    // the coming restock.
                     watch.seen = Watch::new(product, now).seen;
                 }
                 apply(watch, request, mark);
@@ -162,6 +164,19 @@ mod tests {
         book.set(STORE, &product(3, "5"), &request(false, false, Some("4")), "t0").unwrap();
         assert_eq!(book.set(STORE, &product(3, "5"), &request(false, false, Some("four")), "t1"), Err(WatchError::NotAnAmount("four".into())));
         assert_eq!(book.list(STORE)[0].price_at_most.as_deref(), Some("4"));
+    }
+
+    /// A starred product last seen in stock, now shown sold out: asking to be told when it is
+    /// back starts from what the buyer sees now, so the restock is told (the stale "in stock" hid it).
+    #[test]
+    fn asking_when_back_starts_from_the_stock_seen_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = WatchBook::open(dir.path());
+        book.set(STORE, &product(5, "9"), &request(true, false, None), "t0").unwrap();
+        book.set(STORE, &product(0, "9"), &request(true, true, None), "t1").unwrap();
+        let told = book.observe(STORE, &[product(4, "9")], "t2");
+        assert_eq!(told.len(), 1);
+        assert!(told[0].alert.back);
     }
 
     #[test]

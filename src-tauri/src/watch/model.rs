@@ -34,7 +34,7 @@ pub struct Watch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WatchSeen {
-    /// Listed and not sold out.
+    /// Listed and can be bought: not sold out, and at least the fewest one order may ask for.
     pub in_stock: bool,
     /// Whether the list had it at all (a product may leave the catalogue and come back).
     pub listed: bool,
@@ -122,7 +122,9 @@ impl WatchSeen {
     /// `product` as a list showed it now; an unlisted product keeps the price seen before.
     pub fn of(product: Option<&ProductView>, before: Option<&WatchSeen>, now: &str) -> Self {
         match product {
-            Some(product) => WatchSeen { in_stock: !product.sold_out, listed: true, price: product.price.clone(), at: now.to_owned() },
+            // In stock means it can be bought: at least the fewest one order may ask for (a
+            // product sold from 100 with 50 left cannot be).
+            Some(product) => WatchSeen { in_stock: !product.sold_out && product.order_min <= product.order_max, listed: true, price: product.price.clone(), at: now.to_owned() },
             None => WatchSeen {
                 in_stock: false,
                 listed: false,

@@ -72,6 +72,20 @@ mod tests {
         assert_eq!(watches[0].alert.as_ref().unwrap().at, "t5", "the card shows the latest");
     }
 
+    /// "Back" means it can be bought: a restock below the product's minimum quantity (50 left of
+    /// a product sold from 100) cannot be, and telling the buyer so led to a checkout whose rule
+    /// could not be met.
+    #[test]
+    fn back_in_stock_means_enough_for_the_minimum_order() {
+        // As the catalogue makes it (`checkout::quantity_bounds`): fewest 100, most the stock.
+        let from_100 = |stock: u32, price: &str| ProductView { min_quantity: 100, order_min: 100, order_max: stock, ..product("bulk", stock, price) };
+        let mut watches = vec![watch(&from_100(0, "0.5"), true, Some("0.6"))];
+        assert!(observe(&mut watches, &[from_100(50, "0.5")], "t1").is_empty(), "50 of a product sold from 100 cannot be bought");
+        let told = observe(&mut watches, &[from_100(150, "0.5")], "t2");
+        assert_eq!(told.len(), 1);
+        assert!(told[0].alert.back && told[0].alert.price_met);
+    }
+
     #[test]
     fn a_product_that_leaves_the_list_and_returns_is_back() {
         let mut watches = vec![watch(&product("a", 4, "5"), true, None)];

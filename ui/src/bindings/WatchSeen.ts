@@ -5,7 +5,7 @@
  */
 export type WatchSeen = { 
 /**
- * Listed and not sold out.
+ * Listed and can be bought: not sold out, and at least the fewest one order may ask for.
  */
 inStock: boolean, 
 /**
