@@ -268,6 +268,9 @@ pub struct OrderState {
     /// A list of accounts none of which could be read: each item's JSON text as the store sent it
     /// (shown to the buyer as is, never "delivered" with nothing in it).
     pub unreadable_accounts: Vec<String>,
+    /// A list came and not one account could be read from it (kept in `unreadable_accounts` only
+    /// when it may be the delivery): said in the log and by "Check the store".
+    pub list_unread: bool,
     /// Payment details, when a status answer carries them (a create answer may have lacked them).
     pub payment: PaymentDetails,
     pub message: Option<String>,

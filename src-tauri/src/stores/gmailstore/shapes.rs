@@ -196,14 +196,26 @@ pub(super) fn status_from_word(word: &str) -> StoreOrderStatus {
 /// Words an envelope says of the whole answer (`{"status":"success","data":{…}}`), not of an order.
 const OUTCOME_WORDS: &[&str] = &["success", "ok", "error", "fail", "failed"];
 
+/// Which answer a status word is read from: in a status answer "success" in the order object is a
+/// finished order; a create answer is often flat (the envelope is the order), and an order just
+/// made is never finished, so there it is the answer's outcome wherever it stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Create,
+    Status,
+}
+
 /// The order's status word: the order object's own, else the nearest around it that is an order's
-/// word. Outside the order object an outcome word or a number (`"status":200`) is the answer's, not
-/// the order's: read as the order's, "success" made an unpaid order delivered.
-fn status_word(tree: &Tree, order: NodeId) -> Option<String> {
+/// word, each status name on its own. An outcome word or a number (`"status":200`) outside the
+/// order object (anywhere, in a create answer) is the answer's, not the order's: read as the
+/// order's, "success" made an unpaid order delivered.
+fn status_word(tree: &Tree, order: NodeId, answer: Answer) -> Option<String> {
     tree.around(order).into_iter().find_map(|id| {
-        let word = tree.node(id).text(STATUS)?;
-        let outcome = OUTCOME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&word)) || word.parse::<i64>().is_ok();
-        (id == order || !outcome).then_some(word)
+        STATUS.iter().find_map(|name| {
+            let word = tree.node(id).text(&[name])?;
+            let outcome = OUTCOME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&word)) || word.parse::<i64>().is_ok();
+            (!outcome || (id == order && answer == Answer::Status)).then_some(word)
+        })
     })
 }
 
@@ -302,7 +314,7 @@ pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
         id,
         order_no,
         access_token,
-        status: status_word(&tree, order).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
+        status: status_word(&tree, order, Answer::Create).map_or(StoreOrderStatus::AwaitingPayment, |w| status_from_word(&w)),
         total,
         currency: tree.text_near(order, CURRENCY),
         coin: payment.coin,
@@ -320,7 +332,7 @@ pub(crate) fn decode_created_order(body: &[u8]) -> Result<CreatedOrder, GmailSto
 pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreError> {
     let tree = tree(body)?;
     let order = order_node(&tree);
-    let status_word = status_word(&tree, order);
+    let status_word = status_word(&tree, order, Answer::Status);
     let listed = tree.array_near(order, ACCOUNTS).unwrap_or_default();
     let accounts: Vec<DeliveredAccount> = listed.iter().filter_map(|raw| account(raw.get())).collect();
     if status_word.is_none() && listed.is_empty() {
@@ -337,6 +349,7 @@ pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreEr
     // own lines (product, quantity), not a delivery, and the checks go on. A word the app does not
     // know (or none) keeps it: the lines may hold accounts the buyer paid for.
     let list_is_delivery = matches!(status, StoreOrderStatus::Delivered | StoreOrderStatus::Unknown);
+    let list_unread = accounts.is_empty() && !listed.is_empty();
     let unreadable_accounts =
         if accounts.is_empty() && list_is_delivery { listed.iter().map(|raw| raw.get().to_owned()).collect() } else { Vec::new() };
     Ok(OrderState {
@@ -345,6 +358,7 @@ pub(crate) fn decode_order_state(body: &[u8]) -> Result<OrderState, GmailStoreEr
         status_word,
         accounts,
         unreadable_accounts,
+        list_unread,
         payment: payment_details(&tree, order, &mut Unreadable::default()),
         message: tree.text_near(order, MESSAGE),
         raw: String::from_utf8_lossy(body).into_owned(),
@@ -443,7 +457,7 @@ pub(crate) fn state_missing(state: &OrderState) -> Vec<&'static str> {
     if state.status_word.is_none() {
         missing.push("status");
     }
-    if !state.unreadable_accounts.is_empty() {
+    if state.list_unread {
         missing.push("accounts (a list came, none could be read)");
     }
     missing

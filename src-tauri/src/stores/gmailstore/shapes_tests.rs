@@ -325,9 +325,19 @@ fn an_envelopes_outcome_word_is_not_the_orders_status() {
     assert_eq!(state.status, S::AwaitingPayment);
     let state = shapes::decode_order_state(br#"{"status":"expired","data":{"orderNo":"GS1"}}"#).unwrap();
     assert_eq!(state.status, S::Expired);
-    // In the order object itself, "success" is still a finished order (`STATE_SHAPES`).
+    // In the order object itself, "success" is still a finished order in a status answer
+    // (`STATE_SHAPES`)…
     let state = shapes::decode_order_state(br#"{"orderNo":"GS1","status":"success","accounts":["a@g.com:p1"]}"#).unwrap();
     assert_eq!(state.status, S::Delivered);
+    // …but a create answer is flat as often as not: there it is the answer's outcome, never
+    // "delivered" for an order just made.
+    let order = shapes::decode_created_order(br#"{"status":"success","orderNo":"GS1","accessToken":"t","payAddress":"TAddr","payAmount":"1.4"}"#).unwrap();
+    assert_eq!(order.status, S::AwaitingPayment);
+    // An object with an outcome under one name and the order's word under another: the word.
+    let state = shapes::decode_order_state(br#"{"status":"success","orderStatus":"paid","data":{"orderNo":"GS1"}}"#).unwrap();
+    assert_eq!(state.status, S::Paid);
+    let order = shapes::decode_created_order(br#"{"status":"ok","state":"pending","orderNo":"GS1","payAddress":"T","payAmount":"1"}"#).unwrap();
+    assert_eq!(order.status, S::AwaitingPayment);
 }
 
 /// A list the app cannot read an account from is not a delivery beside a word that says the order
@@ -341,6 +351,8 @@ fn an_unreadable_list_beside_a_pending_word_is_not_a_delivery() {
         let body = format!(r#"{{"order_no":"GS1","status":"{word}","items":[{{"productId":"p1","quantity":5}}]}}"#);
         let state = shapes::decode_order_state(body.as_bytes()).unwrap();
         assert!(state.unreadable_accounts.is_empty() && state.status != S::Delivered, "{body}");
+        // Still said in the log and by "Check the store".
+        assert!(shapes::state_missing(&state).contains(&"accounts (a list came, none could be read)"), "{body}");
     }
     // Delivered, a word the app does not know, or nothing but the list: kept as the store's own
     // lines (as before).
