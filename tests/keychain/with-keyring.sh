@@ -6,7 +6,9 @@ set -euo pipefail
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 export MAILCART_TEST_KEYRING_HOME="$home"
-exec dbus-run-session -- bash -c '
+# No display: on a developer's desktop the keyring would otherwise put up its password prompt
+# (the locked-collection test must meet no prompter, as on CI).
+exec env -u DISPLAY -u WAYLAND_DISPLAY dbus-run-session -- bash -c '
   export XDG_DATA_HOME="$MAILCART_TEST_KEYRING_HOME/data" XDG_RUNTIME_DIR="$MAILCART_TEST_KEYRING_HOME/run"
   mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
   # A new login keyring with this password, unlocked: the default collection.

@@ -42,10 +42,10 @@ describe("backup and restore", () => {
     type(section, "backup-passphrase", "one passphrase");
     type(section, "backup-repeat", "one passphrase");
     submit(section, "backup-create");
-    await until(() => expect(texts(section.root, "backup-said")[0]).toMatch(/^Backup saved to \/home\/b\/b\.mcbackup\. .* 2 saved values this computer can no longer open .* were left out; everything else is in the backup\.$/));
+    await until(() => expect(texts(section.root, "backup-said")[0]).toMatch(/^Backup saved to \/home\/b\/b\.mcbackup\. .* Left out: saved data this computer can no longer open, .*\(2 in all: .*\)\. Everything else is in the backup\.$/));
     setLanguage("zh");
     section.render();
-    expect(texts(section.root, "backup-said")[0]).toMatch(/^备份已保存到 \/home\/b\/b\.mcbackup。.*有 2 项已保存的数据本机已无法打开.*其余内容均已备份。$/);
+    expect(texts(section.root, "backup-said")[0]).toMatch(/^备份已保存到 \/home\/b\/b\.mcbackup。.*未放入备份：本机已无法打开的已保存数据.*共 2 项.*其余内容均已备份。$/);
   });
 
   it("says what a file holds before merging, and each refusal in the buyer's language", async () => {

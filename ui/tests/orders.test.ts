@@ -77,6 +77,26 @@ describe("orders page", () => {
     expect(filters).toEqual([{}, { offset: ORDERS_PAGE }]);
   });
 
+  it("lists an order once when a new one shifted the next page by one", async () => {
+    let pages = 0;
+    mockIPC((cmd, args) => {
+      if (cmd === "order_attempts") return [];
+      if (cmd !== "orders_list") return null;
+      pages += 1;
+      const from = ((args as { filter: { offset?: number } }).filter.offset ?? 0) - (pages > 1 ? 1 : 0);
+      const total = ORDERS_PAGE + 2;
+      return Array.from({ length: Math.min(ORDERS_PAGE, total - from) }, (_, i) => order(total - from - i, `GS${total - from - i}`, true));
+    });
+    const page = new OrdersPage();
+    page.render();
+    page.show();
+    await until(() => expect(byTestId(page.root, "order-row")).toHaveLength(ORDERS_PAGE));
+    byTestId(page.root, "orders-more")[0].click();
+    await until(() => expect(byTestId(page.root, "order-row")).toHaveLength(ORDERS_PAGE + 2));
+    const numbers = texts(page.root, "order-number");
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
   it("shows an order sent with no answer as 'may exist', leads to the lookup with its email, and dismisses it", async () => {
     const dismissed: unknown[] = [];
     let pending = [

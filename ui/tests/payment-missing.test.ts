@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { PaymentScreen } from "../src/checkout/payment-screen";
+import { PaymentScreen, POLL_VISIBLE_MS } from "../src/checkout/payment-screen";
 import { setLanguage } from "../src/i18n/i18n";
 import type { CheckoutView } from "../src/ipc";
 import { byTestId, texts, until } from "./dom-helpers";
@@ -63,6 +63,7 @@ describe("a payment screen without the details to pay", () => {
 
 describe("an order that can only be looked up (found by number and email: no access token)", () => {
   it("says so in the buyer's language, stops asking, and leads to the lookup with its number and email", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     let refreshes = 0;
     mockIPC((cmd) => {
       if (cmd === "checkout_refresh") {
@@ -84,11 +85,13 @@ describe("an order that can only be looked up (found by number and email: no acc
     expect(pages).toEqual(["lookup"]);
     const { takeLookupPrefill } = await import("../src/lookup/prefill");
     expect(takeLookupPrefill()).toEqual({ email: "buyer@example.com", orderNo: "GS9" });
-    await new Promise((r) => setTimeout(r, 50));
+    // Well past the next check a paid order would have had (POLL_VISIBLE_MS): none came.
+    await vi.advanceTimersByTimeAsync(POLL_VISIBLE_MS * 3);
     expect(refreshes).toBe(1);
     setLanguage("zh");
     screen.render();
     expect(texts(screen.root, "pay-lookup-needed")[0]).toContain("订单号和联系邮箱");
     screen.close();
+    vi.useRealTimers();
   });
 });

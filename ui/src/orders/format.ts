@@ -18,7 +18,6 @@ export function orderProductName(order: Pick<OrderSummary, "productName" | "prod
   return language() === "zh" && order.productNameZh ? order.productNameZh : order.productName;
 }
 
-/** `2026-11-25T15:40:06.123456Z` → `2026-11-25 15:40` in the computer's time zone. */
 /** A time a store sent (ms since the epoch; NaN when it is not a time), in any plausible form:
  *  RFC 3339, `YYYY-MM-DD HH:MM:SS` (local time; WebKit's `Date.parse` may not read the space), or
  *  unix seconds or milliseconds as digits. */
@@ -30,6 +29,8 @@ export function storeTime(text: string | null | undefined): number {
   return Date.parse(trimmed.replace(/^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/, "$1T$2"));
 }
 
+/** `2026-11-25T15:40:06.123456Z` → `2026-11-25 15:40` in the computer's time zone (any form
+ *  `storeTime` reads; text that is no time is shown as it is). */
 export function shortTime(iso: string): string {
   const date = new Date(storeTime(iso));
   if (Number.isNaN(date.getTime())) return iso;

@@ -82,7 +82,10 @@ export class OrdersPage {
     let next: ListState;
     try {
       const older = await commands.ordersList({ ...this.filter(), offset: list.orders.length });
-      next = { status: "loaded", orders: [...list.orders, ...older], more: older.length === ORDERS_PAGE };
+      // An order recorded since the first page shifts the rest by one: one already listed is not
+      // listed twice.
+      const listed = new Set(list.orders.map((o) => o.id));
+      next = { status: "loaded", orders: [...list.orders, ...older.filter((o) => !listed.has(o.id))], more: older.length === ORDERS_PAGE };
     } catch (error) {
       next = { ...list, moreError: error };
     }

@@ -19,8 +19,8 @@ import type { AutoCopied } from "../bindings/AutoCopied";
 
 export const CODES_POLL_MS = 10_000;
 
-/** `expireTime` comes without a zone (the service's local time, taken as this computer's). */
-/** When an item expires (ms since the epoch; NaN when not known or not a time): `storeTime`. */
+/** When an item expires (ms since the epoch; NaN when not known or not a time), by `storeTime`:
+ *  `expireTime` comes without a zone (the service's local time, taken as this computer's). */
 export function expiryMs(expireTime: string | null): number {
   return storeTime(expireTime);
 }
