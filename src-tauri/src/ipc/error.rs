@@ -186,6 +186,8 @@ impl From<GmailStoreError> for AppError {
             GmailStoreError::UnexpectedBody { .. } | GmailStoreError::Redirected { .. } | GmailStoreError::TooLarge { .. } => AppErrorKind::StoreUnavailable,
             GmailStoreError::Api { status, .. } if *status >= 500 => AppErrorKind::StoreUnavailable,
             GmailStoreError::InsufficientBalance => AppErrorKind::InsufficientBalance,
+            // Refused before any call: what the buyer typed, not the store.
+            GmailStoreError::LookupNeedsOrderAndEmail => AppErrorKind::InvalidInput,
             _ => AppErrorKind::StoreRejected,
         };
         let retry_after_ms = match &error {

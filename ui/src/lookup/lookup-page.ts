@@ -18,6 +18,10 @@ export class LookupPage {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private found: OrderDetail | null = null;
   private problem: unknown = null;
+  /** A field was left empty: said here, no call made (the store would refuse it). */
+  private needBoth = false;
+  /** A lookup is on its way: a second press would cost one more of the store's few a minute. */
+  private busy = false;
 
   constructor(private readonly onOpenOrder: (id: number) => void) {
     const form = el(
@@ -53,14 +57,16 @@ export class LookupPage {
   private renderResult(): void {
     clear(this.result);
     const left = this.secondsLeft();
-    this.submit.disabled = left > 0;
+    this.submit.disabled = left > 0 || this.busy;
     if (left > 0) {
       this.result.append(el("p", { class: "notice", "data-testid": "lookup-wait", "data-seconds": String(left) }, t("lookup.wait", { seconds: left })));
     } else if (this.ticker) {
       clearInterval(this.ticker);
       this.ticker = undefined;
     }
-    if (this.problem) {
+    if (this.needBoth) {
+      this.result.append(el("p", { class: "error-detail", role: "alert", "data-testid": "lookup-error" }, t("lookup.needBoth")));
+    } else if (this.problem) {
       const kind = toCommandError(this.problem).kind;
       this.result.append(el("p", { class: "error-detail", role: "alert", "data-testid": "lookup-error" }, kind === "notFound" ? t("lookup.notFound") : errorSentence(this.problem)));
     }
@@ -77,8 +83,15 @@ export class LookupPage {
   }
 
   private async lookup(): Promise<void> {
-    if (this.secondsLeft() > 0) return;
+    if (this.secondsLeft() > 0 || this.busy) return;
     this.problem = null;
+    this.needBoth = !this.orderNo.value.trim() || !this.email.value.trim();
+    if (this.needBoth) {
+      this.renderResult();
+      return;
+    }
+    this.busy = true;
+    this.renderResult();
     try {
       this.found = await commands.lookupOrder(this.orderNo.value, this.email.value);
     } catch (error) {
@@ -91,6 +104,8 @@ export class LookupPage {
         this.found = null;
         this.problem = error;
       }
+    } finally {
+      this.busy = false;
     }
     this.renderResult();
   }
