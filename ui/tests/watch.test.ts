@@ -107,6 +107,50 @@ describe("watch controls on the catalogue", () => {
   });
 });
 
+describe("a change found while the buyer is paying", () => {
+  it("does not redraw an open checkout (what is typed in the login stays), and the list is asked for again once back", async () => {
+    const book = watchBook([watch(BULK, { whenBack: true })]);
+    let lists = 0;
+    mockIPC((cmd, args) => {
+      if (cmd === "list_products") {
+        lists += 1;
+        return PRODUCTS;
+      }
+      if (cmd === "get_product") return AGED;
+      if (cmd === "payment_options") return { alipay: false, wechat: false };
+      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
+      if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
+      return book.handle(cmd, args as Record<string, unknown>);
+    });
+    await loadWatches();
+    const page = new CataloguePage();
+    await until(() => expect(byTestId(page.root, "product-card")).toHaveLength(3));
+    byTestId(page.root, "product-open")[1].click();
+    await until(() => expect(byTestId(page.root, "buy")).toHaveLength(1));
+    await until(() => expect(byTestId(page.root, "detail-loading")).toHaveLength(0));
+    byTestId(page.root, "buy")[0].click();
+    await until(() => expect(byTestId(page.root, "method-balance_cny")).toHaveLength(1));
+    const radio = byTestId(page.root, "method-balance_cny")[0] as HTMLInputElement;
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change"));
+    await until(() => expect(byTestId(page.root, "login-email")).toHaveLength(1));
+    // The form has settled (its payment options, login and quote answered) before typing.
+    await until(() => expect(texts(page.root, "checkout-total")[0]).toContain("12.345"));
+    await new Promise((r) => setTimeout(r, 50));
+    (byTestId(page.root, "login-email")[0] as HTMLInputElement).value = "typing@example.com";
+    // The page has seen the watches once (a mark changed), then the background check finds a restock.
+    book.set([watch(BULK, { whenBack: true, favourite: true })]);
+    await loadWatches();
+    book.set([watch(BULK, { whenBack: true, favourite: true, alert: { back: true, priceMet: false, price: "0.07", at: "2026-12-05T10:05:00Z" } })]);
+    await loadWatches();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((byTestId(page.root, "login-email")[0] as HTMLInputElement).value).toBe("typing@example.com");
+    expect(lists).toBe(1);
+    byTestId(page.root, "checkout-cancel")[0].click();
+    await until(() => expect(lists).toBe(2));
+  });
+});
+
 describe("watch controls on a product's detail", () => {
   it("refuses a price mark that is no amount in the buyer's words, then keeps a good one", async () => {
     const book = watchBook();

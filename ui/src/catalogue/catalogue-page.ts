@@ -50,6 +50,9 @@ export class CataloguePage {
   private watchProblem: unknown = null;
   /** The newest watch alert drawn: a newer one means the store changed, so its list is asked again. */
   private alertSeen = "";
+  /** A watched change was found while a checkout or payment screen was open: the list is asked for
+   *  again once the buyer is back. */
+  private listStale = false;
   private readonly search = el("input", {
     type: "search",
     class: "search",
@@ -152,6 +155,12 @@ export class CataloguePage {
     const found = newest > this.alertSeen && this.alertSeen !== "";
     this.alertSeen = newest || this.alertSeen || "-";
     if (found && !this.root.hidden && this.list.status !== "loading") {
+      // Not under an open checkout or payment screen: drawing it again would clear what is being
+      // typed there (the login). The list is asked for once the buyer is back.
+      if (this.checkout || this.payment) {
+        this.listStale = true;
+        return;
+      }
       void this.load();
       return;
     }
@@ -207,7 +216,7 @@ export class CataloguePage {
       },
       () => {
         this.checkout = null;
-        this.render();
+        this.back();
       },
       prefill,
     );
@@ -227,6 +236,16 @@ export class CataloguePage {
     }
   }
 
+  /** Drawn again after a checkout or payment screen closed; the list asked for again if a watched
+   *  change was found meanwhile. */
+  private back(): void {
+    this.render();
+    if (this.listStale) {
+      this.listStale = false;
+      void this.load();
+    }
+  }
+
   /** Back to the product list (leaves a payment screen; its order stays in Orders). */
   home(): void {
     this.payment?.close();
@@ -234,7 +253,7 @@ export class CataloguePage {
     this.checkout = null;
     this.detail = null;
     this.reorderProblem = null;
-    this.render();
+    this.back();
     const reorder = takeReorder();
     if (reorder) void this.buyAgain(reorder);
   }
