@@ -39,6 +39,20 @@ function watchBook(initial: Watch[] = []) {
   return { handle, calls, set: (next: Watch[]) => (watches = next) };
 }
 
+/** The IPC of a catalogue whose product-list calls are counted: `extra`'s answers first (undefined
+ *  for none), then the watch book's. */
+function countingLists(book: ReturnType<typeof watchBook>, extra: (cmd: string) => unknown = () => undefined): { lists: () => number } {
+  let lists = 0;
+  mockIPC((cmd, args) => {
+    if (cmd === "list_products") {
+      lists += 1;
+      return PRODUCTS;
+    }
+    return extra(cmd) ?? book.handle(cmd, args as Record<string, unknown>);
+  });
+  return { lists: () => lists };
+}
+
 function watch(product: (typeof PRODUCTS)[number], extra: Partial<Watch>): Watch {
   return {
     productId: product.id,
@@ -86,22 +100,15 @@ describe("watch controls on the catalogue", () => {
 
   it("shows the last watched change on the card, and a change found in the background brings the store's list again", async () => {
     const book = watchBook([watch(BULK, { whenBack: true })]);
-    let lists = 0;
-    mockIPC((cmd, args) => {
-      if (cmd === "list_products") {
-        lists += 1;
-        return PRODUCTS;
-      }
-      return book.handle(cmd, args as Record<string, unknown>);
-    });
+    const store = countingLists(book);
     await loadWatches();
     const page = new CataloguePage();
     await until(() => expect(byTestId(page.root, "product-card")).toHaveLength(3));
     expect(byTestId(page.root, "watch-alert")).toHaveLength(0);
-    expect(lists).toBe(1);
+    expect(store.lists()).toBe(1);
     book.set([watch(BULK, { whenBack: true, alert: { back: true, priceMet: false, price: "0.07", at: "2026-12-05T10:05:00Z" } })]);
     await loadWatches();
-    await until(() => expect(lists).toBe(2));
+    await until(() => expect(store.lists()).toBe(2));
     await until(() => expect(texts(page.root, "watch-alert")).toHaveLength(1));
     expect(texts(page.root, "watch-alert")[0]).toMatch(/^Back in stock at ¥0\.07 · 2026-12-05 \d\d:05$/);
   });
@@ -110,18 +117,13 @@ describe("watch controls on the catalogue", () => {
 describe("a change found while the buyer is paying", () => {
   it("does not redraw an open checkout (what is typed in the login stays), and the list is asked for again once back", async () => {
     const book = watchBook([watch(BULK, { whenBack: true })]);
-    let lists = 0;
-    mockIPC((cmd, args) => {
-      if (cmd === "list_products") {
-        lists += 1;
-        return PRODUCTS;
-      }
-      if (cmd === "get_product") return AGED;
-      if (cmd === "payment_options") return { alipay: false, wechat: false };
-      if (cmd === "login_status") return { loggedIn: false, email: null, balance: null, balanceCrypto: null };
-      if (cmd === "checkout_quote") return { quantity: 1, total: "12.345", problem: null };
-      return book.handle(cmd, args as Record<string, unknown>);
-    });
+    const checkout: Record<string, unknown> = {
+      get_product: AGED,
+      payment_options: { alipay: false, wechat: false },
+      login_status: { loggedIn: false, email: null, balance: null, balanceCrypto: null },
+      checkout_quote: { quantity: 1, total: "12.345", problem: null },
+    };
+    const store = countingLists(book, (cmd) => checkout[cmd]);
     await loadWatches();
     const page = new CataloguePage();
     await until(() => expect(byTestId(page.root, "product-card")).toHaveLength(3));
@@ -145,9 +147,9 @@ describe("a change found while the buyer is paying", () => {
     await loadWatches();
     await new Promise((r) => setTimeout(r, 50));
     expect((byTestId(page.root, "login-email")[0] as HTMLInputElement).value).toBe("typing@example.com");
-    expect(lists).toBe(1);
+    expect(store.lists()).toBe(1);
     byTestId(page.root, "checkout-cancel")[0].click();
-    await until(() => expect(lists).toBe(2));
+    await until(() => expect(store.lists()).toBe(2));
   });
 });
 
