@@ -127,6 +127,11 @@ describe("checkout", () => {
     assert.match(await textOf(ctx.session, "lookup-found"), /Delivered · 1 items/);
     await clickTestId(ctx.session, "lookup-submit");
     await until(async () => ((await ctx.harness.hits())["GET /api/orders/query"] ?? 0) === 2, { what: "the second lookup" });
+    // Its answer is in (the button, held while a lookup is on its way, is pressable again).
+    await until(async () => {
+      const [button] = await ctx.session.findAll('[data-testid="lookup-submit"]');
+      return button !== undefined && (await ctx.session.property(button, "disabled")) === false;
+    }, { what: "the second lookup answered" });
     await clickTestId(ctx.session, "lookup-submit");
     const wait = await textOf(ctx.session, "lookup-wait");
     assert.match(wait, /^The store allows only a few lookups per minute\. You can look up again in (5\d|6[01]) s\.$/);
