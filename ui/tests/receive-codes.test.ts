@@ -28,4 +28,17 @@ describe("the service's codes", () => {
     expect(codesErrorSentence({ kind: "lockedOut", message: "locked" })).toMatch(/locked it out for about an hour/);
     expect(codesErrorSentence({ kind: "unauthorized", message: "x" })).toBe("The API key was refused. Enter the right key.");
   });
+
+  it("says a buy that may have gone through in the service's terms, with what the service said", () => {
+    // The service answered its own error (or nothing): no number to open, so no "look it up".
+    const error = { kind: "orderMayExist", message: "the email-order service refused (code 500): 系统繁忙" };
+    const sentence = codesErrorSentence(error);
+    expect(sentence).toContain("may have sold these emails");
+    expect(sentence).toContain("Orders");
+    expect(sentence).toContain("Details: the email-order service refused (code 500): 系统繁忙");
+    expect(sentence).not.toContain("Look it up");
+    setLanguage("zh");
+    expect(codesErrorSentence(error)).toContain("可能已经售出");
+    setLanguage("en");
+  });
 });

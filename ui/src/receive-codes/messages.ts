@@ -8,6 +8,8 @@ import { toCommandError } from "../ipc";
 export function codesErrorSentence(error: unknown): string {
   const commandError = toCommandError(error);
   if (commandError.kind === "orderMayExist" && commandError.orderNo) return t("receiveCodes.notSaved", { orderNo: commandError.orderNo });
+  // No number came back (an error from the service, or no answer): there is nothing to look up.
+  if (commandError.kind === "orderMayExist") return `${t("receiveCodes.mayExist")} ${t("error.details", { message: commandError.message })}`;
   if (commandError.kind === "lockedOut") return t("receiveCodes.lockedOut");
   if (commandError.kind === "unauthorized") return t("receiveCodes.error.401");
   if (commandError.code !== undefined) {
