@@ -16,6 +16,13 @@ export function errorSentence(error: unknown): string {
   return rule ? ruleSentence(rule) : t(`error.${kind}` as MessageKey);
 }
 
+/** The sentence for `error` in the buyer's language, then Rust's detail (often English, or the
+ *  store's own words) marked as such, as the error panel shows it. */
+export function sentenceWithDetails(error: unknown): string {
+  const { message } = toCommandError(error);
+  return message ? `${errorSentence(error)} ${t("error.details", { message })}` : errorSentence(error);
+}
+
 export function errorPanel(error: unknown, onRetry: () => void): HTMLElement {
   const commandError = toCommandError(error);
   const retry = el("button", { type: "button", class: "button primary", "data-testid": "retry" }, t("error.retry"));

@@ -2,7 +2,7 @@
 // breaks), contact email, coupon, and how to pay. Every rule lives in Rust (`checkout/rules.rs`).
 
 import { append, clear, el } from "../dom";
-import { errorSentence, ruleSentence } from "../errors";
+import { ruleSentence, sentenceWithDetails } from "../errors";
 import { language, t, type MessageKey } from "../i18n/i18n";
 import { commands, toCommandError, type CheckoutView, type LoginStatus, type PaymentOptions, type ProductView } from "../ipc";
 import type { Coin } from "../bindings/Coin";
@@ -141,7 +141,7 @@ export class CheckoutForm {
       quantity = quote.quantity;
     } catch (error) {
       this.busy = false;
-      this.say(withDetails(error));
+      this.say(sentenceWithDetails(error));
       return;
     }
     this.say("", "none");
@@ -196,14 +196,8 @@ export class CheckoutForm {
         this.login = { loggedIn: false, email: null, balance: null, balanceCrypto: null };
         this.render();
         this.say(t("checkout.loginNeeded"), kind);
-      } else this.say(withDetails(error), kind);
+      } else this.say(sentenceWithDetails(error), kind);
     }
   }
 }
 
-/** The sentence for `error` in the buyer's language, then Rust's detail (often English, or the
- *  store's own words) marked as such, as the error panels show it. */
-function withDetails(error: unknown): string {
-  const { message } = toCommandError(error);
-  return message ? `${errorSentence(error)} ${t("error.details", { message })}` : errorSentence(error);
-}

@@ -272,15 +272,21 @@ export class PaymentScreen {
     );
   }
 
-  /** Why the last check failed; for an order only the lookup can check, the way there. */
-  private problemLine(problem: unknown): HTMLElement {
-    if (toCommandError(problem).kind !== "lookupNeeded") return el("p", { class: "error-detail", role: "alert" }, errorSentence(problem));
+  /** A button to the lookup, handed this order's number and contact email. */
+  private lookupButton(className: string, testId: string, label: MessageKey): HTMLElement {
     const s = this.view.order.summary;
-    const lookup = el("button", { type: "button", class: "button small", "data-testid": "pay-lookup-now" }, t("pay.missing.lookup"));
-    lookup.addEventListener("click", () => {
+    const button = el("button", { type: "button", class: className, "data-testid": testId }, t(label));
+    button.addEventListener("click", () => {
       prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
       navigateTo("lookup");
     });
+    return button;
+  }
+
+  /** Why the last check failed; for an order only the lookup can check, the way there. */
+  private problemLine(problem: unknown): HTMLElement {
+    if (toCommandError(problem).kind !== "lookupNeeded") return el("p", { class: "error-detail", role: "alert" }, errorSentence(problem));
+    const lookup = this.lookupButton("button small", "pay-lookup-now", "pay.missing.lookup");
     return el("p", { class: "notice", role: "status", "data-testid": "pay-lookup-needed" }, errorSentence(problem), " ", lookup);
   }
 
@@ -338,14 +344,9 @@ export class PaymentScreen {
   /** The store did not send what the buyer needs to pay: say what is missing, not to pay yet, and
    *  offer a new status check (its answer may carry the details), the lookup and the store's answer. */
   private missingBox(missing: MissingDetail[]): HTMLElement {
-    const s = this.view.order.summary;
     const checkAgain = el("button", { type: "button", class: "button primary", "data-testid": "missing-check" }, t("pay.missing.checkAgain"));
     checkAgain.addEventListener("click", () => this.poller.now());
-    const lookup = el("button", { type: "button", class: "button", "data-testid": "missing-lookup" }, t("pay.missing.lookup"));
-    lookup.addEventListener("click", () => {
-      prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
-      navigateTo("lookup");
-    });
+    const lookup = this.lookupButton("button", "missing-lookup", "pay.missing.lookup");
     return el(
       "div",
       { class: "notice missing-details", role: "alert", "data-testid": "pay-missing" },
@@ -393,11 +394,7 @@ export class PaymentScreen {
       }
       this.render();
     });
-    const lookup = el("button", { type: "button", class: "button small", "data-testid": "pay-lookup" }, t("pay.help.lookup"));
-    lookup.addEventListener("click", () => {
-      prefillLookup({ email: s.contactEmail ?? null, orderNo: s.orderNo ?? null });
-      navigateTo("lookup");
-    });
+    const lookup = this.lookupButton("button small", "pay-lookup", "pay.help.lookup");
     return el(
       "div",
       { class: "support-box", "data-testid": "pay-support" },
